@@ -1,0 +1,7 @@
+# A thin face over scripts/. See README.md.
+.PHONY: run test bench setup build
+run:    ; @bash scripts/run.sh
+test:   ; @bash scripts/test.sh
+bench:  ; @bash scripts/bench.sh
+setup:  ; @bash scripts/setup.sh
+build:  ; @bash scripts/setup.sh && bash scripts/build.sh

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Release build: the reference server, the offline-demo data it exports, the wasm app.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+
+step "build: reference server (release)"
+cargo build --release -p kiosk-server
+
+step "build: demo data (public/demo, from the same seed as the server)"
+"$SERVER_BIN" export-demo "$ROOT/public/demo"
+
+step "build: wasm app (trunk --release, wasm-opt -Oz)"
+trunk build --release --offline
+
+if [ -x "$ROOT/node_modules/.bin/workbox" ] && [ -f "$ROOT/workbox-config.cjs" ]; then
+  step "build: service worker (Workbox)"
+  workbox generateSW workbox-config.cjs
+fi
+echo "build: dist/ ready"

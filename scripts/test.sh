@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test layer and prints one summary line.
+# Layers: native cargo tests (domain, api, ui logic, server handlers) -> in-browser
+# wasm-bindgen tests in headless Chromium -> release build -> Playwright end-to-end tests
+# against the real reference server and a real SQLite file.
+set -uo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+"$ROOT/scripts/setup.sh" || { echo "summary: 0 passed, 1 failed (setup)"; exit 1; }
+
+LOGDIR="$(mktemp -d)"
+declare -a RESULTS=()
+passed=0; failed=0; layers_failed=0
+
+count_cargo() { # log -> adds to passed/failed
+  local p f
+  read -r p f < <(awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } } END { print p+0, f+0 }' "$1")
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+layer() { # name, command...
+  local name="$1"; shift
+  step "test: $name"
+  local log="$LOGDIR/$name.log" t0=$SECONDS
+  if "$@" 2>&1 | tee "$log"; then
+    RESULTS+=("PASS  $name ($((SECONDS - t0)) s)")
+  else
+    RESULTS+=("FAIL  $name ($((SECONDS - t0)) s)")
+    layers_failed=$((layers_failed + 1))
+  fi
+}
+
+layer native cargo test --workspace --all-targets
+count_cargo "$LOGDIR/native.log"
+
+layer browser cargo test --target wasm32-unknown-unknown --test web
+count_cargo "$LOGDIR/browser.log"
+
+layer build bash "$ROOT/scripts/build.sh"
+
+if [ -f "$ROOT/dist/index.html" ]; then
+  layer e2e bash -c "cd '$ROOT/tests/e2e' && npx playwright test"
+  e2e_p=$(grep -Eo '^ +[0-9]+ passed' "$LOGDIR/e2e.log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
+  e2e_f=$(grep -Eo '^ +[0-9]+ failed' "$LOGDIR/e2e.log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
+  passed=$((passed + ${e2e_p:-0})); failed=$((failed + ${e2e_f:-0}))
+else
+  RESULTS+=("FAIL  e2e (no dist/ to test)"); layers_failed=$((layers_failed + 1))
+fi
+
+step "test: layers"
+printf '  %s\n' "${RESULTS[@]}"
+if [ "$layers_failed" -gt 0 ] && [ "$failed" -eq 0 ]; then failed=$layers_failed; fi
+echo "summary: $passed passed, $failed failed"
+[ "$layers_failed" -eq 0 ]

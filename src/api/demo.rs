@@ -1,0 +1,273 @@
+//! [`Backend`] with no server: synthetic data shipped in `public/demo/` (written by
+//! `kiosk-server export-demo`), searched, masked and verified with the same `domain` code the
+//! reference server runs. Reviews stay in this browser tab's memory.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use serde::de::DeserializeOwned;
+
+use super::backend::{ApiFuture, Backend, StatsQuery};
+use super::error::ApiError;
+use super::types::*;
+use crate::domain::{cert, date::Date, review};
+
+#[derive(Default)]
+struct Data {
+    catalog: Option<Rc<Catalog>>,
+    certs: Option<Rc<Vec<CertRecord>>>,
+    services: Option<Rc<Vec<ServiceItem>>>,
+    windows: Option<Rc<Vec<Window>>>,
+    cases: Option<Rc<Vec<DemoCase>>>,
+    stats: Option<Rc<ReviewStats>>,
+    reviews: Vec<(String, ReviewReceipt, ReviewRequest, ReviewStatus)>,
+    seq: u32,
+}
+
+#[derive(Debug, Clone, serde::Deserialize)]
+struct DemoCase {
+    case_no: String,
+    #[serde(default)]
+    service_id: String,
+    #[serde(default)]
+    window_id: String,
+}
+
+#[derive(Clone)]
+pub struct DemoBackend {
+    base: Rc<str>,
+    data: Rc<RefCell<Data>>,
+}
+
+impl DemoBackend {
+    /// `base` is where the demo files are served, e.g. `/demo`.
+    pub fn new(base: &str) -> DemoBackend {
+        DemoBackend { base: base.trim_end_matches('/').into(), data: Rc::default() }
+    }
+}
+
+fn today() -> Date {
+    Date::from_unix_cst((js_sys::Date::now() / 1000.0) as i64)
+}
+
+async fn fetch<T: DeserializeOwned>(url: String) -> Result<T, ApiError> {
+    let resp = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    if !resp.ok() {
+        return Err(super::http::problem_from(resp.status(), ""));
+    }
+    let text = resp.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    serde_json::from_str(&text).map_err(|e| ApiError::Malformed(e.to_string()))
+}
+
+/// Loads one demo file once and keeps it.
+async fn load<T: DeserializeOwned>(
+    data: Rc<RefCell<Data>>,
+    slot: fn(&mut Data) -> &mut Option<Rc<T>>,
+    url: String,
+) -> Result<Rc<T>, ApiError> {
+    if let Some(v) = slot(&mut data.borrow_mut()).clone() {
+        return Ok(v);
+    }
+    let v: Rc<T> = Rc::new(fetch(url).await?);
+    *slot(&mut data.borrow_mut()) = Some(v.clone());
+    Ok(v)
+}
+
+macro_rules! cached {
+    ($self:ident, $field:ident, $file:literal) => {
+        load($self.data.clone(), |d: &mut Data| &mut d.$field, format!("{}/{}", $self.base, $file))
+    };
+}
+
+fn not_found() -> ApiError {
+    ApiError::Problem(Problem { status: 404, code: "not_found".into(), ..Default::default() })
+}
+
+fn invalid(code: &str, fields: Vec<FieldProblem>) -> ApiError {
+    ApiError::Problem(Problem { status: 400, code: code.into(), fields, ..Default::default() })
+}
+
+fn search_error(e: cert::SearchError) -> ApiError {
+    let cert::SearchError::Field { field, code, .. } = e;
+    invalid(code, vec![FieldProblem { field: field.into(), code: code.into() }])
+}
+
+impl Backend for DemoBackend {
+    fn mode(&self) -> &'static str {
+        "demo"
+    }
+
+    fn health(&self) -> ApiFuture<Health> {
+        Box::pin(async { Ok(Health { status: "ok".into(), version: "demo".into(), ..Default::default() }) })
+    }
+
+    fn catalog(&self) -> ApiFuture<Rc<Catalog>> {
+        Box::pin(cached!(self, catalog, "catalog.json"))
+    }
+
+    fn lenient_item(&self, id: String) -> ApiFuture<LenientEntry> {
+        let cat = cached!(self, catalog, "catalog.json");
+        Box::pin(async move {
+            let cat = cat.await?;
+            cat.entries.iter().find(|e| e.entry.id == id).map(|e| e.entry.clone()).ok_or_else(not_found)
+        })
+    }
+
+    fn cert_search(&self, req: CertSearchRequest) -> ApiFuture<CertSearchResponse> {
+        let certs = cached!(self, certs, "certificates.json");
+        Box::pin(async move {
+            let certs = certs.await?;
+            let t = today();
+            let found = cert::search(&certs, &req, t).map_err(search_error)?;
+            Ok(CertSearchResponse { results: found.into_iter().map(|r| cert::summarize(r, t)).collect() })
+        })
+    }
+
+    fn cert_detail(&self, identifier: String) -> ApiFuture<CertDetail> {
+        let certs = cached!(self, certs, "certificates.json");
+        Box::pin(async move {
+            let certs = certs.await?;
+            certs
+                .iter()
+                .find(|r| r.identifier.eq_ignore_ascii_case(&identifier))
+                .map(|r| cert::detail(r, today()))
+                .ok_or_else(not_found)
+        })
+    }
+
+    fn cert_verify(&self, req: CertVerifyRequest) -> ApiFuture<CertVerifyResponse> {
+        let certs = cached!(self, certs, "certificates.json");
+        Box::pin(async move {
+            let certs = certs.await?;
+            match cert::verify(&certs, &req) {
+                Ok(Some(r)) => Ok(CertVerifyResponse { authentic: true, certificate: Some(cert::summarize(r, today())) }),
+                Ok(None) => Ok(CertVerifyResponse { authentic: false, certificate: None }),
+                Err(cert::VerifyError::InvalidIdentifier(code)) => Err(invalid(
+                    "invalid_identifier",
+                    vec![FieldProblem { field: "identifier".into(), code: code.into() }],
+                )),
+                Err(cert::VerifyError::Missing) => Err(invalid("missing_fields", vec![])),
+            }
+        })
+    }
+
+    fn services(&self) -> ApiFuture<Vec<ServiceItem>> {
+        let s = cached!(self, services, "services.json");
+        Box::pin(async move { Ok(s.await?.as_ref().clone()) })
+    }
+
+    fn windows(&self) -> ApiFuture<Vec<Window>> {
+        let w = cached!(self, windows, "windows.json");
+        Box::pin(async move { Ok(w.await?.as_ref().clone()) })
+    }
+
+    fn case_info(&self, case_no: String) -> ApiFuture<CaseInfo> {
+        let cases = cached!(self, cases, "cases.json");
+        let services = cached!(self, services, "services.json");
+        let windows = cached!(self, windows, "windows.json");
+        Box::pin(async move {
+            let cases = cases.await?;
+            let c = cases.iter().find(|c| c.case_no == case_no).cloned().ok_or_else(not_found)?;
+            let services = services.await?;
+            let windows = windows.await?;
+            Ok(CaseInfo {
+                case_no: c.case_no,
+                service: services.iter().find(|s| s.id == c.service_id).cloned(),
+                window: windows.iter().find(|w| w.id == c.window_id).cloned(),
+            })
+        })
+    }
+
+    fn submit_review(&self, key: String, req: ReviewRequest) -> ApiFuture<ReviewReceipt> {
+        let data = self.data.clone();
+        Box::pin(async move {
+            if let Some((_, receipt, ..)) = data.borrow().reviews.iter().find(|(k, ..)| *k == key) {
+                return Ok(receipt.clone());
+            }
+            let req = review::validate_review(&req).map_err(|fields| ApiError::Problem(Problem {
+                status: 422,
+                code: "validation_failed".into(),
+                fields,
+                ..Default::default()
+            }))?;
+            let t = today();
+            let mut d = data.borrow_mut();
+            d.seq += 1;
+            let no = review::review_no(t, d.seq);
+            let check = review::check_code_from((js_sys::Math::random() * 9.0e15) as u64);
+            let state = review::initial_state(req.rating);
+            let due = req.rating.is_bad().then(|| review::due_date(t, 7).to_string());
+            let at = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+            let receipt = ReviewReceipt {
+                review_no: no.clone(),
+                check_code: check,
+                rating: req.rating,
+                created_at: at.clone(),
+                due_by: due.clone(),
+                queued: false,
+            };
+            let status = ReviewStatus {
+                review_no: no,
+                rating: req.rating,
+                state,
+                history: vec![ReviewEvent { state, at, note: String::new() }],
+                due_by: due,
+            };
+            d.reviews.push((key, receipt.clone(), req, status));
+            Ok(receipt)
+        })
+    }
+
+    fn review_status(&self, review_no: String, check: String) -> ApiFuture<ReviewStatus> {
+        let data = self.data.clone();
+        Box::pin(async move {
+            let d = data.borrow();
+            d.reviews
+                .iter()
+                .find(|(_, r, req, _)| {
+                    r.review_no == review_no
+                        && (r.check_code.eq_ignore_ascii_case(check.trim())
+                            || req.phone.as_deref().is_some_and(|p| check.len() == 4 && p.ends_with(&check)))
+                })
+                .map(|(.., s)| s.clone())
+                .ok_or_else(not_found)
+        })
+    }
+
+    fn review_stats(&self, q: StatsQuery) -> ApiFuture<ReviewStats> {
+        let stats = cached!(self, stats, "stats.json");
+        let data = self.data.clone();
+        Box::pin(async move {
+            let mut s = stats.await?.as_ref().clone();
+            s.group_by = q.group_by;
+            let mine = review::compute_stats(data.borrow().reviews.iter().map(|(_, _, req, st)| (req.rating, st.state)));
+            s.overall = merge(&s.overall, &mine);
+            Ok(s)
+        })
+    }
+
+    fn abort_all(&self) {}
+}
+
+/// Adds two sets of figures (weighted average, recomputed rates).
+fn merge(a: &StatsFigures, b: &StatsFigures) -> StatsFigures {
+    let total = a.total + b.total;
+    let good = a.good + b.good;
+    let bad = a.bad + b.bad;
+    let fixed = a.bad_rectified + b.bad_rectified;
+    let rate = |n: u64, d: u64| (d > 0).then(|| n as f64 / d as f64);
+    let sum = a.average.unwrap_or(0.0) * a.total as f64 + b.average.unwrap_or(0.0) * b.total as f64;
+    StatsFigures {
+        total,
+        good,
+        good_rate: rate(good, total),
+        bad,
+        bad_rate: rate(bad, total),
+        bad_rectified: fixed,
+        rectify_rate: rate(fixed, bad),
+        average: (total > 0).then(|| sum / total as f64),
+    }
+}

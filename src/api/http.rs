@@ -1,0 +1,328 @@
+//! [`Backend`] over the REST API with gloo-net.
+//!
+//! Every request: `X-Kiosk-Id` and a fresh `X-Request-Id`; a client timeout; an
+//! `AbortController` that fires when the timeout passes, when [`Backend::abort_all`] is called
+//! (idle reset, page change), or when the future is dropped before it finished.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo_net::http::{Method, RequestBuilder};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use web_sys::AbortController;
+
+use super::backend::{ApiFuture, Backend, StatsQuery};
+use super::error::ApiError;
+use super::types::*;
+
+/// Responses larger than this are refused (a kiosk must not be frozen by a huge body).
+pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
+
+struct Inner {
+    base: String,
+    kiosk_id: String,
+    timeout_ms: u32,
+    next_id: Cell<u64>,
+    in_flight: RefCell<Vec<(u64, AbortController)>>,
+    catalog: RefCell<Option<(String, Rc<Catalog>)>>,
+}
+
+#[derive(Clone)]
+pub struct HttpBackend {
+    inner: Rc<Inner>,
+}
+
+impl HttpBackend {
+    pub fn new(base: &str, kiosk_id: &str, timeout_ms: u32) -> HttpBackend {
+        HttpBackend {
+            inner: Rc::new(Inner {
+                base: base.trim_end_matches('/').to_string(),
+                kiosk_id: kiosk_id.to_string(),
+                timeout_ms,
+                next_id: Cell::new(1),
+                in_flight: RefCell::new(Vec::new()),
+                catalog: RefCell::new(None),
+            }),
+        }
+    }
+
+    /// Requests currently in flight (for tests and the admin screen).
+    pub fn in_flight(&self) -> usize {
+        self.inner.in_flight.borrow().len()
+    }
+}
+
+/// Removes the request from the in-flight list and aborts it if it did not finish.
+struct Guard {
+    inner: Rc<Inner>,
+    id: u64,
+    ctrl: AbortController,
+    done: bool,
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        if !self.done {
+            self.ctrl.abort();
+        }
+        self.inner.in_flight.borrow_mut().retain(|(i, _)| *i != self.id);
+    }
+}
+
+fn request_id() -> String {
+    let a = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    let b = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    format!("{a:08x}{b:08x}")
+}
+
+/// Percent-encode a path segment (identifiers contain dots, which are fine; anything else
+/// outside the unreserved set is encoded).
+pub fn encode_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+struct Raw {
+    status: u16,
+    etag: Option<String>,
+    body: String,
+}
+
+async fn send(
+    inner: Rc<Inner>,
+    method: Method,
+    path: String,
+    body: Option<String>,
+    extra: Vec<(&'static str, String)>,
+) -> Result<Raw, ApiError> {
+    let id = inner.next_id.get();
+    inner.next_id.set(id + 1);
+    let ctrl = AbortController::new().map_err(|_| ApiError::Network("no AbortController".into()))?;
+    inner.in_flight.borrow_mut().push((id, ctrl.clone()));
+    let mut guard = Guard { inner: inner.clone(), id, ctrl: ctrl.clone(), done: false };
+
+    let timed_out = Rc::new(Cell::new(false));
+    let _timer = {
+        let timed_out = timed_out.clone();
+        let ctrl = ctrl.clone();
+        gloo_timers::callback::Timeout::new(inner.timeout_ms, move || {
+            timed_out.set(true);
+            ctrl.abort();
+        })
+    };
+
+    let url = format!("{}{}", inner.base, path);
+    let signal = ctrl.signal();
+    let mut rb = RequestBuilder::new(&url)
+        .method(method)
+        .abort_signal(Some(&signal))
+        .header("Accept", "application/json, application/problem+json")
+        .header("X-Kiosk-Id", &inner.kiosk_id)
+        .header("X-Request-Id", &request_id());
+    for (k, v) in &extra {
+        rb = rb.header(k, v);
+    }
+    let req = match body {
+        Some(b) => rb.header("Content-Type", "application/json").body(b),
+        None => rb.build(),
+    }
+    .map_err(|e| ApiError::Network(e.to_string()))?;
+
+    let aborted = |e: gloo_net::Error| {
+        if timed_out.get() {
+            ApiError::Timeout
+        } else if signal.aborted() {
+            ApiError::Aborted
+        } else {
+            ApiError::Network(e.to_string())
+        }
+    };
+    let resp = req.send().await.map_err(aborted)?;
+    let status = resp.status();
+    let etag = resp.headers().get("ETag");
+    let text = resp.text().await.map_err(aborted)?;
+    guard.done = true;
+    drop(guard);
+    if text.len() > MAX_BODY_BYTES {
+        return Err(ApiError::TooLarge);
+    }
+    Ok(Raw { status, etag, body: text })
+}
+
+/// Maps a non-2xx answer to an [`ApiError`].
+pub fn problem_from(status: u16, body: &str) -> ApiError {
+    match serde_json::from_str::<Problem>(body) {
+        Ok(mut p) if !p.code.is_empty() => {
+            if p.status == 0 {
+                p.status = status;
+            }
+            ApiError::Problem(p)
+        }
+        _ if status == 404 => ApiError::NotFound,
+        _ => ApiError::Problem(Problem {
+            status,
+            code: format!("http_{status}"),
+            title: String::new(),
+            ..Default::default()
+        }),
+    }
+}
+
+fn decode<T: DeserializeOwned>(raw: Raw) -> Result<T, ApiError> {
+    if !(200..300).contains(&raw.status) {
+        return Err(problem_from(raw.status, &raw.body));
+    }
+    serde_json::from_str(&raw.body).map_err(|e| ApiError::Malformed(e.to_string()))
+}
+
+fn get<T: DeserializeOwned + 'static>(inner: &Rc<Inner>, path: String) -> ApiFuture<T> {
+    let inner = inner.clone();
+    Box::pin(async move { decode(send(inner, Method::GET, path, None, vec![]).await?) })
+}
+
+fn post<B: Serialize, T: DeserializeOwned + 'static>(
+    inner: &Rc<Inner>,
+    path: &str,
+    body: &B,
+    extra: Vec<(&'static str, String)>,
+) -> ApiFuture<T> {
+    let inner = inner.clone();
+    let path = path.to_string();
+    let body = serde_json::to_string(body);
+    Box::pin(async move {
+        let body = body.map_err(|e| ApiError::Malformed(e.to_string()))?;
+        decode(send(inner, Method::POST, path, Some(body), extra).await?)
+    })
+}
+
+impl Backend for HttpBackend {
+    fn mode(&self) -> &'static str {
+        "live"
+    }
+
+    fn health(&self) -> ApiFuture<Health> {
+        get(&self.inner, "/health".into())
+    }
+
+    fn catalog(&self) -> ApiFuture<Rc<Catalog>> {
+        let inner = self.inner.clone();
+        Box::pin(async move {
+            let cached = inner.catalog.borrow().clone();
+            let extra = match &cached {
+                Some((etag, _)) => vec![("If-None-Match", etag.clone())],
+                None => vec![],
+            };
+            let raw = send(inner.clone(), Method::GET, "/lenient/catalog".into(), None, extra).await?;
+            if raw.status == 304 {
+                if let Some((_, cat)) = cached {
+                    return Ok(cat);
+                }
+            }
+            let etag = raw.etag.clone();
+            let cat: Catalog = decode(raw)?;
+            let cat = Rc::new(cat);
+            if let Some(etag) = etag {
+                *inner.catalog.borrow_mut() = Some((etag, cat.clone()));
+            }
+            Ok(cat)
+        })
+    }
+
+    fn lenient_item(&self, id: String) -> ApiFuture<LenientEntry> {
+        get(&self.inner, format!("/lenient/items/{}", encode_segment(&id)))
+    }
+
+    fn cert_search(&self, req: CertSearchRequest) -> ApiFuture<CertSearchResponse> {
+        post(&self.inner, "/certificates/search", &req, vec![])
+    }
+
+    fn cert_detail(&self, identifier: String) -> ApiFuture<CertDetail> {
+        get(&self.inner, format!("/certificates/{}", encode_segment(&identifier)))
+    }
+
+    fn cert_verify(&self, req: CertVerifyRequest) -> ApiFuture<CertVerifyResponse> {
+        post(&self.inner, "/certificates/verify", &req, vec![])
+    }
+
+    fn services(&self) -> ApiFuture<Vec<ServiceItem>> {
+        get(&self.inner, "/services".into())
+    }
+
+    fn windows(&self) -> ApiFuture<Vec<Window>> {
+        get(&self.inner, "/windows".into())
+    }
+
+    fn case_info(&self, case_no: String) -> ApiFuture<CaseInfo> {
+        get(&self.inner, format!("/cases/{}", encode_segment(&case_no)))
+    }
+
+    fn submit_review(&self, key: String, req: ReviewRequest) -> ApiFuture<ReviewReceipt> {
+        post(&self.inner, "/reviews", &req, vec![("Idempotency-Key", key)])
+    }
+
+    fn review_status(&self, review_no: String, check: String) -> ApiFuture<ReviewStatus> {
+        // The check value is not personal data (a printed code or 4 digits), but keep it out of
+        // the path; the query string is never logged by the reference server.
+        get(
+            &self.inner,
+            format!("/reviews/{}?check={}", encode_segment(&review_no), encode_segment(&check)),
+        )
+    }
+
+    fn review_stats(&self, q: StatsQuery) -> ApiFuture<ReviewStats> {
+        let mut path = format!("/reviews/stats?group_by={}", encode_segment(&q.group_by));
+        if let Some(f) = &q.from {
+            path.push_str(&format!("&from={}", encode_segment(f)));
+        }
+        if let Some(t) = &q.to {
+            path.push_str(&format!("&to={}", encode_segment(t)));
+        }
+        get(&self.inner, path)
+    }
+
+    fn abort_all(&self) {
+        let list: Vec<_> = self.inner.in_flight.borrow_mut().drain(..).collect();
+        for (_, c) in list {
+            c.abort();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_are_encoded() {
+        assert_eq!(encode_segment("1.2.156.3005.2.X"), "1.2.156.3005.2.X");
+        assert_eq!(encode_segment("a/b?c"), "a%2Fb%3Fc");
+        assert_eq!(encode_segment("纳"), "%E7%BA%B3");
+    }
+
+    #[test]
+    fn problems_are_mapped() {
+        let e = problem_from(429, r#"{"status":429,"code":"rate_limited","retry_after":12}"#);
+        assert_eq!(e.code(), Some("rate_limited"));
+        assert_eq!(e.retry_after(), Some(12));
+        assert_eq!(problem_from(404, "<html>"), ApiError::NotFound);
+        let e = problem_from(502, "Bad gateway");
+        assert_eq!(e.status(), Some(502));
+        assert!(e.is_transient());
+    }
+}
+
+/// Fetch a static same-origin text file (the runtime config), `None` on any failure.
+pub async fn fetch_static_text(url: &str) -> Option<String> {
+    let resp = gloo_net::http::Request::get(url).send().await.ok()?;
+    if !resp.ok() {
+        return None;
+    }
+    resp.text().await.ok()
+}

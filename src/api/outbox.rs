@@ -1,0 +1,191 @@
+//! The review outbox: a review that could not be delivered (offline, 5xx, timeout) waits here
+//! with its idempotency key and is retried with backoff until the server accepts it. The key
+//! makes every delivery attempt land exactly once.
+//!
+//! The queue logic is plain Rust (tested natively); [`BrowserStore`] keeps it in
+//! `localStorage` so a reload or power cut loses nothing. The outbox holds only what a queued
+//! review needs and drops each item the moment it is delivered.
+
+use serde::{Deserialize, Serialize};
+
+use super::types::ReviewRequest;
+
+/// `localStorage` key. The only key the kiosk writes there; the idle wipe spares it.
+pub const STORAGE_KEY: &str = "ek.outbox.v1";
+/// At most this many reviews wait (a kiosk offline for days must not grow without bound).
+pub const MAX_ITEMS: usize = 500;
+const BASE_DELAY_MS: f64 = 2_000.0;
+const MAX_DELAY_MS: f64 = 300_000.0;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutboxItem {
+    pub key: String,
+    pub request: ReviewRequest,
+    /// Local review number printed on the queued receipt.
+    pub local_no: String,
+    pub created_ms: f64,
+    pub attempts: u32,
+    pub next_ms: f64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Outbox {
+    pub items: Vec<OutboxItem>,
+}
+
+impl Outbox {
+    pub fn from_json(s: Option<&str>) -> Outbox {
+        s.and_then(|s| serde_json::from_str(s).ok()).unwrap_or_default()
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "{\"items\":[]}".into())
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Queue a review; a second push with the same key is ignored. Returns false when full.
+    pub fn push(&mut self, key: &str, request: ReviewRequest, local_no: &str, now_ms: f64) -> bool {
+        if self.items.iter().any(|i| i.key == key) {
+            return true;
+        }
+        if self.items.len() >= MAX_ITEMS {
+            return false;
+        }
+        self.items.push(OutboxItem {
+            key: key.to_string(),
+            request,
+            local_no: local_no.to_string(),
+            created_ms: now_ms,
+            attempts: 0,
+            next_ms: now_ms,
+        });
+        true
+    }
+
+    /// Keys due for a delivery attempt, oldest first.
+    pub fn due(&self, now_ms: f64) -> Vec<String> {
+        self.items.iter().filter(|i| i.next_ms <= now_ms).map(|i| i.key.clone()).collect()
+    }
+
+    pub fn get(&self, key: &str) -> Option<&OutboxItem> {
+        self.items.iter().find(|i| i.key == key)
+    }
+
+    /// Delivered (or refused for good): drop it.
+    pub fn remove(&mut self, key: &str) {
+        self.items.retain(|i| i.key != key);
+    }
+
+    /// A transient failure: back off exponentially (2 s, 4 s, 8 s … capped at 5 min).
+    pub fn failed(&mut self, key: &str, now_ms: f64) {
+        if let Some(i) = self.items.iter_mut().find(|i| i.key == key) {
+            i.attempts = i.attempts.saturating_add(1);
+            i.next_ms = now_ms + backoff_ms(i.attempts);
+        }
+    }
+
+    /// Make every item due now ("send now" on the admin screen, or back online).
+    pub fn make_all_due(&mut self, now_ms: f64) {
+        for i in &mut self.items {
+            i.next_ms = now_ms;
+        }
+    }
+
+    /// Milliseconds until the next item is due (None when empty).
+    pub fn next_due_in(&self, now_ms: f64) -> Option<f64> {
+        self.items.iter().map(|i| (i.next_ms - now_ms).max(0.0)).reduce(f64::min)
+    }
+}
+
+pub fn backoff_ms(attempts: u32) -> f64 {
+    let exp = attempts.saturating_sub(1).min(20) as i32;
+    (BASE_DELAY_MS * 2f64.powi(exp)).min(MAX_DELAY_MS)
+}
+
+/// The outbox in `localStorage`.
+#[cfg(feature = "ui")]
+pub struct BrowserStore;
+
+#[cfg(feature = "ui")]
+impl BrowserStore {
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok().flatten()
+    }
+    pub fn load() -> Outbox {
+        let text = Self::storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+        Outbox::from_json(text.as_deref())
+    }
+    pub fn save(o: &Outbox) {
+        if let Some(s) = Self::storage() {
+            if o.is_empty() {
+                let _ = s.remove_item(STORAGE_KEY);
+            } else {
+                let _ = s.set_item(STORAGE_KEY, &o.to_json());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::types::Rating;
+
+    fn req() -> ReviewRequest {
+        ReviewRequest { window_id: Some("A01".into()), rating: Rating::Satisfied, ..Default::default() }
+    }
+
+    #[test]
+    fn push_is_idempotent_and_due_immediately() {
+        let mut o = Outbox::default();
+        assert!(o.push("k1", req(), "L1", 1000.0));
+        assert!(o.push("k1", req(), "L1", 2000.0));
+        assert_eq!(o.len(), 1);
+        assert_eq!(o.due(1000.0), vec!["k1".to_string()]);
+    }
+
+    #[test]
+    fn failures_back_off_and_cap() {
+        let mut o = Outbox::default();
+        o.push("k", req(), "L", 0.0);
+        o.failed("k", 0.0);
+        assert!(o.due(1_999.0).is_empty());
+        assert_eq!(o.due(2_000.0).len(), 1);
+        o.failed("k", 0.0);
+        assert_eq!(o.get("k").map(|i| i.next_ms), Some(4_000.0));
+        for _ in 0..30 {
+            o.failed("k", 0.0);
+        }
+        assert_eq!(o.get("k").map(|i| i.next_ms), Some(300_000.0));
+        o.make_all_due(5.0);
+        assert_eq!(o.due(5.0).len(), 1);
+    }
+
+    #[test]
+    fn survives_a_round_trip_and_garbage() {
+        let mut o = Outbox::default();
+        o.push("a", req(), "L", 1.0);
+        o.push("b", req(), "L", 2.0);
+        o.remove("a");
+        let back = Outbox::from_json(Some(&o.to_json()));
+        assert_eq!(back, o);
+        assert!(Outbox::from_json(Some("{garbage")).is_empty());
+        assert!(Outbox::from_json(None).is_empty());
+    }
+
+    #[test]
+    fn bounded() {
+        let mut o = Outbox::default();
+        for i in 0..MAX_ITEMS {
+            assert!(o.push(&i.to_string(), req(), "L", 0.0));
+        }
+        assert!(!o.push("overflow", req(), "L", 0.0));
+    }
+}

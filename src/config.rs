@@ -1,0 +1,300 @@
+//! Runtime configuration (`public/config.json`), read at start so one build serves every hall.
+//!
+//! Parsing is lenient key by key: a missing or malformed file, or a single bad key, falls back
+//! to safe defaults and the reason is kept for the admin screen.
+
+use serde_json::Value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Live,
+    Demo,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Live => "live",
+            Mode::Demo => "demo",
+        }
+    }
+}
+
+/// The modules a hall may switch on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feature {
+    Lenient,
+    Certificates,
+    Reviews,
+}
+
+impl Feature {
+    pub const ALL: [Feature; 3] = [Feature::Lenient, Feature::Certificates, Feature::Reviews];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Feature::Lenient => "lenient",
+            Feature::Certificates => "certificates",
+            Feature::Reviews => "reviews",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Base URL of the REST API, without trailing slash (default `/api/v1`, same origin).
+    pub api_base: String,
+    pub mode: Mode,
+    pub kiosk_id: String,
+    pub hall_name: String,
+    /// 行政区划 code of the hall.
+    pub region_code: String,
+    /// Idle time before the countdown on reading screens.
+    pub idle_seconds: u32,
+    /// Idle time before the countdown on screens holding personal data.
+    pub idle_seconds_personal: u32,
+    /// Length of the countdown (≥ 20 s, WCAG 2.2.1).
+    pub idle_warning_seconds: u32,
+    /// `zh-CN` or `en`.
+    pub default_locale: String,
+    pub features: Vec<Feature>,
+    /// Hex SHA-256 of the admin PIN.
+    pub admin_pin_hash: String,
+    /// Public base URL used in QR codes for the phone hand-off (default: the page's origin).
+    pub public_base_url: String,
+    /// Client timeout for API calls.
+    pub request_timeout_ms: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            api_base: "/api/v1".into(),
+            mode: Mode::Live,
+            kiosk_id: "kiosk-unknown".into(),
+            hall_name: "政务服务大厅".into(),
+            region_code: String::new(),
+            idle_seconds: 120,
+            idle_seconds_personal: 60,
+            idle_warning_seconds: 30,
+            default_locale: "zh-CN".into(),
+            features: Feature::ALL.to_vec(),
+            // SHA-256 of "246810"; integrators must set their own.
+            admin_pin_hash: "7c2523c985881fb2c2b4cfbe917eb12c4c4b61e898ad4e7160cfca487ca3c4f3".into(),
+            public_base_url: String::new(),
+            request_timeout_ms: 8000,
+        }
+    }
+}
+
+/// The configuration in force and why any key fell back to its default.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LoadedConfig {
+    pub config: Config,
+    /// Human-readable reasons (English; shown on the admin screen only).
+    pub fallbacks: Vec<String>,
+}
+
+impl Config {
+    pub fn is_enabled(&self, f: Feature) -> bool {
+        self.features.contains(&f)
+    }
+
+    /// Parse the text of `config.json`. `None` means the file could not be fetched.
+    pub fn from_json(text: Option<&str>) -> LoadedConfig {
+        let mut out = LoadedConfig::default();
+        let Some(text) = text else {
+            out.fallbacks.push("config.json missing: all defaults".into());
+            return out;
+        };
+        let v: Value = match serde_json::from_str(text) {
+            Ok(Value::Object(m)) => Value::Object(m),
+            Ok(_) => {
+                out.fallbacks.push("config.json is not a JSON object: all defaults".into());
+                return out;
+            }
+            Err(e) => {
+                out.fallbacks.push(format!("config.json malformed ({e}): all defaults"));
+                return out;
+            }
+        };
+        let c = &mut out.config;
+        let fb = &mut out.fallbacks;
+
+        if let Some(s) = string_key(&v, "api_base", fb) {
+            let s = s.trim_end_matches('/');
+            if s.starts_with('/') || s.starts_with("https://") || s.starts_with("http://") {
+                c.api_base = s.to_string();
+            } else {
+                fb.push(format!("api_base {s:?} is not a path or http(s) URL"));
+            }
+        }
+        if let Some(s) = string_key(&v, "mode", fb) {
+            match s.as_str() {
+                "live" => c.mode = Mode::Live,
+                "demo" => c.mode = Mode::Demo,
+                _ => fb.push(format!("mode {s:?} unknown (live|demo)")),
+            }
+        }
+        if let Some(s) = string_key(&v, "kiosk_id", fb) {
+            if !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+                c.kiosk_id = s;
+            } else {
+                fb.push("kiosk_id must be 1-64 chars of [A-Za-z0-9_-]".into());
+            }
+        }
+        if let Some(s) = string_key(&v, "hall_name", fb) {
+            if !s.trim().is_empty() {
+                c.hall_name = s.trim().chars().take(40).collect();
+            }
+        }
+        if let Some(s) = string_key(&v, "region_code", fb) {
+            if s.bytes().all(|b| b.is_ascii_digit()) && s.len() <= 12 {
+                c.region_code = s;
+            } else {
+                fb.push("region_code must be digits".into());
+            }
+        }
+        if let Some(n) = num_key(&v, "idle_seconds", 10, 3600, fb) {
+            c.idle_seconds = n;
+        }
+        if let Some(n) = num_key(&v, "idle_seconds_personal", 10, 3600, fb) {
+            c.idle_seconds_personal = n;
+        } else if v.get("idle_seconds_personal").is_none() {
+            c.idle_seconds_personal = c.idle_seconds.min(Config::default().idle_seconds_personal.max(c.idle_seconds / 2));
+        }
+        if let Some(n) = num_key(&v, "idle_warning_seconds", 20, 300, fb) {
+            c.idle_warning_seconds = n;
+        }
+        if let Some(s) = string_key(&v, "default_locale", fb) {
+            match s.as_str() {
+                "zh-CN" | "en" => c.default_locale = s,
+                _ => fb.push(format!("default_locale {s:?} unknown (zh-CN|en)")),
+            }
+        }
+        if let Some(f) = v.get("features") {
+            match f.as_array() {
+                Some(items) => {
+                    let mut feats = Vec::new();
+                    for item in items {
+                        match Feature::ALL.into_iter().find(|x| Some(x.as_str()) == item.as_str()) {
+                            Some(x) if !feats.contains(&x) => feats.push(x),
+                            Some(_) => {}
+                            None => fb.push(format!("features: unknown entry {item}")),
+                        }
+                    }
+                    c.features = feats;
+                }
+                None => fb.push("features must be an array".into()),
+            }
+        }
+        if let Some(s) = string_key(&v, "admin_pin_hash", fb) {
+            if s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()) {
+                c.admin_pin_hash = s.to_ascii_lowercase();
+            } else {
+                fb.push("admin_pin_hash must be 64 hex chars (SHA-256)".into());
+            }
+        }
+        if let Some(s) = string_key(&v, "public_base_url", fb) {
+            if s.is_empty() || s.starts_with("https://") || s.starts_with("http://") {
+                c.public_base_url = s.trim_end_matches('/').to_string();
+            } else {
+                fb.push("public_base_url must be an http(s) URL".into());
+            }
+        }
+        if let Some(n) = num_key(&v, "request_timeout_ms", 500, 60_000, fb) {
+            c.request_timeout_ms = n;
+        }
+        if c.idle_seconds_personal > c.idle_seconds {
+            fb.push("idle_seconds_personal above idle_seconds: clamped".into());
+            c.idle_seconds_personal = c.idle_seconds;
+        }
+        out
+    }
+
+    /// Apply `?demo=1` (forces demo mode; `demo=0` is ignored: a URL can never force live).
+    pub fn apply_query(&mut self, query: &str) {
+        let q = query.trim_start_matches('?');
+        if q.split('&').any(|kv| kv == "demo=1" || kv == "demo=true") {
+            self.mode = Mode::Demo;
+        }
+    }
+}
+
+fn string_key(v: &Value, key: &str, fb: &mut Vec<String>) -> Option<String> {
+    match v.get(key) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(other) => {
+            fb.push(format!("{key} must be a string, got {other}"));
+            None
+        }
+    }
+}
+
+fn num_key(v: &Value, key: &str, min: u32, max: u32, fb: &mut Vec<String>) -> Option<u32> {
+    match v.get(key) {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(x) if x >= min as u64 && x <= max as u64 => Some(x as u32),
+            _ => {
+                fb.push(format!("{key} must be a whole number {min}..={max}"));
+                None
+            }
+        },
+        Some(other) => {
+            fb.push(format!("{key} must be a number, got {other}"));
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_and_malformed_fall_back_with_a_reason() {
+        let l = Config::from_json(None);
+        assert_eq!(l.config, Config::default());
+        assert_eq!(l.fallbacks.len(), 1);
+        let l = Config::from_json(Some("{not json"));
+        assert_eq!(l.config, Config::default());
+        assert!(l.fallbacks[0].contains("malformed"));
+        let l = Config::from_json(Some("[1,2]"));
+        assert!(l.fallbacks[0].contains("not a JSON object"));
+    }
+
+    #[test]
+    fn good_keys_apply_and_bad_keys_fall_back_one_by_one() {
+        let l = Config::from_json(Some(
+            r#"{"api_base":"https://x.example/api/v1/","mode":"demo","kiosk_id":"k-01",
+                "idle_seconds":"soon","idle_warning_seconds":5,"default_locale":"en",
+                "features":["lenient","bogus","reviews"],"hall_name":"苏州市政务服务中心"}"#,
+        ));
+        let c = &l.config;
+        assert_eq!(c.api_base, "https://x.example/api/v1");
+        assert_eq!(c.mode, Mode::Demo);
+        assert_eq!(c.kiosk_id, "k-01");
+        assert_eq!(c.idle_seconds, 120);
+        assert_eq!(c.idle_warning_seconds, 30, "below the 20 s floor falls back");
+        assert_eq!(c.default_locale, "en");
+        assert_eq!(c.features, vec![Feature::Lenient, Feature::Reviews]);
+        assert_eq!(c.hall_name, "苏州市政务服务中心");
+        assert_eq!(l.fallbacks.len(), 3, "{:?}", l.fallbacks);
+    }
+
+    #[test]
+    fn demo_query_forces_demo_only() {
+        let mut c = Config::default();
+        c.apply_query("?x=1&demo=0");
+        assert_eq!(c.mode, Mode::Live);
+        c.apply_query("?demo=1");
+        assert_eq!(c.mode, Mode::Demo);
+    }
+
+    #[test]
+    fn personal_idle_never_exceeds_reading_idle() {
+        let l = Config::from_json(Some(r#"{"idle_seconds":30,"idle_seconds_personal":90}"#));
+        assert_eq!(l.config.idle_seconds_personal, 30);
+    }
+}

@@ -1,0 +1,9 @@
+//! Pure logic: no Leptos, no HTTP, no browser. Tested natively with `cargo test`.
+
+pub mod cert;
+pub mod date;
+pub mod eligibility;
+pub mod ids;
+pub mod mask;
+pub mod review;
+pub mod search;

@@ -1,0 +1,85 @@
+//! The localized error panel with a retry button, shown wherever data failed to load.
+
+use leptos::prelude::*;
+
+use crate::api::error::ApiError;
+use crate::ui::i18n::{use_i18n, S};
+
+/// The message for an error (never the raw text: it could carry anything).
+pub fn message_for(e: Option<&ApiError>) -> S {
+    match e {
+        Some(ApiError::Network(_)) | Some(ApiError::Aborted) => S::ErrorNetwork,
+        Some(ApiError::Timeout) => S::ErrorTimeout,
+        Some(ApiError::Malformed(_)) | Some(ApiError::TooLarge) => S::ErrorMalformed,
+        Some(ApiError::NotFound) => S::ErrorNotFound,
+        Some(ApiError::Problem(p)) if p.code == "rate_limited" || p.status == 429 => S::ErrorRateLimited,
+        Some(ApiError::Problem(p)) if p.status == 404 => S::ErrorNotFound,
+        _ => S::ErrorServer,
+    }
+}
+
+/// Shown by an `ErrorBoundary` around data that failed to load.
+#[component]
+pub fn ErrorPanel(
+    /// The errors caught by the boundary.
+    errors: ArcRwSignal<Errors>,
+    /// Called by the retry button (usually `resource.refetch()`).
+    #[prop(into)]
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let msg = move || {
+        let errs = errors.get();
+        let first = errs.iter().next().map(|(_, e)| e.clone());
+        let api = first.as_ref().and_then(|e| (**e).downcast_ref::<ApiError>().cloned());
+        message_for(api.as_ref())
+    };
+    view! {
+        <section class="error-panel" data-testid="error-panel" role="alert">
+            <h2>{move || i18n.t(S::ErrorTitle)}</h2>
+            <p>{move || i18n.t(msg())}</p>
+            <button class="btn btn-primary" data-testid="retry" on:click=move |_| on_retry.run(())>
+                {move || i18n.t(S::Retry)}
+            </button>
+        </section>
+    }
+}
+
+/// The same panel for an error held directly (e.g. the result of a submit action).
+#[component]
+pub fn ErrorMessage(
+    /// The error to explain.
+    error: ApiError,
+    /// Called by the retry button.
+    #[prop(into)]
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let key = message_for(Some(&error));
+    view! {
+        <section class="error-panel" data-testid="error-panel" role="alert">
+            <h2>{move || i18n.t(S::ErrorTitle)}</h2>
+            <p>{move || i18n.t(key)}</p>
+            <button class="btn btn-primary" data-testid="retry" on:click=move |_| on_retry.run(())>
+                {move || i18n.t(S::Retry)}
+            </button>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::types::Problem;
+
+    #[test]
+    fn errors_map_to_messages() {
+        assert_eq!(message_for(Some(&ApiError::Timeout)), S::ErrorTimeout);
+        assert_eq!(message_for(Some(&ApiError::Malformed("x".into()))), S::ErrorMalformed);
+        let p = ApiError::Problem(Problem { status: 429, code: "rate_limited".into(), ..Default::default() });
+        assert_eq!(message_for(Some(&p)), S::ErrorRateLimited);
+        let p = ApiError::Problem(Problem { status: 503, ..Default::default() });
+        assert_eq!(message_for(Some(&p)), S::ErrorServer);
+        assert_eq!(message_for(None), S::ErrorServer);
+    }
+}

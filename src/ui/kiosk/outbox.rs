@@ -1,0 +1,99 @@
+//! Delivers queued reviews: retries with backoff while the kiosk runs, and right away when
+//! the browser comes back online or the admin presses "send now".
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use super::Kiosk;
+use crate::api::error::ApiError;
+use crate::api::outbox::{BrowserStore, Outbox};
+use crate::api::types::{ReviewReceipt, ReviewRequest};
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Submit a review; a transient failure (offline, timeout, 5xx, 429) queues it in the outbox
+/// and returns a receipt marked `queued`. Demo mode never queues.
+pub async fn submit_or_queue(k: Kiosk, key: String, req: ReviewRequest) -> Result<ReviewReceipt, ApiError> {
+    let backend = k.backend();
+    match backend.submit_review(key.clone(), req.clone()).await {
+        Ok(r) => Ok(r),
+        Err(e) if e.is_transient() && !k.is_demo() => {
+            let mut o = BrowserStore::load();
+            let local_no = format!("Q{}", &key.chars().filter(|c| c.is_ascii_alphanumeric()).take(12).collect::<String>().to_uppercase());
+            if !o.push(&key, req.clone(), &local_no, now()) {
+                return Err(e);
+            }
+            BrowserStore::save(&o);
+            k.outbox_len.set(o.len());
+            Ok(ReviewReceipt {
+                review_no: local_no,
+                check_code: String::new(),
+                rating: req.rating,
+                created_at: String::new(),
+                due_by: None,
+                queued: true,
+            })
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Make every queued review due now.
+pub fn send_now(k: Kiosk) {
+    let mut o = BrowserStore::load();
+    o.make_all_due(now());
+    BrowserStore::save(&o);
+    k.outbox_len.set(o.len());
+}
+
+async fn flush(k: Kiosk) {
+    let backend = k.backend();
+    let keys = BrowserStore::load().due(now());
+    for key in keys {
+        let Some(item) = BrowserStore::load().get(&key).cloned() else { continue };
+        let result = backend.submit_review(key.clone(), item.request).await;
+        let mut o: Outbox = BrowserStore::load();
+        match result {
+            Ok(_) => o.remove(&key),
+            Err(e) if e.is_transient() => o.failed(&key, now()),
+            // Refused for good (validation, conflict): keeping it would retry forever.
+            Err(e) => {
+                leptos::logging::warn!("outbox: review refused by the server ({e}); dropped");
+                o.remove(&key);
+            }
+        }
+        BrowserStore::save(&o);
+        let _ = k.outbox_len.try_set(o.len());
+    }
+}
+
+/// Started once by the root.
+pub fn start_outbox_sender(k: Kiosk) {
+    k.outbox_len.set(BrowserStore::load().len());
+    if k.is_demo() {
+        return;
+    }
+    let busy = Rc::new(Cell::new(false));
+    let tick = move || {
+        if busy.get() || !k.online.get_untracked() || k.outbox_len.get_untracked() == 0 {
+            return;
+        }
+        busy.set(true);
+        let busy = busy.clone();
+        leptos::task::spawn_local(async move {
+            flush(k).await;
+            busy.set(false);
+        });
+    };
+    let interval = gloo_timers::callback::Interval::new(2_000, tick);
+    let interval = StoredValue::new_local(Some(interval));
+    let back_online = window_event_listener_untyped("online", move |_| send_now(k));
+    on_cleanup(move || {
+        interval.update_value(|i| drop(i.take()));
+        back_online.remove();
+    });
+}

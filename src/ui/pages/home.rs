@@ -1,0 +1,50 @@
+//! Home: the three modules as large tiles.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::config::Feature;
+use crate::ui::i18n::{use_i18n, S};
+use crate::ui::kiosk::use_kiosk;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let i18n = use_i18n();
+    let k = use_kiosk();
+    let cfg = k.config();
+    let tile = move |f: Feature, href: &'static str, title: S, desc: S, id: &'static str| {
+        cfg.is_enabled(f).then(|| {
+            view! {
+                <A href=href attr:class="tile" attr:data-testid=id>
+                    <span class="tile-title">{move || i18n.t(title)}</span>
+                    <span class="tile-desc">{move || i18n.t(desc)}</span>
+                </A>
+            }
+        })
+    };
+    // Mark the moment the home screen can be used (read by the cold-start benchmark).
+    request_animation_frame(|| {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark("interactive");
+        }
+    });
+    // The reminder after an idle wipe stays for 10 s.
+    Effect::new(move |_| {
+        if k.show_take_documents.get() {
+            set_timeout(move || { let _ = k.show_take_documents.try_set(false); }, std::time::Duration::from_secs(10));
+        }
+    });
+    view! {
+        <section class="home" data-read>
+            <h1>{move || i18n.t(S::AppTitle)}</h1>
+            <Show when=move || k.show_take_documents.get()>
+                <p class="notice" data-testid="take-documents" role="status">{move || i18n.t(S::TakeDocuments)}</p>
+            </Show>
+            <div class="tiles">
+                {tile(Feature::Lenient, "/lenient", S::Lenient, S::LenientDesc, "home-lenient")}
+                {tile(Feature::Certificates, "/certs", S::Certs, S::CertsDesc, "home-certs")}
+                {tile(Feature::Reviews, "/reviews", S::Reviews, S::ReviewsDesc, "home-reviews")}
+            </div>
+        </section>
+    }
+}

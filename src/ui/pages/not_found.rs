@@ -1,0 +1,17 @@
+//! Unknown routes.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::ui::i18n::{use_i18n, S};
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="page">
+            <h1>{move || i18n.t(S::PageNotFound)}</h1>
+            <A href="/" attr:class="btn btn-primary">{move || i18n.t(S::Home)}</A>
+        </section>
+    }
+}
