@@ -79,7 +79,8 @@ impl Default for Config {
             default_locale: "zh-CN".into(),
             features: Feature::ALL.to_vec(),
             // SHA-256 of "246810"; integrators must set their own.
-            admin_pin_hash: "7c2523c985881fb2c2b4cfbe917eb12c4c4b61e898ad4e7160cfca487ca3c4f3".into(),
+            admin_pin_hash: "7c2523c985881fb2c2b4cfbe917eb12c4c4b61e898ad4e7160cfca487ca3c4f3"
+                .into(),
             public_base_url: String::new(),
             request_timeout_ms: 8000,
         }
@@ -103,17 +104,20 @@ impl Config {
     pub fn from_json(text: Option<&str>) -> LoadedConfig {
         let mut out = LoadedConfig::default();
         let Some(text) = text else {
-            out.fallbacks.push("config.json missing: all defaults".into());
+            out.fallbacks
+                .push("config.json missing: all defaults".into());
             return out;
         };
         let v: Value = match serde_json::from_str(text) {
             Ok(Value::Object(m)) => Value::Object(m),
             Ok(_) => {
-                out.fallbacks.push("config.json is not a JSON object: all defaults".into());
+                out.fallbacks
+                    .push("config.json is not a JSON object: all defaults".into());
                 return out;
             }
             Err(e) => {
-                out.fallbacks.push(format!("config.json malformed ({e}): all defaults"));
+                out.fallbacks
+                    .push(format!("config.json malformed ({e}): all defaults"));
                 return out;
             }
         };
@@ -136,7 +140,11 @@ impl Config {
             }
         }
         if let Some(s) = string_key(&v, "kiosk_id", fb) {
-            if !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+            if !s.is_empty()
+                && s.len() <= 64
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            {
                 c.kiosk_id = s;
             } else {
                 fb.push("kiosk_id must be 1-64 chars of [A-Za-z0-9_-]".into());
@@ -160,7 +168,11 @@ impl Config {
         if let Some(n) = num_key(&v, "idle_seconds_personal", 10, 3600, fb) {
             c.idle_seconds_personal = n;
         } else if v.get("idle_seconds_personal").is_none() {
-            c.idle_seconds_personal = c.idle_seconds.min(Config::default().idle_seconds_personal.max(c.idle_seconds / 2));
+            c.idle_seconds_personal = c.idle_seconds.min(
+                Config::default()
+                    .idle_seconds_personal
+                    .max(c.idle_seconds / 2),
+            );
         }
         if let Some(n) = num_key(&v, "idle_warning_seconds", 20, 300, fb) {
             c.idle_warning_seconds = n;
@@ -176,7 +188,10 @@ impl Config {
                 Some(items) => {
                     let mut feats = Vec::new();
                     for item in items {
-                        match Feature::ALL.into_iter().find(|x| Some(x.as_str()) == item.as_str()) {
+                        match Feature::ALL
+                            .into_iter()
+                            .find(|x| Some(x.as_str()) == item.as_str())
+                        {
                             Some(x) if !feats.contains(&x) => feats.push(x),
                             Some(_) => {}
                             None => fb.push(format!("features: unknown entry {item}")),
@@ -276,7 +291,10 @@ mod tests {
         assert_eq!(c.mode, Mode::Demo);
         assert_eq!(c.kiosk_id, "k-01");
         assert_eq!(c.idle_seconds, 120);
-        assert_eq!(c.idle_warning_seconds, 30, "below the 20 s floor falls back");
+        assert_eq!(
+            c.idle_warning_seconds, 30,
+            "below the 20 s floor falls back"
+        );
         assert_eq!(c.default_locale, "en");
         assert_eq!(c.features, vec![Feature::Lenient, Feature::Reviews]);
         assert_eq!(c.hall_name, "苏州市政务服务中心");

@@ -23,7 +23,10 @@ fn by_testid(id: &str) -> web_sys::HtmlElement {
 fn demo_config() -> LoadedConfig {
     let mut config = Config::default();
     config.mode = Mode::Demo;
-    LoadedConfig { config, fallbacks: vec![] }
+    LoadedConfig {
+        config,
+        fallbacks: vec![],
+    }
 }
 
 #[wasm_bindgen_test]
@@ -34,22 +37,50 @@ async fn shell_mounts_and_toggles_language_and_elder_mode() {
 
     let html = document().document_element().expect("html");
     assert_eq!(html.get_attribute("lang").as_deref(), Some("zh-CN"));
-    assert_eq!(by_testid("nav-home").text_content().as_deref(), Some("首页"));
-    assert!(by_testid("demo-banner").text_content().unwrap_or_default().contains("演示"));
-    for id in ["nav-lenient", "nav-certs", "nav-reviews", "home-lenient", "home-certs", "home-reviews"] {
+    assert_eq!(
+        by_testid("nav-home").text_content().as_deref(),
+        Some("首页")
+    );
+    assert!(by_testid("demo-banner")
+        .text_content()
+        .unwrap_or_default()
+        .contains("演示"));
+    for id in [
+        "nav-lenient",
+        "nav-certs",
+        "nav-reviews",
+        "home-lenient",
+        "home-certs",
+        "home-reviews",
+    ] {
         by_testid(id);
     }
 
     by_testid("lang-toggle").click();
     leptos::task::tick().await;
     assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
-    assert_eq!(by_testid("nav-home").text_content().as_deref(), Some("Home"));
-    assert_eq!(by_testid("nav-certs").text_content().as_deref(), Some("E-certificates"));
+    assert_eq!(
+        by_testid("nav-home").text_content().as_deref(),
+        Some("Home")
+    );
+    assert_eq!(
+        by_testid("nav-certs").text_content().as_deref(),
+        Some("E-certificates")
+    );
 
-    let root = document().query_selector(".app").ok().flatten().expect("app root");
+    let root = document()
+        .query_selector(".app")
+        .ok()
+        .flatten()
+        .expect("app root");
     assert!(!root.class_list().contains("elder"));
     by_testid("elder-toggle").click();
     leptos::task::tick().await;
     assert!(root.class_list().contains("elder"));
-    assert_eq!(by_testid("elder-toggle").get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        by_testid("elder-toggle")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
 }

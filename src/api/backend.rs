@@ -37,7 +37,11 @@ pub trait Backend {
     fn windows(&self) -> ApiFuture<Vec<Window>>;
     fn case_info(&self, case_no: String) -> ApiFuture<CaseInfo>;
     /// Submit a review; `idempotency_key` makes a retry safe.
-    fn submit_review(&self, idempotency_key: String, req: ReviewRequest) -> ApiFuture<ReviewReceipt>;
+    fn submit_review(
+        &self,
+        idempotency_key: String,
+        req: ReviewRequest,
+    ) -> ApiFuture<ReviewReceipt>;
     fn review_status(&self, review_no: String, check: String) -> ApiFuture<ReviewStatus>;
     fn review_stats(&self, q: StatsQuery) -> ApiFuture<ReviewStats>;
     /// Abort every request in flight (idle reset, leaving a page).

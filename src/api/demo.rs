@@ -42,7 +42,10 @@ pub struct DemoBackend {
 impl DemoBackend {
     /// `base` is where the demo files are served, e.g. `/demo`.
     pub fn new(base: &str) -> DemoBackend {
-        DemoBackend { base: base.trim_end_matches('/').into(), data: Rc::default() }
+        DemoBackend {
+            base: base.trim_end_matches('/').into(),
+            data: Rc::default(),
+        }
     }
 }
 
@@ -58,7 +61,10 @@ async fn fetch<T: DeserializeOwned>(url: String) -> Result<T, ApiError> {
     if !resp.ok() {
         return Err(super::http::problem_from(resp.status(), ""));
     }
-    let text = resp.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
+    let text = resp
+        .text()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
     serde_json::from_str(&text).map_err(|e| ApiError::Malformed(e.to_string()))
 }
 
@@ -78,21 +84,45 @@ async fn load<T: DeserializeOwned>(
 
 macro_rules! cached {
     ($self:ident, $field:ident, $file:literal) => {
-        load($self.data.clone(), |d: &mut Data| &mut d.$field, format!("{}/{}", $self.base, $file))
+        load(
+            $self.data.clone(),
+            |d: &mut Data| &mut d.$field,
+            format!("{}/{}", $self.base, $file),
+        )
     };
 }
 
 fn not_found() -> ApiError {
-    ApiError::Problem(Problem { status: 404, code: "not_found".into(), ..Default::default() })
+    ApiError::Problem(Problem {
+        status: 404,
+        code: "not_found".into(),
+        ..Default::default()
+    })
 }
 
 fn invalid(code: &str, fields: Vec<FieldProblem>) -> ApiError {
-    ApiError::Problem(Problem { status: 400, code: code.into(), fields, ..Default::default() })
+    ApiError::Problem(Problem {
+        status: 400,
+        code: code.into(),
+        fields,
+        ..Default::default()
+    })
 }
 
+/// The same problem the server sends: `code` from the domain, the finer reason per field.
 fn search_error(e: cert::SearchError) -> ApiError {
-    let cert::SearchError::Field { field, code, .. } = e;
-    invalid(code, vec![FieldProblem { field: field.into(), code: code.into() }])
+    let cert::SearchError::Field {
+        field,
+        code,
+        reason,
+    } = e;
+    invalid(
+        code,
+        vec![FieldProblem {
+            field: field.into(),
+            code: reason.into(),
+        }],
+    )
 }
 
 impl Backend for DemoBackend {
@@ -101,7 +131,13 @@ impl Backend for DemoBackend {
     }
 
     fn health(&self) -> ApiFuture<Health> {
-        Box::pin(async { Ok(Health { status: "ok".into(), version: "demo".into(), ..Default::default() }) })
+        Box::pin(async {
+            Ok(Health {
+                status: "ok".into(),
+                version: "demo".into(),
+                ..Default::default()
+            })
+        })
     }
 
     fn catalog(&self) -> ApiFuture<Rc<Catalog>> {
@@ -112,17 +148,24 @@ impl Backend for DemoBackend {
         let cat = cached!(self, catalog, "catalog.json");
         Box::pin(async move {
             let cat = cat.await?;
-            cat.entries.iter().find(|e| e.entry.id == id).map(|e| e.entry.clone()).ok_or_else(not_found)
+            cat.entries
+                .iter()
+                .find(|e| e.entry.id == id)
+                .map(|e| e.entry.clone())
+                .ok_or_else(not_found)
         })
     }
 
     fn cert_search(&self, req: CertSearchRequest) -> ApiFuture<CertSearchResponse> {
+        // `certificates.json` is written by `kiosk-server export-demo` with dates already resolved.
         let certs = cached!(self, certs, "certificates.json");
         Box::pin(async move {
             let certs = certs.await?;
             let t = today();
             let found = cert::search(&certs, &req, t).map_err(search_error)?;
-            Ok(CertSearchResponse { results: found.into_iter().map(|r| cert::summarize(r, t)).collect() })
+            Ok(CertSearchResponse {
+                results: found.into_iter().map(|r| cert::summarize(r, t)).collect(),
+            })
         })
     }
 
@@ -143,11 +186,20 @@ impl Backend for DemoBackend {
         Box::pin(async move {
             let certs = certs.await?;
             match cert::verify(&certs, &req) {
-                Ok(Some(r)) => Ok(CertVerifyResponse { authentic: true, certificate: Some(cert::summarize(r, today())) }),
-                Ok(None) => Ok(CertVerifyResponse { authentic: false, certificate: None }),
+                Ok(Some(r)) => Ok(CertVerifyResponse {
+                    authentic: true,
+                    certificate: Some(cert::summarize(r, today())),
+                }),
+                Ok(None) => Ok(CertVerifyResponse {
+                    authentic: false,
+                    certificate: None,
+                }),
                 Err(cert::VerifyError::InvalidIdentifier(code)) => Err(invalid(
                     "invalid_identifier",
-                    vec![FieldProblem { field: "identifier".into(), code: code.into() }],
+                    vec![FieldProblem {
+                        field: "identifier".into(),
+                        code: code.into(),
+                    }],
                 )),
                 Err(cert::VerifyError::Missing) => Err(invalid("missing_fields", vec![])),
             }
@@ -170,7 +222,11 @@ impl Backend for DemoBackend {
         let windows = cached!(self, windows, "windows.json");
         Box::pin(async move {
             let cases = cases.await?;
-            let c = cases.iter().find(|c| c.case_no == case_no).cloned().ok_or_else(not_found)?;
+            let c = cases
+                .iter()
+                .find(|c| c.case_no == case_no)
+                .cloned()
+                .ok_or_else(not_found)?;
             let services = services.await?;
             let windows = windows.await?;
             Ok(CaseInfo {
@@ -187,20 +243,28 @@ impl Backend for DemoBackend {
             if let Some((_, receipt, ..)) = data.borrow().reviews.iter().find(|(k, ..)| *k == key) {
                 return Ok(receipt.clone());
             }
-            let req = review::validate_review(&req).map_err(|fields| ApiError::Problem(Problem {
-                status: 422,
-                code: "validation_failed".into(),
-                fields,
-                ..Default::default()
-            }))?;
+            let req = review::validate_review(&req).map_err(|fields| {
+                ApiError::Problem(Problem {
+                    status: 422,
+                    code: "validation_failed".into(),
+                    fields,
+                    ..Default::default()
+                })
+            })?;
             let t = today();
             let mut d = data.borrow_mut();
             d.seq += 1;
             let no = review::review_no(t, d.seq);
             let check = review::check_code_from((js_sys::Math::random() * 9.0e15) as u64);
             let state = review::initial_state(req.rating);
-            let due = req.rating.is_bad().then(|| review::due_date(t, 7).to_string());
-            let at = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+            let due = req
+                .rating
+                .is_bad()
+                .then(|| review::due_date(t, 7).to_string());
+            let at = js_sys::Date::new_0()
+                .to_iso_string()
+                .as_string()
+                .unwrap_or_default();
             let receipt = ReviewReceipt {
                 review_no: no.clone(),
                 check_code: check,
@@ -213,7 +277,11 @@ impl Backend for DemoBackend {
                 review_no: no,
                 rating: req.rating,
                 state,
-                history: vec![ReviewEvent { state, at, note: String::new() }],
+                history: vec![ReviewEvent {
+                    state,
+                    at,
+                    note: String::new(),
+                }],
                 due_by: due,
             };
             d.reviews.push((key, receipt.clone(), req, status));
@@ -230,7 +298,10 @@ impl Backend for DemoBackend {
                 .find(|(_, r, req, _)| {
                     r.review_no == review_no
                         && (r.check_code.eq_ignore_ascii_case(check.trim())
-                            || req.phone.as_deref().is_some_and(|p| check.len() == 4 && p.ends_with(&check)))
+                            || req
+                                .phone
+                                .as_deref()
+                                .is_some_and(|p| check.len() == 4 && p.ends_with(&check)))
                 })
                 .map(|(.., s)| s.clone())
                 .ok_or_else(not_found)
@@ -243,7 +314,12 @@ impl Backend for DemoBackend {
         Box::pin(async move {
             let mut s = stats.await?.as_ref().clone();
             s.group_by = q.group_by;
-            let mine = review::compute_stats(data.borrow().reviews.iter().map(|(_, _, req, st)| (req.rating, st.state)));
+            let mine = review::compute_stats(
+                data.borrow()
+                    .reviews
+                    .iter()
+                    .map(|(_, _, req, st)| (req.rating, st.state)),
+            );
             s.overall = merge(&s.overall, &mine);
             Ok(s)
         })

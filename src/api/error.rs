@@ -51,7 +51,10 @@ impl ApiError {
     /// submissions go to the outbox. A 4xx validation problem will fail again.
     pub fn is_transient(&self) -> bool {
         match self {
-            ApiError::Network(_) | ApiError::Timeout | ApiError::Malformed(_) | ApiError::TooLarge => true,
+            ApiError::Network(_)
+            | ApiError::Timeout
+            | ApiError::Malformed(_)
+            | ApiError::TooLarge => true,
             ApiError::Problem(p) => p.status >= 500 || p.status == 429 || p.status == 408,
             ApiError::Aborted | ApiError::NotFound => false,
         }
@@ -72,7 +75,12 @@ mod tests {
 
     #[test]
     fn transient_classification() {
-        let p = |status| ApiError::Problem(Problem { status, ..Default::default() });
+        let p = |status| {
+            ApiError::Problem(Problem {
+                status,
+                ..Default::default()
+            })
+        };
         assert!(p(500).is_transient());
         assert!(p(503).is_transient());
         assert!(p(429).is_transient());

@@ -66,7 +66,10 @@ impl Drop for Guard {
         if !self.done {
             self.ctrl.abort();
         }
-        self.inner.in_flight.borrow_mut().retain(|(i, _)| *i != self.id);
+        self.inner
+            .in_flight
+            .borrow_mut()
+            .retain(|(i, _)| *i != self.id);
     }
 }
 
@@ -82,7 +85,9 @@ pub fn encode_segment(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -104,9 +109,15 @@ async fn send(
 ) -> Result<Raw, ApiError> {
     let id = inner.next_id.get();
     inner.next_id.set(id + 1);
-    let ctrl = AbortController::new().map_err(|_| ApiError::Network("no AbortController".into()))?;
+    let ctrl =
+        AbortController::new().map_err(|_| ApiError::Network("no AbortController".into()))?;
     inner.in_flight.borrow_mut().push((id, ctrl.clone()));
-    let mut guard = Guard { inner: inner.clone(), id, ctrl: ctrl.clone(), done: false };
+    let mut guard = Guard {
+        inner: inner.clone(),
+        id,
+        ctrl: ctrl.clone(),
+        done: false,
+    };
 
     let timed_out = Rc::new(Cell::new(false));
     let _timer = {
@@ -153,7 +164,11 @@ async fn send(
     if text.len() > MAX_BODY_BYTES {
         return Err(ApiError::TooLarge);
     }
-    Ok(Raw { status, etag, body: text })
+    Ok(Raw {
+        status,
+        etag,
+        body: text,
+    })
 }
 
 /// Maps a non-2xx answer to an [`ApiError`].
@@ -219,7 +234,14 @@ impl Backend for HttpBackend {
                 Some((etag, _)) => vec![("If-None-Match", etag.clone())],
                 None => vec![],
             };
-            let raw = send(inner.clone(), Method::GET, "/lenient/catalog".into(), None, extra).await?;
+            let raw = send(
+                inner.clone(),
+                Method::GET,
+                "/lenient/catalog".into(),
+                None,
+                extra,
+            )
+            .await?;
             if raw.status == 304 {
                 if let Some((_, cat)) = cached {
                     return Ok(cat);
@@ -236,7 +258,10 @@ impl Backend for HttpBackend {
     }
 
     fn lenient_item(&self, id: String) -> ApiFuture<LenientEntry> {
-        get(&self.inner, format!("/lenient/items/{}", encode_segment(&id)))
+        get(
+            &self.inner,
+            format!("/lenient/items/{}", encode_segment(&id)),
+        )
     }
 
     fn cert_search(&self, req: CertSearchRequest) -> ApiFuture<CertSearchResponse> {
@@ -244,7 +269,10 @@ impl Backend for HttpBackend {
     }
 
     fn cert_detail(&self, identifier: String) -> ApiFuture<CertDetail> {
-        get(&self.inner, format!("/certificates/{}", encode_segment(&identifier)))
+        get(
+            &self.inner,
+            format!("/certificates/{}", encode_segment(&identifier)),
+        )
     }
 
     fn cert_verify(&self, req: CertVerifyRequest) -> ApiFuture<CertVerifyResponse> {
@@ -264,7 +292,12 @@ impl Backend for HttpBackend {
     }
 
     fn submit_review(&self, key: String, req: ReviewRequest) -> ApiFuture<ReviewReceipt> {
-        post(&self.inner, "/reviews", &req, vec![("Idempotency-Key", key)])
+        post(
+            &self.inner,
+            "/reviews",
+            &req,
+            vec![("Idempotency-Key", key)],
+        )
     }
 
     fn review_status(&self, review_no: String, check: String) -> ApiFuture<ReviewStatus> {
@@ -272,7 +305,11 @@ impl Backend for HttpBackend {
         // the path; the query string is never logged by the reference server.
         get(
             &self.inner,
-            format!("/reviews/{}?check={}", encode_segment(&review_no), encode_segment(&check)),
+            format!(
+                "/reviews/{}?check={}",
+                encode_segment(&review_no),
+                encode_segment(&check)
+            ),
         )
     }
 
@@ -308,7 +345,10 @@ mod tests {
 
     #[test]
     fn problems_are_mapped() {
-        let e = problem_from(429, r#"{"status":429,"code":"rate_limited","retry_after":12}"#);
+        let e = problem_from(
+            429,
+            r#"{"status":429,"code":"rate_limited","retry_after":12}"#,
+        );
         assert_eq!(e.code(), Some("rate_limited"));
         assert_eq!(e.retry_after(), Some(12));
         assert_eq!(problem_from(404, "<html>"), ApiError::NotFound);

@@ -35,7 +35,8 @@ pub struct Outbox {
 
 impl Outbox {
     pub fn from_json(s: Option<&str>) -> Outbox {
-        s.and_then(|s| serde_json::from_str(s).ok()).unwrap_or_default()
+        s.and_then(|s| serde_json::from_str(s).ok())
+            .unwrap_or_default()
     }
 
     pub fn to_json(&self) -> String {
@@ -71,7 +72,11 @@ impl Outbox {
 
     /// Keys due for a delivery attempt, oldest first.
     pub fn due(&self, now_ms: f64) -> Vec<String> {
-        self.items.iter().filter(|i| i.next_ms <= now_ms).map(|i| i.key.clone()).collect()
+        self.items
+            .iter()
+            .filter(|i| i.next_ms <= now_ms)
+            .map(|i| i.key.clone())
+            .collect()
     }
 
     pub fn get(&self, key: &str) -> Option<&OutboxItem> {
@@ -100,7 +105,10 @@ impl Outbox {
 
     /// Milliseconds until the next item is due (None when empty).
     pub fn next_due_in(&self, now_ms: f64) -> Option<f64> {
-        self.items.iter().map(|i| (i.next_ms - now_ms).max(0.0)).reduce(f64::min)
+        self.items
+            .iter()
+            .map(|i| (i.next_ms - now_ms).max(0.0))
+            .reduce(f64::min)
     }
 }
 
@@ -139,7 +147,11 @@ mod tests {
     use crate::api::types::Rating;
 
     fn req() -> ReviewRequest {
-        ReviewRequest { window_id: Some("A01".into()), rating: Rating::Satisfied, ..Default::default() }
+        ReviewRequest {
+            window_id: Some("A01".into()),
+            rating: Rating::Satisfied,
+            ..Default::default()
+        }
     }
 
     #[test]

@@ -68,7 +68,9 @@ pub struct Health {
 // ---------------------------------------------------------------------------------------------
 
 /// The kind of list an entry belongs to (行政处罚法 arts. 32-33, 行政强制法 art. 16).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord, Default,
+)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ListKind {
@@ -214,7 +216,6 @@ pub struct LenientEntry {
 fn one() -> u32 {
     1
 }
-
 
 /// Pre-computed search keys for one entry. Computed on the server (pinyin crate), so the
 /// wasm carries no pinyin tables.
@@ -362,8 +363,6 @@ pub struct CertSummary {
     #[serde(default)]
     pub days_left: Option<i64>,
 }
-
-
 
 /// `GET /api/v1/certificates/{identifier}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -583,7 +582,6 @@ pub struct ReviewRequest {
     pub phone: Option<String>,
 }
 
-
 /// Handling state of a review (domain.md §2.7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
@@ -649,7 +647,6 @@ impl ReviewState {
             .unwrap_or(ReviewState::Unknown)
     }
 }
-
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
@@ -778,21 +775,33 @@ mod tests {
     fn enum_round_trips_match_as_str() {
         for k in ListKind::ALL {
             assert_eq!(ListKind::parse(k.as_str()), k);
-            assert_eq!(serde_json::to_string(&k).unwrap(), format!("\"{}\"", k.as_str()));
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.as_str())
+            );
         }
         for r in Rating::ALL {
             assert_eq!(Rating::parse(r.as_str()), r);
-            assert_eq!(serde_json::to_string(&r).unwrap(), format!("\"{}\"", r.as_str()));
+            assert_eq!(
+                serde_json::to_string(&r).unwrap(),
+                format!("\"{}\"", r.as_str())
+            );
         }
         for s in ReviewState::ALL {
             assert_eq!(ReviewState::parse(s.as_str()), s);
-            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", s.as_str()));
+            assert_eq!(
+                serde_json::to_string(&s).unwrap(),
+                format!("\"{}\"", s.as_str())
+            );
         }
     }
 
     #[test]
     fn search_request_is_tagged() {
-        let r = CertSearchRequest::Holder { name: "张三".into(), holder_id: "x".into() };
+        let r = CertSearchRequest::Holder {
+            name: "张三".into(),
+            holder_id: "x".into(),
+        };
         let j = serde_json::to_string(&r).unwrap();
         assert!(j.contains("\"by\":\"holder\""), "{j}");
     }

@@ -40,7 +40,11 @@ impl Date {
 
     /// Days since 1970-01-01 (negative before).
     pub fn to_days(self) -> i64 {
-        let y = if self.month <= 2 { self.year - 1 } else { self.year } as i64;
+        let y = if self.month <= 2 {
+            self.year - 1
+        } else {
+            self.year
+        } as i64;
         let era = if y >= 0 { y } else { y - 399 } / 400;
         let yoe = y - era * 400;
         let m = self.month as i64;
@@ -60,7 +64,11 @@ impl Date {
         let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
         let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
         let year = if m <= 2 { y + 1 } else { y } as i32;
-        Date { year, month: m, day: d }
+        Date {
+            year,
+            month: m,
+            day: d,
+        }
     }
 
     /// The date from a Unix timestamp in seconds, in China Standard Time (UTC+8).
@@ -126,7 +134,16 @@ mod tests {
     fn parses_both_forms_and_rejects_impossible_dates() {
         assert_eq!(Date::parse("2024-02-29"), Date::new(2024, 2, 29));
         assert_eq!(Date::parse("20240229"), Date::new(2024, 2, 29));
-        for bad in ["2023-02-29", "1900-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "2024/01/01", "", "2024-1-1"] {
+        for bad in [
+            "2023-02-29",
+            "1900-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-04-31",
+            "2024/01/01",
+            "",
+            "2024-1-1",
+        ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
         assert!(Date::parse("2000-02-29").is_some());

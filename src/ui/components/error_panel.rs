@@ -12,7 +12,9 @@ pub fn message_for(e: Option<&ApiError>) -> S {
         Some(ApiError::Timeout) => S::ErrorTimeout,
         Some(ApiError::Malformed(_)) | Some(ApiError::TooLarge) => S::ErrorMalformed,
         Some(ApiError::NotFound) => S::ErrorNotFound,
-        Some(ApiError::Problem(p)) if p.code == "rate_limited" || p.status == 429 => S::ErrorRateLimited,
+        Some(ApiError::Problem(p)) if p.code == "rate_limited" || p.status == 429 => {
+            S::ErrorRateLimited
+        }
         Some(ApiError::Problem(p)) if p.status == 404 => S::ErrorNotFound,
         _ => S::ErrorServer,
     }
@@ -31,7 +33,9 @@ pub fn ErrorPanel(
     let msg = move || {
         let errs = errors.get();
         let first = errs.iter().next().map(|(_, e)| e.clone());
-        let api = first.as_ref().and_then(|e| (**e).downcast_ref::<ApiError>().cloned());
+        let api = first
+            .as_ref()
+            .and_then(|e| (**e).downcast_ref::<ApiError>().cloned());
         message_for(api.as_ref())
     };
     view! {
@@ -75,10 +79,20 @@ mod tests {
     #[test]
     fn errors_map_to_messages() {
         assert_eq!(message_for(Some(&ApiError::Timeout)), S::ErrorTimeout);
-        assert_eq!(message_for(Some(&ApiError::Malformed("x".into()))), S::ErrorMalformed);
-        let p = ApiError::Problem(Problem { status: 429, code: "rate_limited".into(), ..Default::default() });
+        assert_eq!(
+            message_for(Some(&ApiError::Malformed("x".into()))),
+            S::ErrorMalformed
+        );
+        let p = ApiError::Problem(Problem {
+            status: 429,
+            code: "rate_limited".into(),
+            ..Default::default()
+        });
         assert_eq!(message_for(Some(&p)), S::ErrorRateLimited);
-        let p = ApiError::Problem(Problem { status: 503, ..Default::default() });
+        let p = ApiError::Problem(Problem {
+            status: 503,
+            ..Default::default()
+        });
         assert_eq!(message_for(Some(&p)), S::ErrorServer);
         assert_eq!(message_for(None), S::ErrorServer);
     }

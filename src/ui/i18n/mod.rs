@@ -104,7 +104,9 @@ impl I18n {
 }
 
 pub fn provide_i18n(initial: Locale) -> I18n {
-    let i18n = I18n { locale: RwSignal::new(initial) };
+    let i18n = I18n {
+        locale: RwSignal::new(initial),
+    };
     provide_context(i18n);
     // Keep <html lang> in sync for screen readers, fonts and speech.
     Effect::new(move |_| {
@@ -136,8 +138,14 @@ mod tests {
         for k in all {
             let zh = k.text(Locale::ZhCn);
             let en = k.text(Locale::En);
-            assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{k:?} empty");
-            assert!(zh.chars().any(|c| !c.is_ascii()) || zh == en, "{k:?}: zh text has no Chinese: {zh}");
+            assert!(
+                !zh.trim().is_empty() && !en.trim().is_empty(),
+                "{k:?} empty"
+            );
+            assert!(
+                zh.chars().any(|c| !c.is_ascii()) || zh == en,
+                "{k:?}: zh text has no Chinese: {zh}"
+            );
         }
     }
 

@@ -32,8 +32,14 @@ mod tests {
     #[test]
     fn reloads_at_most_three_times() {
         assert_eq!(recovery_url("").as_deref(), Some("/?recovered=1"));
-        assert_eq!(recovery_url("?recovered=2").as_deref(), Some("/?recovered=3"));
+        assert_eq!(
+            recovery_url("?recovered=2").as_deref(),
+            Some("/?recovered=3")
+        );
         assert_eq!(recovery_url("?a=b&recovered=3"), None);
-        assert_eq!(recovery_url("?recovered=x").as_deref(), Some("/?recovered=1"));
+        assert_eq!(
+            recovery_url("?recovered=x").as_deref(),
+            Some("/?recovered=1")
+        );
     }
 }

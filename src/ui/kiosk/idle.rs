@@ -49,7 +49,9 @@ pub fn IdleGuard() -> impl IntoView {
     let k = use_kiosk();
     let i18n = use_i18n();
     let cfg = k.config();
-    let clock = StoredValue::new(IdleClock { last_activity_ms: now_ms() });
+    let clock = StoredValue::new(IdleClock {
+        last_activity_ms: now_ms(),
+    });
     let phase = RwSignal::new(IdlePhase::Active);
     let navigate = leptos_router::hooks::use_navigate();
 
@@ -66,7 +68,11 @@ pub fn IdleGuard() -> impl IntoView {
     }
 
     let tick = move || {
-        let limit = if k.personal.get_untracked() { cfg.idle_seconds_personal } else { cfg.idle_seconds };
+        let limit = if k.personal.get_untracked() {
+            cfg.idle_seconds_personal
+        } else {
+            cfg.idle_seconds
+        };
         let p = clock.with_value(|c| c.phase(now_ms(), limit, cfg.idle_warning_seconds));
         match p {
             IdlePhase::Expired => {
@@ -113,7 +119,9 @@ mod tests {
 
     #[test]
     fn phases_follow_the_clock() {
-        let c = IdleClock { last_activity_ms: 0.0 };
+        let c = IdleClock {
+            last_activity_ms: 0.0,
+        };
         assert_eq!(c.phase(59_999.0, 60, 30), IdlePhase::Active);
         assert_eq!(c.phase(60_000.0, 60, 30), IdlePhase::Warning(30));
         assert_eq!(c.phase(60_001.0, 60, 30), IdlePhase::Warning(30));

@@ -5,6 +5,7 @@ pub mod crash;
 pub mod idle;
 pub mod online;
 pub mod outbox;
+pub mod scanner;
 pub mod speech;
 pub mod wipe;
 
@@ -54,10 +55,16 @@ impl Kiosk {
 pub fn provide_kiosk(loaded: LoadedConfig) -> Kiosk {
     let c = &loaded.config;
     let backend: Rc<dyn Backend> = match c.mode {
-        Mode::Live => Rc::new(HttpBackend::new(&c.api_base, &c.kiosk_id, c.request_timeout_ms)),
+        Mode::Live => Rc::new(HttpBackend::new(
+            &c.api_base,
+            &c.kiosk_id,
+            c.request_timeout_ms,
+        )),
         Mode::Demo => Rc::new(DemoBackend::new("/demo")),
     };
-    let online = web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true);
+    let online = web_sys::window()
+        .map(|w| w.navigator().on_line())
+        .unwrap_or(true);
     let k = Kiosk {
         loaded: StoredValue::new_local(loaded),
         backend: StoredValue::new_local(backend),

@@ -17,13 +17,24 @@ fn now() -> f64 {
 
 /// Submit a review; a transient failure (offline, timeout, 5xx, 429) queues it in the outbox
 /// and returns a receipt marked `queued`. Demo mode never queues.
-pub async fn submit_or_queue(k: Kiosk, key: String, req: ReviewRequest) -> Result<ReviewReceipt, ApiError> {
+pub async fn submit_or_queue(
+    k: Kiosk,
+    key: String,
+    req: ReviewRequest,
+) -> Result<ReviewReceipt, ApiError> {
     let backend = k.backend();
     match backend.submit_review(key.clone(), req.clone()).await {
         Ok(r) => Ok(r),
         Err(e) if e.is_transient() && !k.is_demo() => {
             let mut o = BrowserStore::load();
-            let local_no = format!("Q{}", &key.chars().filter(|c| c.is_ascii_alphanumeric()).take(12).collect::<String>().to_uppercase());
+            let local_no = format!(
+                "Q{}",
+                &key.chars()
+                    .filter(|c| c.is_ascii_alphanumeric())
+                    .take(12)
+                    .collect::<String>()
+                    .to_uppercase()
+            );
             if !o.push(&key, req.clone(), &local_no, now()) {
                 return Err(e);
             }
@@ -54,7 +65,9 @@ async fn flush(k: Kiosk) {
     let backend = k.backend();
     let keys = BrowserStore::load().due(now());
     for key in keys {
-        let Some(item) = BrowserStore::load().get(&key).cloned() else { continue };
+        let Some(item) = BrowserStore::load().get(&key).cloned() else {
+            continue;
+        };
         let result = backend.submit_review(key.clone(), item.request).await;
         let mut o: Outbox = BrowserStore::load();
         match result {

@@ -28,15 +28,23 @@ pub fn collapse(text: &str) -> String {
 }
 
 pub fn is_supported() -> bool {
-    web_sys::window().and_then(|w| w.speech_synthesis().ok()).is_some()
+    web_sys::window()
+        .and_then(|w| w.speech_synthesis().ok())
+        .is_some()
 }
 
 /// Speak the current screen in `lang` (BCP 47). Returns false when speech is unavailable.
 pub fn speak_screen(lang: &str) -> bool {
-    let Some(synth) = web_sys::window().and_then(|w| w.speech_synthesis().ok()) else { return false };
-    let Some(text) = screen_text() else { return false };
+    let Some(synth) = web_sys::window().and_then(|w| w.speech_synthesis().ok()) else {
+        return false;
+    };
+    let Some(text) = screen_text() else {
+        return false;
+    };
     synth.cancel();
-    let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(&text) else { return false };
+    let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(&text) else {
+        return false;
+    };
     u.set_lang(lang);
     u.set_rate(0.9);
     synth.speak(&u);
@@ -50,7 +58,10 @@ pub fn stop() {
 }
 
 pub fn is_speaking() -> bool {
-    web_sys::window().and_then(|w| w.speech_synthesis().ok()).map(|s| s.speaking()).unwrap_or(false)
+    web_sys::window()
+        .and_then(|w| w.speech_synthesis().ok())
+        .map(|s| s.speaking())
+        .unwrap_or(false)
 }
 
 #[cfg(test)]

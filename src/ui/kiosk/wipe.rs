@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 
 use super::Kiosk;
-use crate::ui::i18n::{I18n, Locale};
 use crate::api::outbox::STORAGE_KEY;
+use crate::ui::i18n::{I18n, Locale};
 
 /// Clear browser storage except the review outbox.
 pub fn clear_storage() {
@@ -40,5 +40,11 @@ pub fn wipe(k: &Kiosk, i18n: &I18n, navigate: &impl Fn(&str, NavigateOptions)) {
     i18n.set(Locale::parse(&k.config().default_locale));
     k.wipe_epoch.update(|e| *e += 1);
     k.show_take_documents.set(true);
-    navigate("/", NavigateOptions { replace: true, ..Default::default() });
+    navigate(
+        "/",
+        NavigateOptions {
+            replace: true,
+            ..Default::default()
+        },
+    );
 }

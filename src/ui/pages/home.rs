@@ -31,7 +31,12 @@ pub fn Home() -> impl IntoView {
     // The reminder after an idle wipe stays for 10 s.
     Effect::new(move |_| {
         if k.show_take_documents.get() {
-            set_timeout(move || { let _ = k.show_take_documents.try_set(false); }, std::time::Duration::from_secs(10));
+            set_timeout(
+                move || {
+                    let _ = k.show_take_documents.try_set(false);
+                },
+                std::time::Duration::from_secs(10),
+            );
         }
     });
     view! {

@@ -1,0 +1,173 @@
+//! Hall staff: advance a review's handling, list reviews. Bearer token from the config.
+
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::Json;
+use enforcement_kiosk::api::types::{AdvanceRequest, Problem, ReviewState, ReviewStatus};
+use enforcement_kiosk::domain::{mask, review};
+
+use crate::extract::{ApiJson, ApiPath, QueryPairs};
+use crate::problem::{ApiError, ApiResult};
+use crate::store::{self, AdvanceError};
+use crate::{blocking, AppState};
+
+pub const MAX_NOTE_CHARS: usize = 200;
+
+/// Checks `Authorization: Bearer <token>` (constant-time comparison).
+pub fn authorize(headers: &HeaderMap, token: &str) -> ApiResult<()> {
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            v.strip_prefix("Bearer ")
+                .or_else(|| v.strip_prefix("bearer "))
+        })
+        .map(str::trim)
+        .unwrap_or("");
+    let (a, b) = (given.as_bytes(), token.as_bytes());
+    let same = !b.is_empty()
+        && a.len() == b.len()
+        && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0;
+    if same {
+        Ok(())
+    } else {
+        Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "A valid admin token is required.",
+        ))
+    }
+}
+
+/// Cleans a public note: trimmed, ID-like numbers masked; too long → 422.
+pub fn clean_note(note: &str) -> ApiResult<String> {
+    let note = note.trim();
+    if note.chars().count() > MAX_NOTE_CHARS {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+            "The note is too long.",
+        )
+        .with_field("note", "too_long"));
+    }
+    Ok(mask::mask_all_ids_in_text(note))
+}
+
+/// Maps a store error to the API's problem.
+pub fn advance_error(e: AdvanceError) -> ApiError {
+    match e {
+        AdvanceError::NotFound => ApiError::not_found(),
+        AdvanceError::Illegal { from, to } => ApiError::new(
+            StatusCode::CONFLICT,
+            "illegal_transition",
+            format!(
+                "A review cannot go from {} to {}.",
+                from.as_str(),
+                to.as_str()
+            ),
+        ),
+        AdvanceError::Db(e) => ApiError::from(e),
+    }
+}
+
+/// Advance a review's handling (核实 → 整改 → 反馈 → 回访; 申诉 → 复核), with a short public note.
+#[utoipa::path(post, path = "/api/v1/admin/reviews/{review_no}/advance", tag = "admin",
+    request_body = AdvanceRequest,
+    params(("review_no" = String, Path, description = "Review number")),
+    security(("admin_token" = [])),
+    responses((status = 200, description = "The new status", body = ReviewStatus),
+              (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json"),
+              (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
+              (status = 409, description = "`illegal_transition`", body = Problem, content_type = "application/problem+json"),
+              (status = 422, description = "`validation_failed` (`to` unknown, `note` too long)", body = Problem, content_type = "application/problem+json")))]
+pub async fn advance(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    ApiPath(review_no): ApiPath,
+    ApiJson(req): ApiJson<AdvanceRequest>,
+) -> ApiResult<Json<ReviewStatus>> {
+    authorize(&headers, &state.config.admin_token)?;
+    if req.to == ReviewState::Unknown {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+            "Unknown target state.",
+        )
+        .with_field("to", "invalid"));
+    }
+    let note = clean_note(&req.note)?;
+    let review_no = match review::parse_review_no(&review_no) {
+        Some((day, seq)) => review::review_no(day, seq),
+        None => return Err(ApiError::not_found()),
+    };
+    let at = state.clock.now_rfc3339();
+    let db = state.db.clone();
+    let to = req.to;
+    let res = blocking(move || db.write(|c| store::advance(c, &review_no, to, &note, &at))).await?;
+    res.map(Json).map_err(advance_error)
+}
+
+/// The newest reviews (default 50, at most 500), for the demo CLI and tests.
+#[utoipa::path(get, path = "/api/v1/admin/reviews", tag = "admin",
+    params(("limit" = Option<u32>, Query, description = "How many, 1–500 (default 50)")),
+    security(("admin_token" = [])),
+    responses((status = 200, description = "Reviews, newest first", body = Vec<ReviewStatus>),
+              (status = 400, description = "`invalid_parameter`", body = Problem, content_type = "application/problem+json"),
+              (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json")))]
+pub async fn list(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    q: QueryPairs,
+) -> ApiResult<Json<Vec<ReviewStatus>>> {
+    authorize(&headers, &state.config.admin_token)?;
+    let limit = match q.get("limit").map(str::trim).filter(|s| !s.is_empty()) {
+        None => 50,
+        Some(v) => match v.parse::<u32>() {
+            Ok(n) if (1..=500).contains(&n) => n,
+            _ => {
+                return Err(
+                    ApiError::bad_request("invalid_parameter", "limit must be 1–500.")
+                        .with_field("limit", "invalid"),
+                )
+            }
+        },
+    };
+    let db = state.db.clone();
+    let rows = blocking(move || db.read(|c| store::list_reviews(c, limit))).await??;
+    Ok(Json(rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    #[test]
+    fn bearer_tokens() {
+        let mut h = HeaderMap::new();
+        assert!(authorize(&h, "s3cret").is_err());
+        h.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer s3cret"),
+        );
+        assert!(authorize(&h, "s3cret").is_ok());
+        assert!(authorize(&h, "s3creT").is_err());
+        assert!(authorize(&h, "").is_err());
+        h.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Basic s3cret"),
+        );
+        assert_eq!(
+            authorize(&h, "s3cret").unwrap_err().status,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+
+    #[test]
+    fn notes_are_bounded() {
+        assert_eq!(clean_note("  已核实  ").unwrap(), "已核实");
+        assert!(clean_note(&"字".repeat(201)).is_err());
+    }
+}

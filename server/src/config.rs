@@ -1,0 +1,208 @@
+//! Runtime configuration: environment variables, overridden by command-line flags.
+
+use std::path::PathBuf;
+
+use enforcement_kiosk::domain::date::Date;
+
+/// Everything the server needs to start. Build it with [`Config::from_env`] or by hand in tests.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub host: String,
+    pub port: u16,
+    /// Directory holding `kiosk.sqlite3` (created when missing).
+    pub data_dir: PathBuf,
+    /// The built app (trunk's `dist/`).
+    pub dist_dir: PathBuf,
+    /// Bearer token for `/api/v1/admin/*`.
+    pub admin_token: String,
+    /// True when the token was generated (it is then printed once at start).
+    pub admin_token_generated: bool,
+    /// Token-bucket size and refill per minute for the certificate endpoints.
+    pub cert_rate_per_min: u32,
+    /// Working days a 差评 has to be verified and rectified.
+    pub bad_review_deadline_days: u32,
+    /// Pins "today" (tests, demos). `None` = the real date in China Standard Time.
+    pub seed_today: Option<Date>,
+    /// One line per request on stderr.
+    pub log_requests: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("invalid value for {name}: {value:?}")]
+    Invalid { name: &'static str, value: String },
+}
+
+impl Config {
+    /// Defaults for a data directory and a dist directory; everything else as documented.
+    pub fn new(data_dir: impl Into<PathBuf>, dist_dir: impl Into<PathBuf>) -> Config {
+        Config {
+            host: "127.0.0.1".into(),
+            port: 8080,
+            data_dir: data_dir.into(),
+            dist_dir: dist_dir.into(),
+            admin_token: random_token(),
+            admin_token_generated: true,
+            cert_rate_per_min: 30,
+            bad_review_deadline_days: 7,
+            seed_today: None,
+            log_requests: true,
+        }
+    }
+
+    /// Reads `HOST`, `PORT`, `DATA_DIR`, `DIST_DIR`, `ADMIN_TOKEN`, `CERT_RATE_PER_MIN`,
+    /// `BAD_REVIEW_DEADLINE_DAYS`, `SEED_TODAY` and `LOG_REQUESTS` (`0` turns request logs off).
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Self::from_lookup(|k| std::env::var(k).ok())
+    }
+
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let mut c = Config::new(
+            get("DATA_DIR").unwrap_or_else(|| "./var".into()),
+            get("DIST_DIR").unwrap_or_else(|| "./dist".into()),
+        );
+        if let Some(h) = get("HOST").filter(|h| !h.trim().is_empty()) {
+            c.host = h.trim().to_string();
+        }
+        if let Some(p) = get("PORT") {
+            c.port = parse_num("PORT", &p)?;
+        }
+        if let Some(t) = get("ADMIN_TOKEN").filter(|t| !t.trim().is_empty()) {
+            c.admin_token = t.trim().to_string();
+            c.admin_token_generated = false;
+        }
+        if let Some(v) = get("CERT_RATE_PER_MIN") {
+            c.cert_rate_per_min = parse_num("CERT_RATE_PER_MIN", &v)?;
+            if c.cert_rate_per_min == 0 {
+                return Err(ConfigError::Invalid {
+                    name: "CERT_RATE_PER_MIN",
+                    value: v,
+                });
+            }
+        }
+        if let Some(v) = get("BAD_REVIEW_DEADLINE_DAYS") {
+            c.bad_review_deadline_days = parse_num("BAD_REVIEW_DEADLINE_DAYS", &v)?;
+        }
+        if let Some(v) = get("SEED_TODAY").filter(|v| !v.trim().is_empty()) {
+            c.seed_today = Some(Date::parse(&v).ok_or(ConfigError::Invalid {
+                name: "SEED_TODAY",
+                value: v.clone(),
+            })?);
+        }
+        if let Some(v) = get("LOG_REQUESTS") {
+            c.log_requests = !matches!(v.trim(), "0" | "false" | "off" | "no");
+        }
+        Ok(c)
+    }
+
+    /// Applies `--host`, `--port`, `--data-dir`, `--dist-dir` flags; returns the other arguments.
+    pub fn apply_flags(&mut self, args: Vec<String>) -> Result<Vec<String>, ConfigError> {
+        let mut rest = Vec::new();
+        let mut it = args.into_iter();
+        while let Some(a) = it.next() {
+            let (name, inline) = match a.split_once('=') {
+                Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+                _ => (a.clone(), None),
+            };
+            let flag: Option<&'static str> = match name.as_str() {
+                "--host" => Some("--host"),
+                "--port" => Some("--port"),
+                "--data-dir" => Some("--data-dir"),
+                "--dist-dir" => Some("--dist-dir"),
+                _ => None,
+            };
+            let Some(flag) = flag else {
+                rest.push(a);
+                continue;
+            };
+            let value = match inline.or_else(|| it.next()) {
+                Some(v) => v,
+                None => {
+                    return Err(ConfigError::Invalid {
+                        name: flag,
+                        value: String::new(),
+                    })
+                }
+            };
+            match flag {
+                "--host" => self.host = value,
+                "--port" => self.port = parse_num("--port", &value)?,
+                "--data-dir" => self.data_dir = value.into(),
+                _ => self.dist_dir = value.into(),
+            }
+        }
+        Ok(rest)
+    }
+
+    /// `DATA_DIR/kiosk.sqlite3`.
+    pub fn db_path(&self) -> PathBuf {
+        self.data_dir.join("kiosk.sqlite3")
+    }
+}
+
+fn parse_num<T: std::str::FromStr>(name: &'static str, v: &str) -> Result<T, ConfigError> {
+    v.trim().parse().map_err(|_| ConfigError::Invalid {
+        name,
+        value: v.to_string(),
+    })
+}
+
+/// 32 hex characters from the OS random generator.
+pub fn random_token() -> String {
+    use rand::RngCore;
+    let mut b = [0u8; 16];
+    rand::rng().fill_bytes(&mut b);
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn env_values_are_read_and_checked() {
+        let env = |k: &str| match k {
+            "PORT" => Some("9090".to_string()),
+            "ADMIN_TOKEN" => Some("secret".to_string()),
+            "SEED_TODAY" => Some("2026-11-20".to_string()),
+            "CERT_RATE_PER_MIN" => Some("5".to_string()),
+            _ => None,
+        };
+        let c = Config::from_lookup(env).unwrap();
+        assert_eq!(c.port, 9090);
+        assert_eq!(c.admin_token, "secret");
+        assert!(!c.admin_token_generated);
+        assert_eq!(c.seed_today, Date::new(2026, 11, 20));
+        assert_eq!(c.cert_rate_per_min, 5);
+        assert_eq!(c.host, "127.0.0.1");
+        let bad = Config::from_lookup(|k| (k == "PORT").then(|| "eighty".to_string()));
+        assert!(bad.is_err());
+        let bad = Config::from_lookup(|k| (k == "SEED_TODAY").then(|| "2026-02-30".to_string()));
+        assert!(bad.is_err());
+    }
+
+    #[test]
+    fn flags_override_and_pass_the_rest_through() {
+        let mut c = Config::new("/a", "/b");
+        let rest = c
+            .apply_flags(vec![
+                "serve".into(),
+                "--port=7000".into(),
+                "--data-dir".into(),
+                "/x".into(),
+            ])
+            .unwrap();
+        assert_eq!(rest, vec!["serve".to_string()]);
+        assert_eq!(c.port, 7000);
+        assert_eq!(c.data_dir, PathBuf::from("/x"));
+        assert!(c.apply_flags(vec!["--port".into()]).is_err());
+    }
+
+    #[test]
+    fn generated_tokens_are_random_hex() {
+        let a = random_token();
+        assert_eq!(a.len(), 32);
+        assert!(a.bytes().all(|b| b.is_ascii_hexdigit()));
+        assert_ne!(a, random_token());
+    }
+}

@@ -1,0 +1,28 @@
+//! `GET /api/v1/health`.
+
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::Json;
+use enforcement_kiosk::api::types::Health;
+
+use crate::problem::{ApiError, ApiResult};
+use crate::{blocking, store, AppState};
+
+/// Liveness and data versions.
+#[utoipa::path(get, path = "/api/v1/health", tag = "system",
+    responses((status = 200, description = "The server and its database answer", body = Health),
+              (status = 503, description = "The database is busy", body = enforcement_kiosk::api::types::Problem, content_type = "application/problem+json")))]
+pub async fn health(State(state): State<Arc<AppState>>) -> ApiResult<Json<Health>> {
+    let db = state.db.clone();
+    let reviews = blocking(move || db.read(store::count_reviews))
+        .await?
+        .map_err(ApiError::from)?;
+    Ok(Json(Health {
+        status: "ok".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        catalog_version: state.catalog.catalog.version.clone(),
+        certificates: u32::try_from(state.certs.len()).unwrap_or(u32::MAX),
+        reviews,
+    }))
+}

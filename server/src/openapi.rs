@@ -1,0 +1,126 @@
+//! The OpenAPI document, generated from the DTOs and the handlers' annotations.
+
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use enforcement_kiosk::api::types::*;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+struct AdminToken;
+
+impl Modify for AdminToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "admin_token",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "enforcement-kiosk API",
+        version = "1",
+        description = "REST contract v1 of the government-hall self-service kiosk: lenient-enforcement lists, \
+e-certificate lookup and verification, good/bad reviews (好差评). Errors are RFC 9457 \
+`application/problem+json` documents with a stable `code` (and `fields`, `retry_after` where relevant). \
+Every request may carry `X-Kiosk-Id` and `X-Request-Id`. Bodies are limited to 64 KiB."
+    ),
+    paths(
+        crate::health::health,
+        crate::lenient::catalog,
+        crate::lenient::item,
+        crate::certs::search,
+        crate::certs::detail,
+        crate::certs::verify,
+        crate::services::list_services,
+        crate::services::list_windows,
+        crate::services::case,
+        crate::reviews::submit,
+        crate::reviews::status,
+        crate::reviews::stats,
+        crate::admin::advance,
+        crate::admin::list,
+    ),
+    components(schemas(
+        Problem, FieldProblem, Health, ListKind, DomainInfo, SourceDoc, Thresholds, LenientEntry, SearchKeys,
+        CatalogEntry, Catalog, CertStatus, HolderKind, CertSearchRequest, CertSummary, CertDetail,
+        CertSearchResponse, CertVerifyRequest, CertVerifyResponse, Rating, ServiceItem, Window, ReviewRequest,
+        ReviewState, ReviewReceipt, ReviewEvent, ReviewStatus, StatsGroup, StatsFigures, ReviewStats,
+        AdvanceRequest, CaseInfo
+    )),
+    modifiers(&AdminToken),
+    tags(
+        (name = "system", description = "Health"),
+        (name = "lenient", description = "Lenient-enforcement lists (包容免罚清单)"),
+        (name = "certificates", description = "E-certificates (电子证照)"),
+        (name = "reviews", description = "Good/bad reviews (好差评)"),
+        (name = "admin", description = "Hall staff (bearer token)")
+    )
+)]
+pub struct ApiDoc;
+
+/// The document as pretty JSON.
+pub fn document_json() -> String {
+    ApiDoc::openapi()
+        .to_pretty_json()
+        .unwrap_or_else(|_| "{}".into())
+}
+
+/// `GET /api/v1/openapi.json`.
+pub async fn serve() -> Response {
+    static DOC: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let body = DOC.get_or_init(document_json).clone();
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        body,
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_covers_every_route() {
+        let doc: serde_json::Value = serde_json::from_str(&document_json()).unwrap();
+        let paths = doc["paths"].as_object().unwrap();
+        for p in [
+            "/api/v1/health",
+            "/api/v1/lenient/catalog",
+            "/api/v1/lenient/items/{id}",
+            "/api/v1/certificates/search",
+            "/api/v1/certificates/{identifier}",
+            "/api/v1/certificates/verify",
+            "/api/v1/services",
+            "/api/v1/windows",
+            "/api/v1/cases/{case_no}",
+            "/api/v1/reviews",
+            "/api/v1/reviews/{review_no}",
+            "/api/v1/reviews/stats",
+            "/api/v1/admin/reviews",
+            "/api/v1/admin/reviews/{review_no}/advance",
+        ] {
+            assert!(paths.contains_key(p), "missing {p}");
+        }
+        let stats = doc["paths"]["/api/v1/reviews/stats"]["get"]["description"]
+            .as_str()
+            .unwrap();
+        assert!(
+            stats.contains("好评率") && stats.contains("bad_rectified / bad"),
+            "{stats}"
+        );
+        let verify = doc["paths"]["/api/v1/certificates/verify"]["post"]["description"]
+            .as_str()
+            .unwrap();
+        assert!(verify.contains("EKV1|"), "{verify}");
+        assert!(doc["components"]["schemas"]["CaseInfo"].is_object());
+        assert!(doc["components"]["securitySchemes"]["admin_token"].is_object());
+    }
+}

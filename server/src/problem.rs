@@ -1,0 +1,154 @@
+//! RFC 9457 problem documents (`application/problem+json`) with the stable `code`.
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use enforcement_kiosk::api::types::{FieldProblem, Problem};
+
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// An API error: becomes a [`Problem`] body with the matching HTTP status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub detail: String,
+    pub fields: Vec<FieldProblem>,
+    pub retry_after: Option<u32>,
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> ApiError {
+        ApiError {
+            status,
+            code,
+            detail: detail.into(),
+            fields: Vec::new(),
+            retry_after: None,
+        }
+    }
+
+    pub fn with_field(mut self, field: &str, code: &str) -> ApiError {
+        self.fields.push(FieldProblem {
+            field: field.to_string(),
+            code: code.to_string(),
+        });
+        self
+    }
+
+    pub fn with_fields(mut self, fields: Vec<FieldProblem>) -> ApiError {
+        self.fields.extend(fields);
+        self
+    }
+
+    pub fn not_found() -> ApiError {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "The resource does not exist.",
+        )
+    }
+
+    pub fn bad_request(code: &'static str, detail: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::BAD_REQUEST, code, detail)
+    }
+
+    pub fn internal() -> ApiError {
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal_error",
+            "Internal server error.",
+        )
+    }
+
+    pub fn unavailable() -> ApiError {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            "The service is busy; retry later.",
+        )
+    }
+
+    pub fn to_problem(&self) -> Problem {
+        Problem {
+            type_: format!("urn:enforcement-kiosk:problem:{}", self.code),
+            title: self
+                .status
+                .canonical_reason()
+                .unwrap_or("Error")
+                .to_string(),
+            status: self.status.as_u16(),
+            detail: self.detail.clone(),
+            code: self.code.to_string(),
+            retry_after: self.retry_after,
+            fields: self.fields.clone(),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = serde_json::to_vec(&self.to_problem()).unwrap_or_default();
+        let mut res = (self.status, body).into_response();
+        let h = res.headers_mut();
+        h.insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        if let Some(secs) = self.retry_after {
+            h.insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        if self.status == StatusCode::UNAUTHORIZED {
+            h.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        res
+    }
+}
+
+/// Any database / task failure: logged without details that could hold personal data.
+impl From<rusqlite::Error> for ApiError {
+    fn from(e: rusqlite::Error) -> ApiError {
+        if let rusqlite::Error::SqliteFailure(f, _) = &e {
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+            ) {
+                return ApiError::unavailable();
+            }
+        }
+        eprintln!("database error: {e}");
+        ApiError::internal()
+    }
+}
+
+/// Fallback for unknown routes under `/api`.
+pub async fn api_not_found() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "not_found", "No such API route.")
+}
+
+pub async fn api_method_not_allowed() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "Method not allowed on this route.",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problem_has_code_type_and_retry_after() {
+        let mut e = ApiError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", "slow down");
+        e.retry_after = Some(7);
+        let p = e.clone().with_field("x", "y").to_problem();
+        assert_eq!(p.status, 429);
+        assert_eq!(p.code, "rate_limited");
+        assert_eq!(p.title, "Too Many Requests");
+        assert_eq!(p.type_, "urn:enforcement-kiosk:problem:rate_limited");
+        assert_eq!(p.retry_after, Some(7));
+        assert_eq!(p.fields[0].field, "x");
+        let res = e.into_response();
+        assert_eq!(res.headers()[header::RETRY_AFTER], "7");
+        assert_eq!(res.headers()[header::CONTENT_TYPE], PROBLEM_JSON);
+    }
+}

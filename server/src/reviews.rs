@@ -1,0 +1,436 @@
+//! Good/bad reviews: submission (idempotent, durable), status look-up, statistics.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use enforcement_kiosk::api::types::{
+    FieldProblem, Problem, ReviewReceipt, ReviewRequest, ReviewStats, ReviewStatus, ServiceItem,
+    StatsGroup, Window,
+};
+use enforcement_kiosk::domain::date::Date;
+use enforcement_kiosk::domain::review;
+use sha2::{Digest, Sha256};
+
+use crate::extract::{ApiJson, ApiPath, QueryPairs};
+use crate::problem::{ApiError, ApiResult};
+use crate::store::{self, NewReview, StatsRow, SubmitContext, SubmitError, SubmitOutcome};
+use crate::{blocking, AppState};
+
+pub const IDEMPOTENCY_HEADER: &str = "idempotency-key";
+
+/// 1–64 characters of `[A-Za-z0-9_-]`.
+pub fn valid_idempotency_key(k: &str) -> bool {
+    (1..=64).contains(&k.len())
+        && k.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+fn kiosk_id(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get("x-kiosk-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|v| !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_graphic()))
+        .map(str::to_string)
+}
+
+fn field(field: &str, code: &str) -> FieldProblem {
+    FieldProblem {
+        field: field.to_string(),
+        code: code.to_string(),
+    }
+}
+
+/// Validates a request against the domain rules and the hall's reference data.
+pub fn check_review(state: &AppState, req: &ReviewRequest) -> Result<NewReview, ApiError> {
+    let clean = review::validate_review(req).map_err(|fields| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+            "The review is not valid.",
+        )
+        .with_fields(fields)
+    })?;
+    let mut problems = Vec::new();
+    let norm = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    let case_no = norm(&clean.case_no);
+    let mut window_id = norm(&clean.window_id);
+    let mut service_id = norm(&clean.service_id);
+    if let Some(c) = &case_no {
+        match state.cases.get(c) {
+            Some(case) => {
+                window_id =
+                    window_id.or_else(|| Some(case.window_id.clone()).filter(|s| !s.is_empty()));
+                service_id =
+                    service_id.or_else(|| Some(case.service_id.clone()).filter(|s| !s.is_empty()));
+            }
+            None => problems.push(field("case_no", "unknown_case")),
+        }
+    }
+    if let Some(w) = &window_id {
+        if !state.windows.iter().any(|x| &x.id == w) {
+            problems.push(field("window_id", "unknown_window"));
+        }
+    }
+    if let Some(s) = &service_id {
+        if !state.services.iter().any(|x| &x.id == s) {
+            problems.push(field("service_id", "unknown_service"));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+            "The review is not valid.",
+        )
+        .with_fields(problems));
+    }
+    Ok(NewReview {
+        rating: clean.rating,
+        tags: clean.tags,
+        comment: clean.comment,
+        phone: clean.phone.filter(|p| !p.trim().is_empty()),
+        kiosk_id: None,
+        case_no,
+        window_id,
+        service_id,
+    })
+}
+
+/// Hash of the request as parsed (so formatting differences are the same body).
+pub fn body_hash(req: &ReviewRequest) -> String {
+    let bytes = serde_json::to_vec(req).unwrap_or_default();
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Submit a review (好差评) from this kiosk (channel 5, 自助终端).
+///
+/// The `Idempotency-Key` header makes a retry safe: the same key with the same body returns
+/// the first receipt (200) and stores nothing more; the same key with another body is a 409
+/// `idempotency_conflict`. The review, its first history event and the key are committed in
+/// one transaction before the response. A 差评 gets `due_by` = today + the configured number
+/// of working days.
+#[utoipa::path(post, path = "/api/v1/reviews", tag = "reviews",
+    request_body = ReviewRequest,
+    params(("Idempotency-Key" = String, Header, description = "1–64 characters of [A-Za-z0-9_-], unique per review"),
+           ("X-Kiosk-Id" = Option<String>, Header, description = "Kiosk id, stored with the review")),
+    responses((status = 201, description = "Stored", body = ReviewReceipt),
+              (status = 200, description = "A retry of a stored review: the same receipt", body = ReviewReceipt),
+              (status = 400, description = "`idempotency_key_required`, `invalid_idempotency_key` or `invalid_body`", body = Problem, content_type = "application/problem+json"),
+              (status = 409, description = "`idempotency_conflict` or `case_review_limit`", body = Problem, content_type = "application/problem+json"),
+              (status = 413, description = "`payload_too_large`", body = Problem, content_type = "application/problem+json"),
+              (status = 422, description = "`validation_failed` with `fields` (e.g. `case_no`/`unknown_case`)", body = Problem, content_type = "application/problem+json")))]
+pub async fn submit(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    ApiJson(req): ApiJson<ReviewRequest>,
+) -> ApiResult<Response> {
+    let key =
+        match headers.get(IDEMPOTENCY_HEADER) {
+            None => {
+                return Err(ApiError::bad_request(
+                    "idempotency_key_required",
+                    "The Idempotency-Key header is required.",
+                )
+                .with_field("Idempotency-Key", "required"))
+            }
+            Some(v) => match v.to_str() {
+                Ok(k) if valid_idempotency_key(k) => k.to_string(),
+                _ => return Err(ApiError::bad_request(
+                    "invalid_idempotency_key",
+                    "The Idempotency-Key must be 1–64 characters of A-Z, a-z, 0-9, '-' and '_'.",
+                )
+                .with_field("Idempotency-Key", "invalid")),
+            },
+        };
+    let mut new = check_review(&state, &req)?;
+    new.kiosk_id = kiosk_id(&headers);
+    let hash = body_hash(&req);
+    let ctx = SubmitContext {
+        today: state.clock.today(),
+        now: state.clock.now_rfc3339(),
+        deadline_days: state.config.bad_review_deadline_days,
+        check_code: review::check_code_from(rand::random::<u64>()),
+    };
+    let db = state.db.clone();
+    let outcome =
+        blocking(move || db.write(|c| store::submit_review(c, &key, &hash, &new, &ctx))).await?;
+    match outcome {
+        Ok(SubmitOutcome::Created(r)) => Ok((StatusCode::CREATED, Json(r)).into_response()),
+        Ok(SubmitOutcome::Replayed(r)) => Ok((StatusCode::OK, Json(r)).into_response()),
+        Err(SubmitError::Conflict) => Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "idempotency_conflict",
+            "This Idempotency-Key was already used for a different review.",
+        )),
+        Err(SubmitError::CaseLimit) => Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "case_review_limit",
+            format!(
+                "A case can be reviewed at most {} times.",
+                review::MAX_REVIEWS_PER_CASE
+            ),
+        )
+        .with_field("case_no", "case_review_limit")),
+        Err(SubmitError::Db(e)) => Err(ApiError::from(e)),
+    }
+}
+
+/// Whether `check` opens the review: the receipt's check code, or the last four digits of
+/// the phone given with it.
+pub fn check_matches(check: &str, code: &str, phone: Option<&str>) -> bool {
+    let check = check.trim();
+    if let Some(c) = review::normalize_check_code(check) {
+        let (a, b) = (c.as_bytes(), code.as_bytes());
+        if a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0 {
+            return true;
+        }
+    }
+    match phone {
+        Some(p) => {
+            let digits: String = p.chars().filter(|c| c.is_ascii_digit()).collect();
+            check.len() == 4
+                && check.bytes().all(|b| b.is_ascii_digit())
+                && digits.len() >= 4
+                && digits.ends_with(check)
+        }
+        None => false,
+    }
+}
+
+/// Handling status and history of a review.
+///
+/// `check` is the check code printed on the receipt, or the last four digits of the phone
+/// given with the review. A wrong or missing check and an unknown number give the same 404,
+/// so review numbers cannot be enumerated.
+#[utoipa::path(get, path = "/api/v1/reviews/{review_no}", tag = "reviews",
+    params(("review_no" = String, Path, description = "Review number from the receipt"),
+           ("check" = String, Query, description = "Check code, or the last 4 digits of the phone")),
+    responses((status = 200, description = "Status with history", body = ReviewStatus),
+              (status = 404, description = "`not_found` (also for a wrong check)", body = Problem, content_type = "application/problem+json")))]
+pub async fn status(
+    State(state): State<Arc<AppState>>,
+    ApiPath(review_no): ApiPath,
+    q: QueryPairs,
+) -> ApiResult<Json<ReviewStatus>> {
+    let check = q.get("check").unwrap_or("").trim().to_string();
+    let parsed = review::parse_review_no(&review_no);
+    let (Some((day, seq)), false) = (parsed, check.is_empty() || check.len() > 64) else {
+        return Err(ApiError::not_found());
+    };
+    let db = state.db.clone();
+    let no = review::review_no(day, seq);
+    let found = blocking(move || db.read(|c| store::load_status(c, &no))).await??;
+    match found {
+        Some(s) if check_matches(&check, &s.check_code, s.phone.as_deref()) => Ok(Json(s.status)),
+        _ => Err(ApiError::not_found()),
+    }
+}
+
+/// Parsed `from`, `to`, `group_by`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatsQuery {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub group_by: String,
+}
+
+pub fn parse_stats_query(q: &QueryPairs) -> ApiResult<StatsQuery> {
+    let mut problems = Vec::new();
+    let mut date = |name: &str| match q.get(name).map(str::trim).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(v) => {
+            let d = (v.len() == 10).then(|| Date::parse(v)).flatten();
+            if d.is_none() {
+                problems.push(field(name, "invalid_date"));
+            }
+            d
+        }
+    };
+    let from = date("from");
+    let to = date("to");
+    let group_by = q
+        .get("group_by")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or("month")
+        .to_string();
+    if !matches!(group_by.as_str(), "window" | "service" | "month") {
+        problems.push(field("group_by", "invalid"));
+    }
+    if let (Some(f), Some(t)) = (from, to) {
+        if f > t {
+            problems.push(field("to", "before_from"));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(
+            ApiError::bad_request("invalid_parameter", "Invalid statistics parameters.")
+                .with_fields(problems),
+        );
+    }
+    Ok(StatsQuery { from, to, group_by })
+}
+
+/// Figures overall and per group (window and service in the hall's order, months ascending).
+pub fn build_stats(
+    windows: &[Window],
+    services: &[ServiceItem],
+    q: &StatsQuery,
+    rows: &[StatsRow],
+) -> ReviewStats {
+    let overall = review::compute_stats(rows.iter().map(|r| (r.rating, r.state)));
+    let mut groups: BTreeMap<(usize, String), Vec<&StatsRow>> = BTreeMap::new();
+    for r in rows {
+        let key = match q.group_by.as_str() {
+            "window" => r.window_id.clone(),
+            "service" => r.service_id.clone(),
+            _ => Some(r.day.get(0..7).unwrap_or("").to_string()),
+        };
+        let order = match (q.group_by.as_str(), &key) {
+            ("window", Some(k)) => windows
+                .iter()
+                .position(|w| &w.id == k)
+                .unwrap_or(usize::MAX - 1),
+            ("service", Some(k)) => services
+                .iter()
+                .position(|s| &s.id == k)
+                .unwrap_or(usize::MAX - 1),
+            (_, None) => usize::MAX,
+            _ => 0,
+        };
+        groups
+            .entry((order, key.unwrap_or_default()))
+            .or_default()
+            .push(r);
+    }
+    let groups = groups
+        .into_iter()
+        .map(|((_, key), rs)| {
+            let label = match q.group_by.as_str() {
+                _ if key.is_empty() => "未指定".to_string(),
+                "window" => windows
+                    .iter()
+                    .find(|w| w.id == key)
+                    .map(|w| w.name.clone())
+                    .unwrap_or(key.clone()),
+                "service" => services
+                    .iter()
+                    .find(|s| s.id == key)
+                    .map(|s| s.name.clone())
+                    .unwrap_or(key.clone()),
+                _ => key.clone(),
+            };
+            let key = if key.is_empty() {
+                "none".to_string()
+            } else {
+                key
+            };
+            StatsGroup {
+                key,
+                label,
+                figures: review::compute_stats(rs.iter().map(|r| (r.rating, r.state))),
+            }
+        })
+        .collect();
+    ReviewStats {
+        from: q.from.map(|d| d.to_string()),
+        to: q.to.map(|d| d.to_string()),
+        group_by: q.group_by.clone(),
+        overall,
+        groups,
+    }
+}
+
+/// Public satisfaction statistics for a period.
+///
+/// Reviews created (China time) between `from` and `to` inclusive (`YYYY-MM-DD`, both
+/// optional), overall and grouped by `window`, `service` or `month` (default `month`; labels
+/// are the window name, the service name or `YYYY-MM`; reviews without a window/service are
+/// in the group `none`). Formulas (domain.md §2.8):
+/// - 评价总数 `total` = number of reviews;
+/// - 好评数 `good` = 非常满意 + 满意 + 基本满意; 好评率 `good_rate` = good / total;
+/// - 差评数 `bad` = 不满意 + 非常不满意; 差评率 `bad_rate` = bad / total;
+/// - 已整改差评数 `bad_rectified` = 差评 whose state is rectified, explained or revisited;
+///   差评整改率 `rectify_rate` = bad_rectified / bad;
+/// - 平均分 `average` = mean of the stars (非常满意 5 … 非常不满意 1).
+///
+/// Rates are 0.0–1.0 and `null` when the denominator is 0.
+#[utoipa::path(get, path = "/api/v1/reviews/stats", tag = "reviews",
+    params(("from" = Option<String>, Query, description = "First day, YYYY-MM-DD"),
+           ("to" = Option<String>, Query, description = "Last day, YYYY-MM-DD"),
+           ("group_by" = Option<String>, Query, description = "window | service | month (default)")),
+    responses((status = 200, description = "Figures", body = ReviewStats),
+              (status = 400, description = "`invalid_parameter` with `fields`", body = Problem, content_type = "application/problem+json")))]
+pub async fn stats(
+    State(state): State<Arc<AppState>>,
+    q: QueryPairs,
+) -> ApiResult<Json<ReviewStats>> {
+    let q = parse_stats_query(&q)?;
+    let db = state.db.clone();
+    let (from, to) = (q.from, q.to);
+    let rows = blocking(move || db.read(|c| store::stats_rows(c, from, to))).await??;
+    Ok(Json(build_stats(
+        &state.windows,
+        &state.services,
+        &q,
+        &rows,
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn idempotency_keys() {
+        assert!(valid_idempotency_key("a"));
+        assert!(valid_idempotency_key("0b6f-4c_AZ"));
+        assert!(valid_idempotency_key(&"x".repeat(64)));
+        assert!(!valid_idempotency_key(&"x".repeat(65)));
+        assert!(!valid_idempotency_key(""));
+        assert!(!valid_idempotency_key("a b"));
+        assert!(!valid_idempotency_key("键"));
+    }
+
+    #[test]
+    fn check_values() {
+        assert!(check_matches("K7M2QX", "K7M2QX", None));
+        assert!(check_matches(" k7m2qx ", "K7M2QX", None));
+        assert!(!check_matches("K7M2QY", "K7M2QX", None));
+        assert!(check_matches("5678", "K7M2QX", Some("13812345678")));
+        assert!(!check_matches("5679", "K7M2QX", Some("13812345678")));
+        assert!(!check_matches("5678", "K7M2QX", None));
+        assert!(!check_matches("", "K7M2QX", Some("13812345678")));
+        assert!(!check_matches("45678", "K7M2QX", Some("13812345678")));
+    }
+
+    #[test]
+    fn stats_query_validation() {
+        let q = |s: &str| parse_stats_query(&QueryPairs(crate::extract::parse_query(s)));
+        let ok = q("from=2026-11-01&to=2026-11-30&group_by=window").unwrap();
+        assert_eq!(ok.from, Date::new(2026, 11, 1));
+        assert_eq!(ok.group_by, "window");
+        assert_eq!(q("").unwrap().group_by, "month");
+        let e = q("from=2026-13-01&group_by=year").unwrap_err();
+        assert_eq!(e.code, "invalid_parameter");
+        assert_eq!(e.fields.len(), 2);
+        assert_eq!(
+            q("from=2026-11-02&to=2026-11-01").unwrap_err().fields[0].code,
+            "before_from"
+        );
+        assert!(q("from=20261101").is_err());
+    }
+}

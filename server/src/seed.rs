@@ -1,0 +1,223 @@
+//! Seed data embedded in the binary, and the lenient catalog built from it once at start.
+
+use std::io::Write;
+
+use enforcement_kiosk::api::types::{
+    Catalog, CatalogEntry, CertRecord, DomainInfo, LenientEntry, SearchKeys, ServiceItem, Window,
+};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+pub const DOMAINS_JSON: &str = include_str!("../../data/lenient/domains.json");
+pub const ENTRIES_JSON: &str = include_str!("../../data/lenient/entries.json");
+pub const CERTIFICATES_JSON: &str = include_str!("../../data/certificates.json");
+pub const SERVICES_JSON: &str = include_str!("../../data/services.json");
+pub const WINDOWS_JSON: &str = include_str!("../../data/windows.json");
+pub const CASES_JSON: &str = include_str!("../../data/cases.json");
+
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error("seed file {file} is malformed: {source}")]
+    Json {
+        file: &'static str,
+        source: serde_json::Error,
+    },
+}
+
+/// One row of `data/cases.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct SeedCase {
+    pub case_no: String,
+    #[serde(default)]
+    pub service_id: String,
+    #[serde(default)]
+    pub window_id: String,
+    #[serde(default)]
+    pub accepted: String,
+    #[serde(default)]
+    pub status: String,
+}
+
+/// Every seed file, parsed.
+#[derive(Debug, Clone)]
+pub struct SeedData {
+    pub domains: Vec<DomainInfo>,
+    pub entries: Vec<LenientEntry>,
+    /// Issuer-side records (full personal data; masked by `domain::cert` on the way out).
+    pub certificates: Vec<CertRecord>,
+    pub services: Vec<ServiceItem>,
+    pub windows: Vec<Window>,
+    pub cases: Vec<SeedCase>,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(file: &'static str, text: &str) -> Result<T, SeedError> {
+    serde_json::from_str(text).map_err(|source| SeedError::Json { file, source })
+}
+
+impl SeedData {
+    /// The files compiled into the binary.
+    pub fn embedded() -> Result<SeedData, SeedError> {
+        Ok(SeedData {
+            domains: parse("lenient/domains.json", DOMAINS_JSON)?,
+            entries: parse("lenient/entries.json", ENTRIES_JSON)?,
+            certificates: parse("certificates.json", CERTIFICATES_JSON)?,
+            services: parse("services.json", SERVICES_JSON)?,
+            windows: parse("windows.json", WINDOWS_JSON)?,
+            cases: parse("cases.json", CASES_JSON)?,
+        })
+    }
+}
+
+/// Search keys for one title: one element per `char`, every toneless reading, lowercase,
+/// deduplicated, joined by `,`; `ü` is written `v` (as typed on a keyboard); a non-Han
+/// character is itself, lowercased.
+pub fn title_pinyin(title: &str) -> Vec<String> {
+    use pinyin::ToPinyinMulti;
+    title
+        .chars()
+        .map(|c| match c.to_pinyin_multi() {
+            Some(multi) => {
+                let mut readings: Vec<String> = Vec::new();
+                for p in multi {
+                    let r = p.plain().replace('ü', "v").to_lowercase();
+                    if !r.is_empty() && !readings.contains(&r) {
+                        readings.push(r);
+                    }
+                }
+                if readings.is_empty() {
+                    c.to_lowercase().collect()
+                } else {
+                    readings.join(",")
+                }
+            }
+            None => c.to_lowercase().collect(),
+        })
+        .collect()
+}
+
+/// The catalog and its pre-serialized (and pre-compressed) body, built once.
+#[derive(Debug, Clone)]
+pub struct CatalogBlob {
+    pub catalog: Catalog,
+    pub json: axum::body::Bytes,
+    pub gzip: axum::body::Bytes,
+    pub brotli: axum::body::Bytes,
+    /// `"<version>"`, the `ETag` value.
+    pub etag: String,
+}
+
+/// Builds the catalog: keys for every entry, `version` = first 32 hex digits of the SHA-256
+/// of the serialized domains and entries.
+pub fn build_catalog(domains: &[DomainInfo], entries: &[LenientEntry]) -> CatalogBlob {
+    let entries: Vec<CatalogEntry> = entries
+        .iter()
+        .map(|e| CatalogEntry {
+            entry: e.clone(),
+            keys: SearchKeys {
+                title_py: title_pinyin(&e.title),
+            },
+        })
+        .collect();
+    let mut h = Sha256::new();
+    h.update(serde_json::to_vec(domains).unwrap_or_default());
+    h.update(b"\n");
+    h.update(serde_json::to_vec(&entries).unwrap_or_default());
+    let version: String = h
+        .finalize()
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let catalog = Catalog {
+        version: version.clone(),
+        domains: domains.to_vec(),
+        entries,
+    };
+    let json = serde_json::to_vec(&catalog).unwrap_or_default();
+    let gzip = gzip_bytes(&json);
+    let brotli = brotli_bytes(&json);
+    CatalogBlob {
+        catalog,
+        json: json.into(),
+        gzip: gzip.into(),
+        brotli: brotli.into(),
+        etag: format!("\"{version}\""),
+    }
+}
+
+/// The catalog of the embedded seed, built once per process (it never changes at run time).
+pub fn embedded_catalog(seed: &SeedData) -> CatalogBlob {
+    static CATALOG: std::sync::OnceLock<CatalogBlob> = std::sync::OnceLock::new();
+    CATALOG
+        .get_or_init(|| build_catalog(&seed.domains, &seed.entries))
+        .clone()
+}
+
+pub fn gzip_bytes(data: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    if enc.write_all(data).is_err() {
+        return Vec::new();
+    }
+    enc.finish().unwrap_or_default()
+}
+
+pub fn brotli_bytes(data: &[u8]) -> Vec<u8> {
+    // Quality 11 is slow without optimisation; debug builds (tests) use a faster level.
+    let quality = if cfg!(debug_assertions) { 5 } else { 11 };
+    let mut out = Vec::new();
+    {
+        let mut w = brotli::CompressorWriter::new(&mut out, 4096, quality, 22);
+        if w.write_all(data).is_err() {
+            return Vec::new();
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pinyin_keys_have_one_element_per_char() {
+        let k = title_pinyin("纳税A-1");
+        assert_eq!(k.len(), 5);
+        assert_eq!(k[0], "na");
+        // Every heteronym reading, the most common first (税 also lists rare ones).
+        assert_eq!(k[1].split(',').next(), Some("shui"));
+        assert_eq!(&k[2..], ["a", "-", "1"]);
+        let k = title_pinyin("银行");
+        assert_eq!(k[0], "yin");
+        let hang: Vec<&str> = k[1].split(',').collect();
+        assert!(hang.contains(&"xing") && hang.contains(&"hang"), "{k:?}");
+        assert_eq!(title_pinyin("绿")[0].split(',').next(), Some("lv"));
+        assert_eq!(title_pinyin("（）"), vec!["（", "）"]);
+    }
+
+    #[test]
+    fn embedded_seed_parses_and_catalog_is_stable() {
+        let s = SeedData::embedded().unwrap();
+        assert!(!s.entries.is_empty());
+        let a = build_catalog(&s.domains, &s.entries);
+        let b = build_catalog(&s.domains, &s.entries);
+        assert_eq!(a.catalog.version, b.catalog.version);
+        assert_eq!(a.catalog.version.len(), 32);
+        assert_eq!(a.etag, format!("\"{}\"", a.catalog.version));
+        let mut changed = s.entries.clone();
+        changed[0].title.push('改');
+        assert_ne!(
+            build_catalog(&s.domains, &changed).catalog.version,
+            a.catalog.version
+        );
+        let back: Catalog = serde_json::from_slice(&a.json).unwrap();
+        assert_eq!(back, a.catalog);
+        let mut gz = flate2::read::GzDecoder::new(&a.gzip[..]);
+        let mut plain = Vec::new();
+        std::io::Read::read_to_end(&mut gz, &mut plain).unwrap();
+        assert_eq!(plain, a.json.to_vec());
+        let mut br = Vec::new();
+        std::io::Read::read_to_end(&mut brotli::Decompressor::new(&a.brotli[..], 4096), &mut br)
+            .unwrap();
+        assert_eq!(br, a.json.to_vec());
+    }
+}

@@ -1,0 +1,49 @@
+//! Hall services, windows and cases (what can be reviewed).
+
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::Json;
+use enforcement_kiosk::api::types::{CaseInfo, Problem, ServiceItem, Window};
+
+use crate::extract::ApiPath;
+use crate::problem::{ApiError, ApiResult};
+use crate::AppState;
+
+/// The hall's service items.
+#[utoipa::path(get, path = "/api/v1/services", tag = "reviews",
+    responses((status = 200, description = "Service items", body = Vec<ServiceItem>)))]
+pub async fn list_services(State(state): State<Arc<AppState>>) -> Json<Vec<ServiceItem>> {
+    Json(state.services.clone())
+}
+
+/// The hall's windows.
+#[utoipa::path(get, path = "/api/v1/windows", tag = "reviews",
+    responses((status = 200, description = "Windows", body = Vec<Window>)))]
+pub async fn list_windows(State(state): State<Arc<AppState>>) -> Json<Vec<Window>> {
+    Json(state.windows.clone())
+}
+
+/// A case (办件) by its number, with the service and the window that handled it.
+#[utoipa::path(get, path = "/api/v1/cases/{case_no}", tag = "reviews",
+    params(("case_no" = String, Path, description = "办件编号")),
+    responses((status = 200, description = "The case", body = CaseInfo),
+              (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json")))]
+pub async fn case(
+    State(state): State<Arc<AppState>>,
+    ApiPath(case_no): ApiPath,
+) -> ApiResult<Json<CaseInfo>> {
+    let c = state
+        .cases
+        .get(case_no.trim())
+        .ok_or_else(ApiError::not_found)?;
+    Ok(Json(CaseInfo {
+        case_no: c.case_no.clone(),
+        service: state
+            .services
+            .iter()
+            .find(|s| s.id == c.service_id)
+            .cloned(),
+        window: state.windows.iter().find(|w| w.id == c.window_id).cloned(),
+    }))
+}
