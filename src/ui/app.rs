@@ -23,6 +23,7 @@ pub fn App(
     provide_i18n(locale);
     super::kiosk::online::watch_online(k.online);
     super::kiosk::outbox::start_outbox_sender(k);
+    super::kiosk::watch_health(k);
 
     view! {
         <Router>
@@ -106,6 +107,14 @@ fn Shell() -> impl IntoView {
             </main>
             <footer class="footbar">
                 <span>{move || i18n.t(S::TakeDocuments)}</span>
+                <span class="backend-status" data-testid="backend-status"
+                    data-ok=move || k.backend_ok.get().map(|b| b.to_string()).unwrap_or_default()>
+                    {move || match k.backend_ok.get() {
+                        Some(true) => i18n.t(S::BackendOk),
+                        Some(false) => i18n.t(S::BackendDown),
+                        None => "",
+                    }}
+                </span>
             </footer>
             <IdleGuard />
         </div>

@@ -62,4 +62,6 @@ crate::messages!(
     Ok => "正常", "OK";
     Footer => "结果仅供参考，以执法机关认定为准", "For reference only; the enforcement authority decides";
     PageNotFound => "页面不存在", "Page not found";
+    BackendOk => "服务连接正常", "Service connected";
+    BackendDown => "服务连接中断，部分功能暂不可用", "Service unreachable; some functions are unavailable";
 });

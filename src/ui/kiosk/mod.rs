@@ -35,6 +35,8 @@ pub struct Kiosk {
     pub wipe_epoch: RwSignal<u64>,
     /// Shown on the home screen after an idle wipe.
     pub show_take_documents: RwSignal<bool>,
+    /// Last `/health` answer: `None` before the first check.
+    pub backend_ok: RwSignal<Option<bool>>,
 }
 
 impl Kiosk {
@@ -74,6 +76,7 @@ pub fn provide_kiosk(loaded: LoadedConfig) -> Kiosk {
         outbox_len: RwSignal::new(0),
         wipe_epoch: RwSignal::new(0),
         show_take_documents: RwSignal::new(false),
+        backend_ok: RwSignal::new(None),
     };
     provide_context(k);
     k
@@ -89,5 +92,24 @@ pub fn use_personal_screen() {
     k.personal.set(true);
     on_cleanup(move || {
         let _ = k.personal.try_set(false);
+    });
+}
+
+/// Checks `/health` at start and every minute; the footer shows the result.
+pub fn watch_health(k: Kiosk) {
+    let check = move || {
+        let b = k.backend();
+        leptos::task::spawn_local(async move {
+            let ok = b.health().await.map(|h| h.status == "ok").unwrap_or(false);
+            let _ = k.backend_ok.try_set(Some(ok));
+        });
+    };
+    check();
+    let interval = gloo_timers::callback::Interval::new(60_000, check);
+    let interval = StoredValue::new_local(Some(interval));
+    let back_online = window_event_listener_untyped("online", move |_| check());
+    on_cleanup(move || {
+        interval.update_value(|i| drop(i.take()));
+        back_online.remove();
     });
 }
