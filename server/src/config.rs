@@ -19,6 +19,9 @@ pub struct Config {
     pub admin_token_generated: bool,
     /// Token-bucket size and refill per minute for the certificate endpoints.
     pub cert_rate_per_min: u32,
+    /// Review status look-ups per minute, per client and per review number (a 4-digit phone
+    /// check is only 10 000 guesses: this keeps enumeration impractical).
+    pub review_lookup_per_min: u32,
     /// Working days a 差评 has to be verified and rectified.
     pub bad_review_deadline_days: u32,
     /// Pins "today" (tests, demos). `None` = the real date in China Standard Time.
@@ -44,13 +47,14 @@ impl Config {
             admin_token: random_token(),
             admin_token_generated: true,
             cert_rate_per_min: 30,
+            review_lookup_per_min: 10,
             bad_review_deadline_days: 7,
             seed_today: None,
             log_requests: true,
         }
     }
 
-    /// Reads `HOST`, `PORT`, `DATA_DIR`, `DIST_DIR`, `ADMIN_TOKEN`, `CERT_RATE_PER_MIN`,
+    /// Reads `HOST`, `PORT`, `DATA_DIR`, `DIST_DIR`, `ADMIN_TOKEN`, `CERT_RATE_PER_MIN`, `REVIEW_LOOKUP_PER_MIN`,
     /// `BAD_REVIEW_DEADLINE_DAYS`, `SEED_TODAY` and `LOG_REQUESTS` (`0` turns request logs off).
     pub fn from_env() -> Result<Config, ConfigError> {
         Self::from_lookup(|k| std::env::var(k).ok())
@@ -70,6 +74,9 @@ impl Config {
         if let Some(t) = get("ADMIN_TOKEN").filter(|t| !t.trim().is_empty()) {
             c.admin_token = t.trim().to_string();
             c.admin_token_generated = false;
+        }
+        if let Some(v) = get("REVIEW_LOOKUP_PER_MIN") {
+            c.review_lookup_per_min = parse_num("REVIEW_LOOKUP_PER_MIN", &v)?;
         }
         if let Some(v) = get("CERT_RATE_PER_MIN") {
             c.cert_rate_per_min = parse_num("CERT_RATE_PER_MIN", &v)?;

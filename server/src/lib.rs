@@ -67,6 +67,8 @@ pub struct AppState {
     pub windows: Vec<Window>,
     pub cases: HashMap<String, SeedCase>,
     pub cert_limiter: ratelimit::RateLimiter,
+    pub cert_ip_limiter: ratelimit::RateLimiter,
+    pub lookup_limiter: ratelimit::RateLimiter,
     /// The `Content-Security-Policy` (with the hashes of index.html's inline scripts).
     pub csp: static_files::Csp,
 }
@@ -96,6 +98,10 @@ impl AppState {
         let csp = static_files::Csp::new(&config.dist_dir);
         Ok(Arc::new(AppState {
             cert_limiter: ratelimit::RateLimiter::new(config.cert_rate_per_min),
+            cert_ip_limiter: ratelimit::RateLimiter::new(
+                config.cert_rate_per_min.saturating_mul(10),
+            ),
+            lookup_limiter: ratelimit::RateLimiter::new(config.review_lookup_per_min),
             clock,
             db: Arc::new(db),
             catalog,
@@ -134,7 +140,13 @@ pub fn api_router(state: Arc<AppState>) -> Router {
         .route("/cases/{case_no}", get(services::case))
         .route("/reviews", post(reviews::submit))
         .route("/reviews/stats", get(reviews::stats))
-        .route("/reviews/{review_no}", get(reviews::status))
+        .route(
+            "/reviews/{review_no}",
+            get(reviews::status).route_layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                ratelimit::limit_review_lookup,
+            )),
+        )
         .route("/admin/reviews", get(admin::list))
         .route("/admin/reviews/{review_no}/advance", post(admin::advance))
         .route("/openapi.json", get(openapi::serve))

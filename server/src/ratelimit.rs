@@ -88,24 +88,70 @@ pub fn client_key(req: &Request) -> String {
     }
 }
 
-/// Middleware for the certificate routes: 429 `rate_limited` with `Retry-After`.
+/// The peer IP key, whatever `X-Kiosk-Id` says (a client rotating kiosk ids shares it).
+pub fn ip_key(req: &Request) -> String {
+    match req.extensions().get::<ConnectInfo<SocketAddr>>() {
+        Some(ConnectInfo(addr)) => format!("ip:{}", addr.ip()),
+        None => "ip:unknown".to_string(),
+    }
+}
+
+fn too_many(wait: u32, detail: &'static str) -> Response {
+    let mut e = ApiError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", detail);
+    e.retry_after = Some(wait);
+    e.into_response()
+}
+
+/// Middleware for the certificate routes: 429 `rate_limited` with `Retry-After`. Each kiosk
+/// has its bucket; the peer IP has one ten times larger (a hall's kiosks may share an IP).
 pub async fn limit_certificates(
     State(state): State<Arc<AppState>>,
     req: Request,
     next: Next,
 ) -> Response {
-    let key = client_key(&req);
-    match state.cert_limiter.check(&key, Instant::now()) {
-        Ok(()) => next.run(req).await,
-        Err(wait) => {
-            let mut e = ApiError::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                "rate_limited",
-                "Too many certificate look-ups from this kiosk; try again later.",
-            );
-            e.retry_after = Some(wait);
-            e.into_response()
-        }
+    let now = Instant::now();
+    let checks = [
+        state.cert_limiter.check(&client_key(&req), now),
+        state.cert_ip_limiter.check(&ip_key(&req), now),
+    ];
+    match checks.iter().find_map(|c| c.err()) {
+        None => next.run(req).await,
+        Some(wait) => too_many(
+            wait,
+            "Too many certificate look-ups from this kiosk; try again later.",
+        ),
+    }
+}
+
+/// Middleware for `GET /reviews/{review_no}`: per client and per review number, so neither
+/// a kiosk nor a crowd of rotating clients can enumerate check values.
+pub async fn limit_review_lookup(
+    State(state): State<Arc<AppState>>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let now = Instant::now();
+    let review_no = req
+        .uri()
+        .path()
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .to_string();
+    // Without an `X-Kiosk-Id` the client key is the IP key: count it once.
+    let mut keys = vec![
+        client_key(&req),
+        ip_key(&req),
+        format!("review:{review_no}"),
+    ];
+    keys.dedup();
+    let checks: Vec<_> = keys
+        .iter()
+        .map(|k| state.lookup_limiter.check(k, now))
+        .collect();
+    match checks.iter().find_map(|c| c.err()) {
+        None => next.run(req).await,
+        Some(wait) => too_many(wait, "Too many status look-ups; try again later."),
     }
 }
 

@@ -511,3 +511,21 @@ async fn acknowledged_reviews_survive_closing_the_database() {
         review::review_no(today(), 6)
     );
 }
+
+#[tokio::test]
+async fn status_look_ups_are_rate_limited_per_review_number() {
+    let t = TestApp::with(|c| c.review_lookup_per_min = 3);
+    let w = SeedData::embedded().unwrap().windows[0].id.clone();
+    let rc: ReviewReceipt =
+        serde_json::from_slice(&post_review(&t, "rl-1", &bad(&w)).await.body).unwrap();
+    let url = |check: &str| format!("/api/v1/reviews/{}?check={check}", rc.review_no);
+    for guess in ["0001", "0002", "0003"] {
+        let r = t.get(&url(guess)).await;
+        assert_eq!(r.status, 404, "{guess}: {}", r.text());
+    }
+    // The fourth guess is refused even with the right code: the bucket is empty.
+    let r = t.get(&url(&rc.check_code)).await;
+    let p = r.problem(429, "rate_limited");
+    assert!(p["retry_after"].as_u64().unwrap_or(0) >= 1, "{p}");
+    assert!(!r.header("retry-after").is_empty());
+}

@@ -24,7 +24,7 @@ module.exports = defineConfig({
     trace: 'off',
   },
   projects: [
-    { name: 'kiosk', use: { browserName: 'chromium', viewport: { width: 1080, height: 1920 }, hasTouch: true } },
+    { name: 'kiosk', use: { browserName: 'chromium', viewport: { width: 1080, height: 1920 }, hasTouch: true }, testIgnore: /mobile\.spec\.js/ },
     {
       name: 'phone',
       use: { browserName: 'chromium', viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 },
