@@ -30,7 +30,7 @@ layer() { # name, command...
   fi
 }
 
-layer native cargo test --workspace --all-targets
+layer native cargo test --workspace --all-targets --no-fail-fast
 count_cargo "$LOGDIR/native.log"
 
 layer browser cargo test --target wasm32-unknown-unknown --test web
