@@ -7,6 +7,9 @@ cd "$ROOT"
 step "build: reference server (release)"
 cargo build --release -p kiosk-server
 
+step "build: fault proxy (for the fault-injection e2e tests)"
+cargo build --release -p fault-proxy
+
 step "build: demo data (public/demo, from the same seed as the server)"
 "$SERVER_BIN" export-demo "$ROOT/public/demo"
 
