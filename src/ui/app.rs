@@ -2,7 +2,7 @@
 //! kiosks with no browser chrome, banners, routes, idle guard.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
@@ -94,8 +94,12 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/lenient/list") view=pages::lenient_list::LenientList />
                     <Route path=path!("/lenient/item/:id") view=pages::lenient_item::LenientItem />
                     <Route path=path!("/lenient/item/:id/check") view=pages::eligibility::Eligibility />
-                    <Route path=path!("/certs") view=pages::certs::Certs />
-                    <Route path=path!("/certs/item/:identifier") view=pages::cert_detail::CertDetailPage />
+                    // Nested so search results survive a visit to a detail page; leaving
+                    // /certs (or the idle wipe) drops the module and everything in it.
+                    <ParentRoute path=path!("/certs") view=pages::certs::CertsModule>
+                        <Route path=path!("") view=pages::certs::Certs />
+                        <Route path=path!("item/:identifier") view=pages::cert_detail::CertDetailPage />
+                    </ParentRoute>
                     <Route path=path!("/reviews") view=pages::reviews_home::ReviewsHome />
                     <Route path=path!("/reviews/new") view=pages::review_form::ReviewForm />
                     <Route path=path!("/reviews/receipt") view=pages::review_receipt::ReviewReceiptPage />
