@@ -21,6 +21,9 @@ pub fn App(
     let locale = Locale::parse(&loaded.config.default_locale);
     let k = provide_kiosk(loaded);
     provide_i18n(locale);
+    // The last review receipt (review number + check code, no personal data); cleared by
+    // every privacy wipe and when the receipt page closes.
+    super::pages::review_receipt::provide_review_context();
     super::kiosk::online::watch_online(k.online);
     super::kiosk::outbox::start_outbox_sender(k);
     super::kiosk::watch_health(k);

@@ -18,7 +18,7 @@ module.exports = defineConfig({
   globalSetup: require.resolve('./lib/global-setup.js'),
   globalTeardown: require.resolve('./lib/global-teardown.js'),
   use: {
-    baseURL: process.env.E2E_BASE_URL || 'http://127.0.0.1:18080',
+    baseURL: process.env.E2E_BASE_URL || `http://127.0.0.1:${process.env.E2E_PORT || 18080}`,
     launchOptions: { executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs },
     locale: 'zh-CN',
     trace: 'off',

@@ -72,6 +72,8 @@ async fn flush(k: Kiosk) {
         let mut o: Outbox = BrowserStore::load();
         match result {
             Ok(_) => o.remove(&key),
+            // Aborted by a page change or the idle wipe: not an answer, try again later.
+            Err(ApiError::Aborted) => o.failed(&key, now()),
             Err(e) if e.is_transient() => o.failed(&key, now()),
             // Refused for good (validation, conflict): keeping it would retry forever.
             Err(e) => {

@@ -1,8 +1,10 @@
-//! Lenient lists, step 1: the domain grid with entry counts.
+//! Lenient lists, step 1: a search over every domain and the domain grid with entry counts.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
 
+use super::lenient_list::state::{clamp_query, domain_counts, ListState, MAX_QUERY_CHARS};
 use crate::ui::components::{error_panel::ErrorPanel, loading::Loading};
 use crate::ui::i18n::{use_i18n, L};
 use crate::ui::kiosk::use_kiosk;
@@ -15,22 +17,46 @@ pub fn LenientHome() -> impl IntoView {
         let b = k.backend();
         async move { b.catalog().await }
     });
+    let text = RwSignal::new(String::new());
+    let navigate = use_navigate();
+    // Enter, the phone's search key or the button: the list over every domain, searched.
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let s = ListState {
+            q: clamp_query(&text.get_untracked()),
+            ..Default::default()
+        };
+        navigate(&s.href(), Default::default());
+    };
     view! {
         <section class="page" data-read>
             <h1>{move || i18n.t(L::Title)}</h1>
+            <form class="search-row" role="search" on:submit=submit>
+                <label for="lenient-home-q">{move || i18n.t(L::SearchLabel)}</label>
+                <div class="search-box">
+                    <input id="lenient-home-q" type="search" data-testid="lenient-search"
+                        maxlength=MAX_QUERY_CHARS.to_string() inputmode="search" enterkeyhint="search"
+                        autocomplete="off" autocapitalize="off" spellcheck="false"
+                        placeholder=move || i18n.t(L::SearchPlaceholder)
+                        on:input=move |ev| text.set(event_target_value(&ev)) />
+                    <button type="submit" class="btn btn-primary" data-testid="lenient-search-submit">
+                        {move || i18n.t(L::SearchButton)}
+                    </button>
+                </div>
+            </form>
             <h2 class="sub">{move || i18n.t(L::ChooseDomain)}</h2>
             <Transition fallback=|| view! { <Loading /> }>
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=move |_| catalog.refetch() /> }>
                     {move || Suspend::new(async move {
                         let cat = catalog.await?;
-                        let counts = cat.domains.iter().map(|d| {
-                            let n = cat.entries.iter().filter(|e| e.entry.domain == d.code).count();
-                            (d.clone(), n)
-                        }).filter(|(_, n)| *n > 0).collect::<Vec<_>>();
+                        let counts = domain_counts(&cat)
+                            .into_iter()
+                            .filter_map(|(i, n)| cat.domains.get(i).map(|d| (d.clone(), n)))
+                            .collect::<Vec<_>>();
                         Ok::<_, crate::api::error::ApiError>(view! {
                             <div class="domain-grid">
                                 {counts.into_iter().map(|(d, n)| {
-                                    let href = format!("/lenient/list?domain={}", d.code);
+                                    let href = ListState { domain: Some(d.code.clone()), ..Default::default() }.href();
                                     let (zh, en) = (d.name_zh.clone(), d.name_en.clone());
                                     view! {
                                         <A href=href attr:class="domain-tile" attr:data-testid="lenient-domain" attr:data-domain=d.code.clone()>
@@ -40,6 +66,9 @@ pub fn LenientHome() -> impl IntoView {
                                     }
                                 }).collect_view()}
                             </div>
+                            <p class="btn-row">
+                                <A href="/lenient/list" attr:class="btn" attr:data-testid="lenient-all">{move || i18n.t(L::BrowseAll)}</A>
+                            </p>
                         })
                     })}
                 </ErrorBoundary>

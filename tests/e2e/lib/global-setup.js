@@ -4,6 +4,7 @@ const path = require('node:path');
 const { startServer } = require('./server');
 
 module.exports = async () => {
-  const s = await startServer({ port: 18080 });
-  fs.writeFileSync(path.join(os.tmpdir(), 'ek-e2e-main.json'), JSON.stringify({ pid: s.pid, dataDir: s.dataDir }));
+  const port = Number(process.env.E2E_PORT || 18080);
+  const s = await startServer({ port });
+  fs.writeFileSync(path.join(os.tmpdir(), `ek-e2e-main-${port}.json`), JSON.stringify({ pid: s.pid, dataDir: s.dataDir }));
 };

@@ -13,7 +13,7 @@ test('after one visit the app starts and browses the lists offline', async ({ pa
   await expect(page.getByTestId('lenient-domain').first()).toBeVisible();
 
   await context.setOffline(true);
-  await page.reload();
+  await page.goto('/'); // a fresh start of the app with no network
   await expect(page.getByTestId('home-lenient')).toBeVisible();
   await expect(page.getByTestId('offline-banner')).toBeVisible();
   await page.getByTestId('nav-lenient').click();
