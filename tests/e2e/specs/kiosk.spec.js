@@ -1,0 +1,82 @@
+// Kiosk extras: the hidden admin screen, voice read-out, print, QR hand-off.
+const { test, expect } = require('@playwright/test');
+const { guardPage } = require('../lib/guard');
+const { entry } = require('../lib/screens');
+
+test('long press on the hall name + PIN opens the admin screen; leaving it returns home', async ({ page }) => {
+  const g = guardPage(page);
+  await page.goto('/');
+  const hall = page.getByTestId('hall-name');
+  const box = await hall.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(2300);
+  await page.mouse.up();
+  await expect(page).toHaveURL(/\/admin$/);
+  // A wrong PIN is refused, the right one (demo PIN 246810, hashed in config.json) opens it.
+  await page.getByTestId('admin-pin').fill('000000');
+  await page.getByTestId('admin-unlock').click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByTestId('admin-version')).toHaveCount(0);
+  await page.getByTestId('admin-pin').fill('246810');
+  await page.getByTestId('admin-unlock').click();
+  await expect(page.getByTestId('admin-version')).toContainText('0.1.0');
+  await expect(page.getByTestId('admin-health')).toContainText(/ms/);
+  await expect(page.getByTestId('admin-outbox')).toHaveText('0');
+  await expect(page.getByTestId('admin-fallbacks')).toBeVisible();
+  await page.getByTestId('admin-exit').click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId('home-lenient')).toBeVisible();
+  g.assertClean();
+});
+
+test('a short press on the hall name does nothing', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('hall-name').click();
+  await page.waitForTimeout(2300);
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test('read-aloud speaks the screen in the current language and stops on navigation', async ({ page }) => {
+  const g = guardPage(page);
+  await page.addInitScript(() => {
+    window.__spoken = [];
+    window.__cancelled = 0;
+    const synth = window.speechSynthesis;
+    synth.speak = (u) => window.__spoken.push({ text: u.text, lang: u.lang });
+    synth.cancel = () => { window.__cancelled += 1; };
+  });
+  await page.goto('/');
+  await page.getByTestId('read-aloud').click();
+  const spoken = await page.evaluate(() => window.__spoken);
+  expect(spoken.length).toBe(1);
+  expect(spoken[0].lang).toBe('zh-CN');
+  expect(spoken[0].text).toContain('包容免罚清单');
+  await expect(page.getByTestId('read-aloud')).toHaveAttribute('aria-pressed', 'true');
+  const before = await page.evaluate(() => window.__cancelled);
+  await page.getByTestId('nav-certs').click();
+  await expect.poll(() => page.evaluate(() => window.__cancelled)).toBeGreaterThan(before);
+  await expect(page.getByTestId('read-aloud')).toHaveAttribute('aria-pressed', 'false');
+  await page.getByTestId('lang-toggle').click();
+  await page.getByTestId('read-aloud').click();
+  const last = (await page.evaluate(() => window.__spoken)).pop();
+  expect(last.lang).toBe('en');
+  g.assertClean();
+});
+
+test('an entry prints as a receipt and hands off to a phone by QR', async ({ page }) => {
+  const g = guardPage(page);
+  await page.addInitScript(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  await page.goto(`/lenient/item/${entry.id}`);
+  await expect(page.getByTestId('lenient-detail')).toBeVisible();
+  const qr = page.getByTestId('qr-code');
+  await expect(qr).toHaveAttribute('data-qr', new RegExp(`/lenient/item/${entry.id}$`));
+  await expect(qr.locator('svg path')).toHaveCount(1);
+  await page.getByTestId('lenient-print').click();
+  expect(await page.evaluate(() => window.__printed)).toBe(1);
+  // The print stylesheet hides navigation and buttons: an 80 mm receipt.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.mainnav')).toBeHidden();
+  await expect(page.getByTestId('lenient-print')).toBeHidden();
+  g.assertClean();
+});
