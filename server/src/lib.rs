@@ -22,6 +22,7 @@ pub mod seed;
 pub mod services;
 pub mod static_files;
 pub mod store;
+pub mod synthetic;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -83,7 +84,15 @@ impl AppState {
         };
         let db = Db::open(&config.db_path(), &seed, clock.today(), config.seed_today)?;
         let stored = db.read(db::load_certificates)?;
-        let catalog = seed::embedded_catalog(&seed);
+        // Benchmarks only: LENIENT_SYNTHETIC_ENTRIES=N pads the catalog to N entries.
+        let padded = synthetic::target_from_env(std::env::var(synthetic::ENV_VAR).ok().as_deref());
+        let catalog = match padded {
+            Some(n) => seed::build_catalog(
+                &seed.domains,
+                &synthetic::pad_entries(&seed.domains, &seed.entries, n),
+            ),
+            None => seed::embedded_catalog(&seed),
+        };
         let items = catalog
             .catalog
             .entries

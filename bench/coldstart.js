@@ -1,0 +1,105 @@
+// Cold start: Chromium with 4x CPU slowdown, a fresh context per run (empty HTTP cache, service
+// workers blocked), time from navigation start to the app's `interactive` performance mark,
+// against a static HTML page of the same home screen with the same CSS, served by the same
+// server from a temporary copy of dist/. Runs are interleaved (app, static, app, ...).
+//
+//   node bench/coldstart.js [--runs 10] [--port 18520] [--rate 4]
+'use strict';
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const lib = require('./lib');
+
+const a = lib.args();
+const RUNS = Math.max(1, Math.min(50, Number(a.runs || 10)));
+const PORT = Number(a.port || 18520);
+const RATE = Number(a.rate || 4);
+const BUDGET_MS = 1500;
+const BUDGET_RATIO = 3;
+
+function distCopy() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ek-bench-dist-'));
+  fs.cpSync(lib.DIST_DIR, dir, { recursive: true });
+  const css = fs.readdirSync(dir).find((f) => /^main-[0-9a-f]+\.css$/.test(f) || f.endsWith('.css'));
+  if (!css) throw new Error('no CSS file in dist/');
+  const tpl = fs.readFileSync(path.join(__dirname, 'static-home.html'), 'utf8');
+  fs.writeFileSync(path.join(dir, 'static-home.html'), tpl.replace('__CSS_HREF__', css));
+  return dir;
+}
+
+/** One cold load of `url` in a fresh context; resolves the page's timings (ms since navigation start). */
+async function coldLoad(browser, url, waitInteractive) {
+  const ctx = await browser.newContext({
+    viewport: { width: 1080, height: 1920 }, locale: 'zh-CN', serviceWorkers: 'block', hasTouch: true,
+  });
+  try {
+    const page = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    if (waitInteractive) {
+      await page.waitForFunction(() => performance.getEntriesByName('interactive').length > 0, null, { timeout: 60_000 });
+    }
+    // The paint entry can land a frame after the mark.
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: waitInteractive ? 5_000 : 60_000 })
+      .catch(() => {});
+    return await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      const mark = performance.getEntriesByName('interactive')[0];
+      const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+      return {
+        interactive: mark ? mark.startTime : NaN,
+        fcp: fcp ? fcp.startTime : NaN,
+        load: nav ? nav.loadEventEnd : NaN,
+        wasmDone: wasm ? wasm.responseEnd : NaN,
+        nodes: document.getElementsByTagName('*').length,
+      };
+    });
+  } finally {
+    await ctx.close();
+  }
+}
+
+(async () => {
+  const dist = distCopy();
+  const server = await lib.startServer({ port: PORT, distDir: dist });
+  const browser = await lib.launchChromium();
+  try {
+    const app = [];
+    const stat = [];
+    // One discarded pair warms the server's file cache and Chromium's process pool.
+    await coldLoad(browser, `${server.url}/`, true);
+    await coldLoad(browser, `${server.url}/static-home.html`, false);
+    for (let i = 0; i < RUNS; i++) {
+      const r = await coldLoad(browser, `${server.url}/`, true);
+      const s = await coldLoad(browser, `${server.url}/static-home.html`, false);
+      app.push(r);
+      stat.push(s);
+      console.log(`  run ${String(i + 1).padStart(2)}: app interactive ${lib.fmtMs(r.interactive)} (FCP ${lib.fmtMs(r.fcp)}, wasm fetched ${lib.fmtMs(r.wasmDone)}, load ${lib.fmtMs(r.load)})   static FCP ${lib.fmtMs(s.fcp)} load ${lib.fmtMs(s.load)}`);
+    }
+    const appMs = lib.median(app.map((r) => r.interactive));
+    const appFcp = lib.median(app.map((r) => r.fcp));
+    const staticFcp = lib.median(stat.map((r) => r.fcp));
+    const staticLoad = lib.median(stat.map((r) => r.load));
+    // The static page is "ready" when it is both painted and loaded.
+    const staticReady = lib.median(stat.map((r) => Math.max(r.fcp, r.load)));
+    const ratio = appMs / staticReady;
+    console.log(`cold start (CPU x${RATE}, ${RUNS} runs, medians): app interactive ${lib.fmtMs(appMs)}, app FCP ${lib.fmtMs(appFcp)}; ` +
+      `static home FCP ${lib.fmtMs(staticFcp)}, load ${lib.fmtMs(staticLoad)}, ready ${lib.fmtMs(staticReady)}; ratio ${ratio.toFixed(2)}x`);
+    lib.record(`cold start to interactive (CPU x${RATE}, median of ${RUNS})`, lib.fmtMs(appMs), `<= ${BUDGET_MS} ms`, appMs <= BUDGET_MS);
+    lib.record('cold start first paint: app FCP / static FCP', `${(appFcp / staticFcp).toFixed(2)}x (${lib.fmtMs(appFcp)} / ${lib.fmtMs(staticFcp)})`, '(info)', null);
+    lib.record('cold start / static home (ready = max(FCP, load))', `${ratio.toFixed(2)}x (static ${lib.fmtMs(staticReady)})`, `<= ${BUDGET_RATIO}x`, ratio <= BUDGET_RATIO);
+  } finally {
+    await browser.close();
+    await server.stop();
+    fs.rmSync(dist, { recursive: true, force: true });
+  }
+})().catch((e) => {
+  console.error(`coldstart: ${e.stack || e}`);
+  lib.record('cold start to interactive', 'error', '<= 1500 ms', null, String(e.message || e).slice(0, 120));
+  process.exit(1);
+});
