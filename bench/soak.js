@@ -12,7 +12,7 @@
 // Every step is tolerant: a screen that is missing (not built yet) is skipped with a note.
 //
 //   node bench/soak.js [--sessions 1000] [--quick] [--every 100] [--port 18540] [--max-minutes 100]
-//                      [--verbose] [--retainers] [--steps lenient,certificates,reviews]
+//                      [--verbose] [--retainers] [--steps lenient,certificates,reviews|nav|none]
 'use strict';
 
 const lib = require('./lib');
@@ -26,7 +26,8 @@ const MAX_MIN = Number(a['max-minutes'] || 100);
 const STEP_MS = 10_000; // each wait inside a step
 const BUDGET_GROWTH = 5e6; // bytes, heap + wasm, after warm-up
 const VERBOSE = Boolean(a.verbose);
-// Which modules a session visits (to find which one grows memory): lenient,certificates,reviews.
+// Which modules a session visits (to find which one grows memory): lenient,certificates,reviews;
+// `nav` only opens each module's first screen; `none` leaves only the idle reset.
 const STEPS = String(a.steps || 'lenient,certificates,reviews').split(',').map((x) => x.trim());
 
 // Synthetic test holders from data/README.md (name, code).
@@ -228,6 +229,16 @@ setTimeout(() => {
       note('reviews: submit', true);
     }
 
+    // Only opens each module's first screen (with --steps nav: do screens leak by mounting?).
+    async function navOnly() {
+      for (const t of ['nav-lenient', 'nav-certs', 'nav-reviews']) {
+        await click(t);
+        await page.locator('main h1').first().waitFor({ state: 'visible', timeout: STEP_MS }).catch(() => {});
+        await page.waitForTimeout(100);
+      }
+      note('nav only', true);
+    }
+
     async function idleReset() {
       // Run the fake clock (every timer in order: the app's 500 ms idle tick) past the longer idle
       // limit and the countdown: the countdown shows, then the wipe; then 11 s more so the "take
@@ -381,7 +392,7 @@ setTimeout(() => {
         stoppedEarly = `stopped after ${done} sessions: the reference server ended (${server.ended()}); its stderr: ${server.stderr().slice(-300).trim() || '(empty)'}`;
         break;
       }
-      for (const [name, fn, mainStep] of [['lenient', lenient, 'lenient: browse'], ['certificates', certificates, 'certificates: lookup'], ['reviews', review, 'reviews: submit']]) {
+      for (const [name, fn, mainStep] of [['nav', navOnly, 'nav only'], ['lenient', lenient, 'lenient: browse'], ['certificates', certificates, 'certificates: lookup'], ['reviews', review, 'reviews: submit']]) {
         if (!STEPS.includes(name)) continue;
         // A screen that is not there after 3 tries is not tried again (it is not built yet).
         const n = notes.get(mainStep);
