@@ -4,7 +4,7 @@
 # every part is bounded in time and stops by itself. Figures, not pass/fail: the exit status is
 # non-zero only when a part could not run at all.
 #
-#   scripts/bench.sh [--quick] [--sessions N] [--only sizes,cold,search,soak,load] [--build]
+#   scripts/bench.sh [--quick] [--sessions N] [--only sizes,cold,search,soak,load,durability] [--build]
 #     --quick       soak of 100 sessions instead of 1 000
 #     --sessions N  soak of N sessions
 #     --only LIST   run only these parts (comma-separated)
@@ -14,7 +14,7 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 
 SESSIONS=1000
-ONLY="sizes,cold,search,soak,load"
+ONLY="sizes,cold,search,soak,load,durability"
 FORCE_BUILD=0
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -125,6 +125,11 @@ fi
 if wants load; then
   step "bench 5/5: server load (wrk, 10 s per scenario)"
   part "server load" 600 node "$ROOT/bench/load.js" --duration 10
+fi
+
+if wants durability; then
+  step "bench: durability (review POSTs streamed, kill -9 mid-stream, restart, every 2xx present once)"
+  part "durability" 300 node "$ROOT/bench/durability.js" --rounds 2
 fi
 
 step "bench: results ($(( (SECONDS - T0) / 60 )) min $(( (SECONDS - T0) % 60 )) s)"
