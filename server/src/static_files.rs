@@ -1,7 +1,7 @@
 //! The built app: files from DIST_DIR with an index.html fallback for client routes,
 //! cache headers, and the Content-Security-Policy derived from index.html.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use axum::extract::Request;
@@ -10,6 +10,7 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use axum::Router;
 use sha2::{Digest, Sha256};
+use tower::util::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::AppState;
@@ -192,12 +193,56 @@ async fn not_built() -> Response {
         .into_response()
 }
 
-/// Files from DIST_DIR; a path that is not a file gets index.html (history routing).
+/// Whether a missing path names a static file (its last segment ends in one of the extensions
+/// the build emits) rather than a client route. Such a path gets a 404, not index.html: a
+/// browser that asks for a missing `/sw.js` or an old hashed `.js` must see a plain error, not
+/// an HTML page under a script URL ("unsupported MIME type"). Client routes may contain dots
+/// (e.g. a certificate identifier), so only these extensions count.
+pub fn is_static_file_path(path: &str) -> bool {
+    const EXT: &[&str] = &[
+        "js",
+        "mjs",
+        "css",
+        "wasm",
+        "json",
+        "map",
+        "png",
+        "svg",
+        "ico",
+        "webmanifest",
+        "txt",
+        "woff",
+        "woff2",
+        "html",
+    ];
+    let last = path.rsplit('/').next().unwrap_or("");
+    last.rsplit_once('.').is_some_and(|(name, ext)| {
+        !name.is_empty() && EXT.contains(&ext.to_ascii_lowercase().as_str())
+    })
+}
+
+/// index.html for client routes, 404 for missing static files.
+async fn spa_fallback(
+    axum::extract::State(index): axum::extract::State<Arc<PathBuf>>,
+    req: Request,
+) -> Response {
+    if is_static_file_path(req.uri().path()) {
+        return (StatusCode::NOT_FOUND, "not found").into_response();
+    }
+    match ServeFile::new(index.as_ref()).oneshot(req).await {
+        Ok(r) => r.into_response(),
+        Err(never) => match never {},
+    }
+}
+
+/// Files from DIST_DIR; a path that is not a file gets index.html (history routing), unless
+/// it names a static file ([`is_static_file_path`]).
 pub fn router(state: Arc<AppState>) -> Router {
     let dist = state.config.dist_dir.clone();
     let index = dist.join("index.html");
     let app = if index.is_file() {
-        Router::new().fallback_service(ServeDir::new(&dist).fallback(ServeFile::new(index)))
+        let fallback = axum::routing::get(spa_fallback).with_state(Arc::new(index));
+        Router::new().fallback_service(ServeDir::new(&dist).fallback(fallback))
     } else {
         Router::new().fallback_service(ServeDir::new(&dist).fallback(axum::routing::get(not_built)))
     };
@@ -207,6 +252,31 @@ pub fn router(state: Arc<AppState>) -> Router {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn static_file_paths_are_told_from_client_routes() {
+        for p in [
+            "/sw.js",
+            "/enforcement-kiosk-0123abcd.js",
+            "/main.CSS",
+            "/demo/catalog.json",
+            "/icons/x.png",
+            "/a/b.wasm",
+        ] {
+            assert!(is_static_file_path(p), "{p}");
+        }
+        for p in [
+            "/",
+            "/lenient/list",
+            "/certs/1.2.156.3005.2.1110",
+            "/reviews/HC2026",
+            "/.js",
+            "/x/.env",
+            "/v1.2",
+        ] {
+            assert!(!is_static_file_path(p), "{p}");
+        }
+    }
 
     #[test]
     fn base64_vectors() {

@@ -83,6 +83,29 @@ async fn client_routes_get_index_html_with_the_inline_script_hash() {
 }
 
 #[tokio::test]
+async fn a_missing_static_file_is_a_404_not_the_app() {
+    // A kiosk built without the service worker (or an old hashed script after a redeploy)
+    // must not receive index.html under a script URL.
+    let t = app_with_dist();
+    for path in [
+        "/missing-sw.js",
+        "/enforcement-kiosk-ffffffffffffffff.js",
+        "/old.css",
+        "/demo/none.json",
+    ] {
+        let r = t.get(path).await;
+        assert_eq!(r.status, 404, "{path}");
+        assert!(!r.header("content-type").starts_with("text/html"), "{path}");
+    }
+    // Client routes, including one with dots, still get the app.
+    for path in ["/lenient/list", "/certs/1.2.156.3005.2.11100000000013338W"] {
+        let r = t.get(path).await;
+        assert_eq!(r.status, 200, "{path}");
+        assert!(r.header("content-type").starts_with("text/html"), "{path}");
+    }
+}
+
+#[tokio::test]
 async fn cache_headers_by_kind_of_file() {
     let t = app_with_dist();
     for (path, cc) in [
