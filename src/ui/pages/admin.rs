@@ -1,6 +1,7 @@
 //! Hidden admin screen (long press on the hall name, then the PIN): version and build, the
 //! configuration in force and why any key fell back, backend health and latency, the review
-//! outbox with "send now", reload. Leaving it returns home.
+//! outbox with "send now", reload, and a deliberate panic so an integrator can watch the crash
+//! policy (log, reload to the home screen) work on the real device. Leaving it returns home.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -136,6 +137,9 @@ fn AdminPanel() -> impl IntoView {
                 <button class="btn" data-testid="admin-reload" on:click=move |_| {
                     if let Some(w) = web_sys::window() { let _ = w.location().replace("/"); }
                 }>{move || i18n.t(S::AdminReload)}</button>
+                <button class="btn" data-testid="admin-crash-test" on:click=move |_| {
+                    panic!("admin: deliberate panic to test crash recovery");
+                }>{move || i18n.t(S::AdminCrashTest)}</button>
             </div>
         </div>
     }

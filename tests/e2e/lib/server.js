@@ -27,7 +27,8 @@ async function startServer({ port, dataDir, env = {} } = {}) {
   const child = spawn(BIN, ['serve'], {
     env: {
       ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir,
-      DIST_DIR: path.join(ROOT, 'dist'), ADMIN_TOKEN, CERT_RATE_PER_MIN: '1000', ...env,
+      // E2E_DIST_DIR: test another build (e.g. while a benchmark is using dist/).
+      DIST_DIR: process.env.E2E_DIST_DIR || path.join(ROOT, 'dist'), ADMIN_TOKEN, CERT_RATE_PER_MIN: '1000', ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
