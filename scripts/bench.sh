@@ -4,7 +4,7 @@
 # every part is bounded in time and stops by itself. Figures, not pass/fail: the exit status is
 # non-zero only when a part could not run at all.
 #
-#   scripts/bench.sh [--quick] [--sessions N] [--only sizes,cold,search,soak,load,durability] [--build]
+#   scripts/bench.sh [--quick] [--sessions N] [--only sizes,cold,search,soak,load,durability,contract] [--build]
 #     --quick       soak of 100 sessions instead of 1 000
 #     --sessions N  soak of N sessions
 #     --only LIST   run only these parts (comma-separated)
@@ -14,7 +14,7 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 
 SESSIONS=1000
-ONLY="sizes,cold,search,soak,load,durability"
+ONLY="sizes,cold,search,soak,load,durability,contract"
 FORCE_BUILD=0
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -54,23 +54,29 @@ part() {
 }
 
 step "bench: prerequisites"
-# Only what the benchmarks use; scripts/setup.sh installs it when something is missing.
-if ! command -v chromium >/dev/null 2>&1 || ! command -v brotli >/dev/null 2>&1 \
-  || [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
+# Only what the benchmarks use; scripts/setup.sh installs it when something is missing. The
+# server-only parts need neither Chromium nor dist/ (the contract part installs its own Python
+# venv: bench/contract.sh).
+browser=0
+for p in sizes cold search soak; do wants "$p" && browser=1; done
+if [ "$browser" -eq 1 ] && { ! command -v chromium >/dev/null 2>&1 || ! command -v brotli >/dev/null 2>&1 \
+  || [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; }; then
   "$ROOT/scripts/setup.sh" || { echo "bench: scripts/setup.sh failed"; exit 1; }
 fi
 if wants load && ! command -v wrk >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk
 fi
-if [ "$FORCE_BUILD" -eq 1 ] || [ ! -f "$ROOT/dist/index.html" ] || [ ! -x "$SERVER_BIN" ]; then
+if [ "$FORCE_BUILD" -eq 1 ] || { [ "$browser" -eq 1 ] && [ ! -f "$ROOT/dist/index.html" ]; }; then
   "$ROOT/scripts/build.sh" || { echo "bench: build failed"; exit 1; }
+elif [ ! -x "$SERVER_BIN" ]; then
+  cargo build --release -p kiosk-server || { echo "bench: server build failed"; exit 1; }
 fi
 echo "server: $SERVER_BIN"
 echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg), $(chromium --version 2>/dev/null | head -1)"
 
 if wants sizes; then
-  step "bench 1/5: first-visit sizes (dist/, raw / gzip -9 / brotli -q 11)"
+  step "bench 1/7: first-visit sizes (dist/, raw / gzip -9 / brotli -q 11)"
   out="$(bash "$ROOT/scripts/size.sh")"
   echo "$out"
   total_br="$(echo "$out" | awk '/^TOTAL/ { print $4 }')"
@@ -85,12 +91,12 @@ if wants sizes; then
 fi
 
 if wants cold; then
-  step "bench 2/5: cold start (Chromium, CPU x4, fresh context, median of 10) vs a static home page"
+  step "bench 2/7: cold start (Chromium, CPU x4, fresh context, median of 10) vs a static home page"
   part "cold start" 900 node "$ROOT/bench/coldstart.js" --runs 10
 fi
 
 if wants search; then
-  step "bench 3/5: search as you type (native criterion, then the browser over 10 000 entries)"
+  step "bench 3/7: search as you type (native criterion, then the browser over 10 000 entries)"
   crit_log="$(mktemp)"
   timeout --kill-after=30 1800 cargo bench --no-default-features --bench search -- --quick 2>&1 | tee "$crit_log" \
     | grep -E 'time:|^(search|index)|Finished|^error' | grep -v '^Benchmarking' || true
@@ -117,19 +123,24 @@ if wants search; then
 fi
 
 if wants soak; then
-  step "bench 4/5: soak, $SESSIONS kiosk sessions on one page"
+  step "bench 4/7: soak, $SESSIONS kiosk sessions on one page"
   max_min=$(( SESSIONS / 8 + 10 ))
   part "soak" $(( (max_min + 12) * 60 )) node "$ROOT/bench/soak.js" --sessions "$SESSIONS" --max-minutes "$max_min"
 fi
 
 if wants load; then
-  step "bench 5/5: server load (wrk, 10 s per scenario)"
+  step "bench 5/7: server load (wrk, 10 s per scenario)"
   part "server load" 600 node "$ROOT/bench/load.js" --duration 10
 fi
 
 if wants durability; then
-  step "bench: durability (review POSTs streamed, kill -9 mid-stream, restart, every 2xx present once)"
+  step "bench 6/7: durability (review POSTs streamed, kill -9 mid-stream, restart, every 2xx present once)"
   part "durability" 300 node "$ROOT/bench/durability.js" --rounds 2
+fi
+
+if wants contract; then
+  step "bench 7/7: API contract (schemathesis, every check, against the server's own OpenAPI document)"
+  part "contract" 600 bash "$ROOT/bench/contract.sh"
 fi
 
 step "bench: results ($(( (SECONDS - T0) / 60 )) min $(( (SECONDS - T0) % 60 )) s)"
