@@ -75,13 +75,16 @@ pub fn advance_error(e: AdvanceError) -> ApiError {
 /// Advance a review's handling (核实 → 整改 → 反馈 → 回访; 申诉 → 复核), with a short public note.
 #[utoipa::path(post, path = "/api/v1/admin/reviews/{review_no}/advance", tag = "admin",
     request_body = AdvanceRequest,
-    params(("review_no" = String, Path, description = "Review number")),
+    params(("review_no" = String, Path, description = "Review number", example = "HC20261122000001")),
     security(("admin_token" = [])),
     responses((status = 200, description = "The new status", body = ReviewStatus),
+              (status = 400, description = "`invalid_body`: not an `AdvanceRequest` JSON body", body = Problem, content_type = "application/problem+json"),
               (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json"),
               (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
               (status = 409, description = "`illegal_transition`", body = Problem, content_type = "application/problem+json"),
-              (status = 422, description = "`validation_failed` (`to` unknown, `note` too long)", body = Problem, content_type = "application/problem+json")))]
+              (status = 413, description = "`payload_too_large` (more than 64 KiB)", body = Problem, content_type = "application/problem+json"),
+              (status = 422, description = "`validation_failed` (`to` unknown, `note` too long)", body = Problem, content_type = "application/problem+json"),
+              (status = 503, description = "`unavailable`: the database is busy; retry", body = Problem, content_type = "application/problem+json")))]
 pub async fn advance(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
@@ -111,11 +114,12 @@ pub async fn advance(
 
 /// The newest reviews (default 50, at most 500), for the demo CLI and tests.
 #[utoipa::path(get, path = "/api/v1/admin/reviews", tag = "admin",
-    params(("limit" = Option<u32>, Query, description = "How many, 1–500 (default 50)")),
+    params(("limit" = Option<u32>, Query, minimum = 1, maximum = 500, description = "How many, 1–500 (default 50)")),
     security(("admin_token" = [])),
     responses((status = 200, description = "Reviews, newest first", body = Vec<ReviewStatus>),
               (status = 400, description = "`invalid_parameter`", body = Problem, content_type = "application/problem+json"),
-              (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json")))]
+              (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json"),
+              (status = 503, description = "`unavailable`: the database is busy; retry", body = Problem, content_type = "application/problem+json")))]
 pub async fn list(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,

@@ -53,6 +53,7 @@ pub fn run_search(
     params(("X-Kiosk-Id" = Option<String>, Header, description = "Kiosk id (rate-limit key)")),
     responses((status = 200, description = "Masked matches (possibly none)", body = CertSearchResponse),
               (status = 400, description = "`required`, `too_long`, `invalid_identifier`, `invalid_id_number`, `invalid_uscc` or `invalid_body`; `fields[].code` is the validator's reason", body = Problem, content_type = "application/problem+json"),
+              (status = 413, description = "`payload_too_large` (more than 64 KiB)", body = Problem, content_type = "application/problem+json"),
               (status = 429, description = "`rate_limited`, with `retry_after` and `Retry-After`", body = Problem, content_type = "application/problem+json")))]
 pub async fn search(
     State(state): State<Arc<AppState>>,
@@ -63,7 +64,8 @@ pub async fn search(
 
 /// One certificate by its 电子证照标识, masked.
 #[utoipa::path(get, path = "/api/v1/certificates/{identifier}", tag = "certificates",
-    params(("identifier" = String, Path, description = "电子证照标识 (GB/T 36904)"),
+    params(("identifier" = String, Path, description = "电子证照标识 (GB/T 36904)",
+            example = "1.2.156.3005.2.11100000000013127D001.11320508MB269371XL.MPB5H84VIVRYQE458SBT.001.O"),
            ("X-Kiosk-Id" = Option<String>, Header, description = "Kiosk id (rate-limit key)")),
     responses((status = 200, description = "The certificate, masked", body = CertDetail),
               (status = 400, description = "`invalid_identifier`", body = Problem, content_type = "application/problem+json"),
@@ -138,6 +140,7 @@ pub fn run_verify(
     params(("X-Kiosk-Id" = Option<String>, Header, description = "Kiosk id (rate-limit key)")),
     responses((status = 200, description = "Verification outcome", body = CertVerifyResponse),
               (status = 400, description = "`invalid_identifier`, `missing_fields` or `invalid_body`", body = Problem, content_type = "application/problem+json"),
+              (status = 413, description = "`payload_too_large` (more than 64 KiB)", body = Problem, content_type = "application/problem+json"),
               (status = 429, description = "`rate_limited`", body = Problem, content_type = "application/problem+json")))]
 pub async fn verify(
     State(state): State<Arc<AppState>>,

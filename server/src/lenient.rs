@@ -89,7 +89,7 @@ pub async fn catalog(State(state): State<Arc<AppState>>, headers: HeaderMap) -> 
 
 /// One list entry.
 #[utoipa::path(get, path = "/api/v1/lenient/items/{id}", tag = "lenient",
-    params(("id" = String, Path, description = "Entry id, e.g. `tax-003`")),
+    params(("id" = String, Path, description = "Entry id, e.g. `tax-003`", example = "tax-003")),
     responses((status = 200, description = "The entry", body = LenientEntry),
               (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json")))]
 pub async fn item(State(state): State<Arc<AppState>>, ApiPath(id): ApiPath) -> Response {

@@ -18,6 +18,93 @@ impl Modify for AdminToken {
     }
 }
 
+/// The wire enums carry an `Unknown` catch-all (`#[serde(other)]`) so that an older kiosk reads a
+/// value it does not know; `unknown` itself is never a value of the contract: the server never
+/// sends it and refuses it in a request (`rating_required`, `to` invalid). The document lists
+/// only the named values.
+struct NamedEnumValues;
+
+/// The enums of `api::types` with an `Unknown` catch-all.
+pub const CATCH_ALL_ENUMS: [&str; 5] = [
+    "ListKind",
+    "CertStatus",
+    "HolderKind",
+    "Rating",
+    "ReviewState",
+];
+
+impl Modify for NamedEnumValues {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::schema::Schema;
+        use utoipa::openapi::RefOr;
+        let Some(components) = openapi.components.as_mut() else {
+            return;
+        };
+        for name in CATCH_ALL_ENUMS {
+            if let Some(RefOr::T(Schema::Object(o))) = components.schemas.get_mut(name) {
+                if let Some(values) = o.enum_values.as_mut() {
+                    values.retain(|v| v != "unknown");
+                }
+            }
+        }
+    }
+}
+
+/// OpenAPI links from a review receipt (200 and 201 of `POST /reviews`) to the operations that
+/// take its number: the status look-up (with the receipt's check code) and the admin's advance.
+/// Clients read the same fields; schemathesis's stateful phase follows them.
+struct ReceiptLinks;
+
+impl Modify for ReceiptLinks {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::extensions::Extensions;
+        use utoipa::openapi::link::LinkBuilder;
+        use utoipa::openapi::RefOr;
+        // utoipa 5.5 writes `Link::operation_id` as `operation_id`; the OpenAPI field is
+        // `operationId`, so it goes in as a raw field (extensions are written as they are).
+        let link = |operation: &str, parameters: &[(&str, &str)], description: &str| {
+            let mut b = LinkBuilder::new().description(description);
+            for (name, value) in parameters {
+                b = b.parameter(*name, *value);
+            }
+            let mut raw = Extensions::default();
+            raw.insert("operationId".into(), operation.into());
+            RefOr::T(b.extensions(Some(raw)).build())
+        };
+        let Some(post) = openapi
+            .paths
+            .paths
+            .get_mut("/api/v1/reviews")
+            .and_then(|item| item.post.as_mut())
+        else {
+            return;
+        };
+        for status in ["200", "201"] {
+            if let Some(RefOr::T(response)) = post.responses.responses.get_mut(status) {
+                response.links.insert(
+                    "status".into(),
+                    link(
+                        "status",
+                        &[
+                            ("review_no", "$response.body#/review_no"),
+                            ("check", "$response.body#/check_code"),
+                        ],
+                        "The review's status, opened with the receipt's check code",
+                    ),
+                );
+                response.links.insert(
+                    "advance".into(),
+                    link(
+                        "advance",
+                        &[("review_no", "$response.body#/review_no")],
+                        "Hall staff advance the review's handling",
+                    ),
+                );
+            }
+        }
+    }
+}
+
 #[derive(OpenApi)]
 #[openapi(
     info(
@@ -51,7 +138,7 @@ Every request may carry `X-Kiosk-Id` and `X-Request-Id`. Bodies are limited to 6
         ReviewState, ReviewReceipt, ReviewEvent, ReviewStatus, StatsGroup, StatsFigures, ReviewStats,
         AdvanceRequest, CaseInfo
     )),
-    modifiers(&AdminToken),
+    modifiers(&AdminToken, &NamedEnumValues, &ReceiptLinks),
     tags(
         (name = "system", description = "Health"),
         (name = "lenient", description = "Lenient-enforcement lists (包容免罚清单)"),

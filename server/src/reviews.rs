@@ -124,14 +124,16 @@ pub fn body_hash(req: &ReviewRequest) -> String {
 /// of working days.
 #[utoipa::path(post, path = "/api/v1/reviews", tag = "reviews",
     request_body = ReviewRequest,
-    params(("Idempotency-Key" = String, Header, description = "1–64 characters of [A-Za-z0-9_-], unique per review"),
+    params(("Idempotency-Key" = String, Header, pattern = "^[A-Za-z0-9_-]{1,64}$", min_length = 1, max_length = 64,
+            description = "1–64 characters of [A-Za-z0-9_-], unique per review"),
            ("X-Kiosk-Id" = Option<String>, Header, description = "Kiosk id, stored with the review")),
     responses((status = 201, description = "Stored", body = ReviewReceipt),
               (status = 200, description = "A retry of a stored review: the same receipt", body = ReviewReceipt),
               (status = 400, description = "`idempotency_key_required`, `invalid_idempotency_key` or `invalid_body`", body = Problem, content_type = "application/problem+json"),
               (status = 409, description = "`idempotency_conflict` or `case_review_limit`", body = Problem, content_type = "application/problem+json"),
               (status = 413, description = "`payload_too_large`", body = Problem, content_type = "application/problem+json"),
-              (status = 422, description = "`validation_failed` with `fields` (e.g. `case_no`/`unknown_case`)", body = Problem, content_type = "application/problem+json")))]
+              (status = 422, description = "`validation_failed` with `fields` (e.g. `case_no`/`unknown_case`)", body = Problem, content_type = "application/problem+json"),
+              (status = 503, description = "`unavailable`: the database is busy; retry", body = Problem, content_type = "application/problem+json")))]
 pub async fn submit(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
@@ -219,7 +221,9 @@ pub fn check_matches(check: &str, code: &str, phone: Option<&str>) -> bool {
     params(("review_no" = String, Path, description = "Review number from the receipt"),
            ("check" = String, Query, description = "Check code, or the last 4 digits of the phone")),
     responses((status = 200, description = "Status with history", body = ReviewStatus),
-              (status = 404, description = "`not_found` (also for a wrong check)", body = Problem, content_type = "application/problem+json")))]
+              (status = 404, description = "`not_found` (also for a wrong check)", body = Problem, content_type = "application/problem+json"),
+              (status = 429, description = "`rate_limited`, with `retry_after` and `Retry-After` (per client and per review number)", body = Problem, content_type = "application/problem+json"),
+              (status = 503, description = "`unavailable`: the database is busy; retry", body = Problem, content_type = "application/problem+json")))]
 pub async fn status(
     State(state): State<Arc<AppState>>,
     ApiPath(review_no): ApiPath,
@@ -238,6 +242,47 @@ pub async fn status(
         _ => Err(ApiError::not_found()),
     }
 }
+
+/// Schema of the `from` / `to` parameters: `YYYY-MM-DD`, or empty (the same as leaving the
+/// parameter out, like an empty form field).
+pub struct StatsDay;
+
+impl utoipa::PartialSchema for StatsDay {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{
+            AnyOfBuilder, KnownFormat, ObjectBuilder, SchemaFormat, Type,
+        };
+        AnyOfBuilder::new()
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date))),
+            )
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .max_length(Some(0)),
+            )
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for StatsDay {}
+
+/// Schema of `group_by`: `window`, `service` or `month`; empty is the default (`month`).
+pub struct StatsGroupBy;
+
+impl utoipa::PartialSchema for StatsGroupBy {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(["window", "service", "month", ""]))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for StatsGroupBy {}
 
 /// Parsed `from`, `to`, `group_by`.
 #[derive(Debug, Clone, PartialEq)]
@@ -369,11 +414,12 @@ pub fn build_stats(
 ///
 /// Rates are 0.0–1.0 and `null` when the denominator is 0.
 #[utoipa::path(get, path = "/api/v1/reviews/stats", tag = "reviews",
-    params(("from" = Option<String>, Query, description = "First day, YYYY-MM-DD"),
-           ("to" = Option<String>, Query, description = "Last day, YYYY-MM-DD"),
-           ("group_by" = Option<String>, Query, description = "window | service | month (default)")),
+    params(("from" = inline(Option<StatsDay>), Query, description = "First day, YYYY-MM-DD (empty = no lower bound)"),
+           ("to" = inline(Option<StatsDay>), Query, description = "Last day, YYYY-MM-DD, not before `from` (empty = no upper bound)"),
+           ("group_by" = inline(Option<StatsGroupBy>), Query, description = "window | service | month (default; also when empty)")),
     responses((status = 200, description = "Figures", body = ReviewStats),
-              (status = 400, description = "`invalid_parameter` with `fields`", body = Problem, content_type = "application/problem+json")))]
+              (status = 400, description = "`invalid_parameter` with `fields` (e.g. `to`/`before_from`)", body = Problem, content_type = "application/problem+json"),
+              (status = 503, description = "`unavailable`: the database is busy; retry", body = Problem, content_type = "application/problem+json")))]
 pub async fn stats(
     State(state): State<Arc<AppState>>,
     q: QueryPairs,

@@ -26,7 +26,7 @@ pub async fn list_windows(State(state): State<Arc<AppState>>) -> Json<Vec<Window
 
 /// A case (办件) by its number, with the service and the window that handled it.
 #[utoipa::path(get, path = "/api/v1/cases/{case_no}", tag = "reviews",
-    params(("case_no" = String, Path, description = "办件编号")),
+    params(("case_no" = String, Path, description = "办件编号", example = "32050820260923000055")),
     responses((status = 200, description = "The case", body = CaseInfo),
               (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json")))]
 pub async fn case(

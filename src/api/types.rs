@@ -569,13 +569,16 @@ pub struct ReviewRequest {
     pub window_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_id: Option<String>,
+    /// Required: a request without a named level is refused (`rating_required`).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub rating: Rating,
     /// Tag codes; each must belong to the chosen level.
     #[serde(default)]
     pub tags: Vec<String>,
     /// Free text, at most 500 characters.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub comment: String,
     /// Optional mainland mobile number for the call-back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -743,7 +746,9 @@ pub struct ReviewStats {
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct AdvanceRequest {
     pub to: ReviewState,
+    /// Short public note, at most 200 characters.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub note: String,
 }
 
