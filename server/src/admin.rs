@@ -112,9 +112,34 @@ pub async fn advance(
     res.map(Json).map_err(advance_error)
 }
 
+/// Schema of `limit`: an integer 1–500, or empty (the same as leaving it out, like every
+/// empty query value of the API).
+pub struct ListLimit;
+
+impl utoipa::PartialSchema for ListLimit {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, Type};
+        AnyOfBuilder::new()
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .minimum(Some(1))
+                    .maximum(Some(500)),
+            )
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .max_length(Some(0)),
+            )
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for ListLimit {}
+
 /// The newest reviews (default 50, at most 500), for the demo CLI and tests.
 #[utoipa::path(get, path = "/api/v1/admin/reviews", tag = "admin",
-    params(("limit" = Option<u32>, Query, minimum = 1, maximum = 500, description = "How many, 1–500 (default 50)")),
+    params(("limit" = inline(Option<ListLimit>), Query, description = "How many, 1–500 (default 50; also when empty)")),
     security(("admin_token" = [])),
     responses((status = 200, description = "Reviews, newest first", body = Vec<ReviewStatus>),
               (status = 400, description = "`invalid_parameter`", body = Problem, content_type = "application/problem+json"),

@@ -113,7 +113,8 @@ impl Modify for ReceiptLinks {
         description = "REST contract v1 of the government-hall self-service kiosk: lenient-enforcement lists, \
 e-certificate lookup and verification, good/bad reviews (好差评). Errors are RFC 9457 \
 `application/problem+json` documents with a stable `code` (and `fields`, `retry_after` where relevant). \
-Every request may carry `X-Kiosk-Id` and `X-Request-Id`. Bodies are limited to 64 KiB."
+Every request may carry `X-Kiosk-Id` and `X-Request-Id`. Bodies are limited to 64 KiB (413 \
+`payload_too_large`). An empty query value (`?limit=`) is the same as leaving the parameter out."
     ),
     paths(
         crate::health::health,
