@@ -11,6 +11,7 @@
 #     --port P        first port tried; the first free one in 18520-18550 is used
 #     --time-limit S  schemathesis is stopped after S seconds (then the figures are marked incomplete)
 #
+# CONTRACT_KEEP=1 keeps the temporary directory (reports, logs, database) for a closer look.
 # The venv lives outside the clone ($CONTRACT_VENV, default ~/.cache/enforcement-kiosk/venv-contract)
 # and is (re)installed from PyPI only when requirements.txt or the Python version changed.
 set -uo pipefail
@@ -31,7 +32,7 @@ while [ $# -gt 0 ]; do
     --port=*) PORT_FIRST="${1#*=}" ;;
     --time-limit) TIME_LIMIT="${2:?}"; shift ;;
     --time-limit=*) TIME_LIMIT="${1#*=}" ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "contract: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -75,7 +76,7 @@ cleanup() {
     for _ in $(seq 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$SERVER_PID" 2>/dev/null
   fi
-  rm -rf "$WORK"
+  if [ -n "${CONTRACT_KEEP:-}" ]; then echo "contract: kept $WORK (reports, logs, database)"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 trap 'exit 143' TERM INT
@@ -119,6 +120,7 @@ echo "contract: schemathesis exited $st_rc after $((SECONDS - t0)) s"
 
 alive=1
 kill -0 "$SERVER_PID" 2>/dev/null || alive=0
+[ "$alive" -eq 1 ] && echo "contract: server health after the run: $(curl -fsS "$BASE/api/v1/health" 2>&1)"
 if [ -s "$WORK/server.log" ]; then
   echo "contract: server log (last lines):"; tail -15 "$WORK/server.log" | sed 's/^/  /'
 fi
