@@ -151,7 +151,7 @@ pub async fn list(
     q: QueryPairs,
 ) -> ApiResult<Json<Vec<ReviewStatus>>> {
     authorize(&headers, &state.config.admin_token)?;
-    let limit = match q.get("limit").map(str::trim).filter(|s| !s.is_empty()) {
+    let limit = match q.get("limit").filter(|s| !s.is_empty()) {
         None => 50,
         Some(v) => match v.parse::<u32>() {
             Ok(n) if (1..=500).contains(&n) => n,

@@ -292,12 +292,16 @@ pub struct StatsQuery {
     pub group_by: String,
 }
 
+/// `from`, `to` and `group_by` exactly as documented: `YYYY-MM-DD` (no other spelling, no
+/// surrounding spaces) and one of the three groupings; an empty value is "not given".
 pub fn parse_stats_query(q: &QueryPairs) -> ApiResult<StatsQuery> {
     let mut problems = Vec::new();
-    let mut date = |name: &str| match q.get(name).map(str::trim).filter(|s| !s.is_empty()) {
+    let mut date = |name: &str| match q.get(name).filter(|s| !s.is_empty()) {
         None => None,
         Some(v) => {
-            let d = (v.len() == 10).then(|| Date::parse(v)).flatten();
+            let b = v.as_bytes();
+            let shaped = b.len() == 10 && b[4] == b'-' && b[7] == b'-';
+            let d = shaped.then(|| Date::parse(v)).flatten();
             if d.is_none() {
                 problems.push(field(name, "invalid_date"));
             }
@@ -308,7 +312,6 @@ pub fn parse_stats_query(q: &QueryPairs) -> ApiResult<StatsQuery> {
     let to = date("to");
     let group_by = q
         .get("group_by")
-        .map(str::trim)
         .filter(|s| !s.is_empty())
         .unwrap_or("month")
         .to_string();
@@ -478,5 +481,14 @@ mod tests {
             "before_from"
         );
         assert!(q("from=20261101").is_err());
+        assert_eq!(q("from=&to=&group_by=").unwrap(), q("").unwrap());
+        for padded in [
+            "from=%09",
+            "from=%0920261101%09",
+            "to=%202026-11-01",
+            "group_by=%20window",
+        ] {
+            assert!(q(padded).is_err(), "{padded}");
+        }
     }
 }
