@@ -79,7 +79,8 @@ pub fn advance_error(e: AdvanceError) -> ApiError {
     security(("admin_token" = [])),
     responses((status = 200, description = "The new status", body = ReviewStatus),
               (status = 400, description = "`invalid_body`: not an `AdvanceRequest` JSON body", body = Problem, content_type = "application/problem+json"),
-              (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json"),
+              (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json",
+                headers(("WWW-Authenticate" = String, description = "`Bearer`"))),
               (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
               (status = 409, description = "`illegal_transition`", body = Problem, content_type = "application/problem+json"),
               (status = 413, description = "`payload_too_large` (more than 64 KiB)", body = Problem, content_type = "application/problem+json"),
@@ -143,7 +144,8 @@ impl utoipa::ToSchema for ListLimit {}
     security(("admin_token" = [])),
     responses((status = 200, description = "Reviews, newest first", body = Vec<ReviewStatus>),
               (status = 400, description = "`invalid_parameter`", body = Problem, content_type = "application/problem+json"),
-              (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json"),
+              (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json",
+                headers(("WWW-Authenticate" = String, description = "`Bearer`"))),
               (status = 503, description = "`unavailable`: the database is busy; retry", body = Problem, content_type = "application/problem+json")))]
 pub async fn list(
     State(state): State<Arc<AppState>>,

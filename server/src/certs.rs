@@ -54,7 +54,8 @@ pub fn run_search(
     responses((status = 200, description = "Masked matches (possibly none)", body = CertSearchResponse),
               (status = 400, description = "`required`, `too_long`, `invalid_identifier`, `invalid_id_number`, `invalid_uscc` or `invalid_body`; `fields[].code` is the validator's reason", body = Problem, content_type = "application/problem+json"),
               (status = 413, description = "`payload_too_large` (more than 64 KiB)", body = Problem, content_type = "application/problem+json"),
-              (status = 429, description = "`rate_limited`, with `retry_after` and `Retry-After`", body = Problem, content_type = "application/problem+json")))]
+              (status = 429, description = "`rate_limited`, with `retry_after` and `Retry-After`", body = Problem, content_type = "application/problem+json",
+                headers(("Retry-After" = u32, description = "Seconds to wait, as `retry_after`")))))]
 pub async fn search(
     State(state): State<Arc<AppState>>,
     ApiJson(req): ApiJson<CertSearchRequest>,
@@ -70,7 +71,8 @@ pub async fn search(
     responses((status = 200, description = "The certificate, masked", body = CertDetail),
               (status = 400, description = "`invalid_identifier`", body = Problem, content_type = "application/problem+json"),
               (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
-              (status = 429, description = "`rate_limited`", body = Problem, content_type = "application/problem+json")))]
+              (status = 429, description = "`rate_limited`", body = Problem, content_type = "application/problem+json",
+                headers(("Retry-After" = u32, description = "Seconds to wait, as `retry_after`")))))]
 pub async fn detail(
     State(state): State<Arc<AppState>>,
     ApiPath(identifier): ApiPath,
@@ -141,7 +143,8 @@ pub fn run_verify(
     responses((status = 200, description = "Verification outcome", body = CertVerifyResponse),
               (status = 400, description = "`invalid_identifier`, `missing_fields` or `invalid_body`", body = Problem, content_type = "application/problem+json"),
               (status = 413, description = "`payload_too_large` (more than 64 KiB)", body = Problem, content_type = "application/problem+json"),
-              (status = 429, description = "`rate_limited`", body = Problem, content_type = "application/problem+json")))]
+              (status = 429, description = "`rate_limited`", body = Problem, content_type = "application/problem+json",
+                headers(("Retry-After" = u32, description = "Seconds to wait, as `retry_after`")))))]
 pub async fn verify(
     State(state): State<Arc<AppState>>,
     ApiJson(req): ApiJson<CertVerifyRequest>,

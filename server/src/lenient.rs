@@ -49,7 +49,8 @@ pub fn pick_encoding(accept: &str) -> &'static str {
     params(("If-None-Match" = Option<String>, Header, description = "A previously received ETag")),
     responses((status = 200, description = "The catalog", body = Catalog,
                 headers(("ETag" = String, description = "Quoted catalog version"))),
-              (status = 304, description = "Not modified")))]
+              (status = 304, description = "Not modified",
+                headers(("ETag" = String, description = "Quoted catalog version")))))]
 pub async fn catalog(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
     let blob = &state.catalog;
     let etag = HeaderValue::from_str(&blob.etag).unwrap_or(HeaderValue::from_static("\"0\""));

@@ -222,7 +222,8 @@ pub fn check_matches(check: &str, code: &str, phone: Option<&str>) -> bool {
            ("check" = String, Query, description = "Check code, or the last 4 digits of the phone")),
     responses((status = 200, description = "Status with history", body = ReviewStatus),
               (status = 404, description = "`not_found` (also for a wrong check)", body = Problem, content_type = "application/problem+json"),
-              (status = 429, description = "`rate_limited`, with `retry_after` and `Retry-After` (per client and per review number)", body = Problem, content_type = "application/problem+json"),
+              (status = 429, description = "`rate_limited`, with `retry_after` and `Retry-After` (per client and per review number)", body = Problem, content_type = "application/problem+json",
+                headers(("Retry-After" = u32, description = "Seconds to wait, as `retry_after`"))),
               (status = 503, description = "`unavailable`: the database is busy; retry", body = Problem, content_type = "application/problem+json")))]
 pub async fn status(
     State(state): State<Arc<AppState>>,

@@ -32,7 +32,8 @@ fn operations(doc: &Value) -> Vec<(String, String)> {
 
 /// Asserts that `r` is an answer the document gives for `method template`: its status is
 /// listed, and when the document gives that status a body, the response's media type is the
-/// documented one (`application/problem+json` for the problems).
+/// documented one (`application/problem+json` for the problems), and the documented headers
+/// are there.
 fn assert_documented(doc: &Value, method: &str, template: &str, r: &Resp) {
     let op = &doc["paths"][template][method];
     assert!(
@@ -60,6 +61,16 @@ fn assert_documented(doc: &Value, method: &str, template: &str, r: &Resp) {
             "{method} {template} {status}: content type {media:?}, documented {:?}",
             content.keys().collect::<Vec<_>>()
         );
+    }
+    for (name, header) in response["headers"].as_object().into_iter().flatten() {
+        let value = r.header(&name.to_ascii_lowercase());
+        assert!(
+            !value.is_empty(),
+            "{method} {template} {status}: documented header {name} missing"
+        );
+        if header["schema"]["type"] == "integer" {
+            assert!(value.parse::<u64>().is_ok(), "{name}: {value:?}");
+        }
     }
 }
 
@@ -492,4 +503,56 @@ fn receipt_links_name_existing_operations() {
     }
     let status = &d["paths"]["/api/v1/reviews"]["post"]["responses"]["201"]["links"]["status"];
     assert_eq!(status["parameters"]["check"], "$response.body#/check_code");
+}
+
+/// The headers that go with an answer are documented with it, and sent: `WWW-Authenticate`
+/// with a 401, `Retry-After` with a 429 (see rate_limited_routes_document_their_429), `ETag`
+/// with the catalog's 200 and 304.
+#[tokio::test]
+async fn documented_headers_are_sent() {
+    let t = TestApp::new();
+    let d = doc();
+    for (method, template, header) in [
+        ("get", "/api/v1/admin/reviews", "WWW-Authenticate"),
+        (
+            "post",
+            "/api/v1/admin/reviews/{review_no}/advance",
+            "WWW-Authenticate",
+        ),
+    ] {
+        assert!(d["paths"][template][method]["responses"]["401"]["headers"][header].is_object());
+    }
+    for template in [
+        "/api/v1/certificates/search",
+        "/api/v1/certificates/verify",
+        "/api/v1/certificates/{identifier}",
+        "/api/v1/reviews/{review_no}",
+    ] {
+        let op = d["paths"][template]
+            .as_object()
+            .unwrap()
+            .values()
+            .next()
+            .unwrap();
+        assert!(
+            op["responses"]["429"]["headers"]["Retry-After"].is_object(),
+            "{template}"
+        );
+    }
+    let r = t.get("/api/v1/admin/reviews").await;
+    r.problem(401, "unauthorized");
+    assert_documented(&d, "get", "/api/v1/admin/reviews", &r);
+    let r = t.get("/api/v1/lenient/catalog").await;
+    assert_documented(&d, "get", "/api/v1/lenient/catalog", &r);
+    let etag = r.header("etag").to_string();
+    let r = t
+        .send(req(
+            Method::GET,
+            "/api/v1/lenient/catalog",
+            &[("if-none-match", etag.as_str())],
+            None,
+        ))
+        .await;
+    assert_eq!(r.status, 304);
+    assert_documented(&d, "get", "/api/v1/lenient/catalog", &r);
 }
