@@ -85,6 +85,8 @@ setTimeout(() => {
       addEventListener('TrunkApplicationStarted', (e) => {
         const w = e && e.detail && e.detail.wasm;
         if (w && w.memory) Object.defineProperty(window, '__benchWasmMemory', { value: w.memory });
+        // Live bytes on the wasm heap (the app's counting allocator), when the build exports it.
+        if (w && typeof w.ekHeapBytes === 'function') Object.defineProperty(window, '__benchWasmLive', { value: () => w.ekHeapBytes() });
       });
       // Notes that the idle countdown appeared (it may come and go within one runFor).
       new MutationObserver(() => {
@@ -362,13 +364,14 @@ setTimeout(() => {
       const m = await page.evaluate(() => ({
         heap: window.__benchPerf && window.__benchPerf.memory ? window.__benchPerf.memory.usedJSHeapSize : NaN,
         wasm: window.__benchWasmMemory ? window.__benchWasmMemory.buffer.byteLength : NaN,
+        live: window.__benchWasmLive ? window.__benchWasmLive() : NaN,
         nodes: document.getElementsByTagName('*').length,
       }));
       const c = await cdp.send('Memory.getDOMCounters');
       const d = withSnapshot ? await detached(Boolean(a.retainers) && session > 0) : { count: NaN, top: [] };
       return { session, ...m, docs: c.documents, domNodes: c.nodes, listeners: c.jsEventListeners, detached: d.count, detachedTop: d.top, t: (Date.now() - t0) / 1000 };
     }
-    const show = (p) => console.log(`  after ${String(p.session).padStart(5)} sessions: JS heap ${lib.fmtMB(p.heap)}, wasm ${lib.fmtMB(p.wasm)}, ` +
+    const show = (p) => console.log(`  after ${String(p.session).padStart(5)} sessions: JS heap ${lib.fmtMB(p.heap)}, wasm ${lib.fmtMB(p.wasm)} (in use ${lib.fmtMB(p.live)}), ` +
       `home DOM ${p.nodes} elements; DOM counters: ${p.docs} documents, ${p.domNodes} nodes, ${p.listeners} JS listeners; ` +
       `detached DOM in heap ${p.detached}${p.detachedTop.length ? ` (${p.detachedTop.join(', ')})` : ''}  [${p.t.toFixed(0)} s]`);
 

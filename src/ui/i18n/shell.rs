@@ -57,6 +57,7 @@ crate::messages!(
     AdminOutbox => "待发送评价", "Queued reviews";
     AdminSendNow => "立即发送", "Send now";
     AdminReload => "重新加载", "Reload";
+    AdminMemory => "内存（在用 / 已分配）", "Memory (in use / reserved)";
     AdminCrashTest => "测试故障自动恢复", "Test crash recovery";
     AdminExit => "退出管理", "Leave admin";
     AdminNone => "无", "None";

@@ -2,6 +2,7 @@
 //! reset and privacy wipe, crash policy, online state.
 
 pub mod crash;
+pub mod heap;
 pub mod idle;
 pub mod online;
 pub mod outbox;

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 use crate::ui::i18n::{use_i18n, S};
-use crate::ui::kiosk::{outbox, use_kiosk};
+use crate::ui::kiosk::{heap, outbox, use_kiosk};
 
 /// Hex SHA-256 of the PIN through the browser's SubtleCrypto (no hash code in the wasm).
 async fn sha256_hex(text: &str) -> Option<String> {
@@ -109,6 +109,8 @@ fn AdminPanel() -> impl IntoView {
         <div class="card">
             <h2>{move || i18n.t(S::AdminVersion)}</h2>
             <p data-testid="admin-version">{env!("CARGO_PKG_VERSION")} " · " {option_env!("EK_BUILD").unwrap_or("dev")}</p>
+            <p data-testid="admin-memory">{move || i18n.t(S::AdminMemory)} ": " {heap::format_mb(heap::live_bytes())}
+                " / " {heap::format_mb(heap::linear_memory_bytes())}</p>
         </div>
         <div class="card">
             <h2>{move || i18n.t(S::AdminConfig)}</h2>
