@@ -121,6 +121,8 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// enforcement-kiosk patch: upstream code as published; its warnings are not ours to fix here.
+#![allow(warnings)]
 
 /// Components for route definition and for enhanced links and forms.
 pub mod components;
