@@ -122,3 +122,27 @@ test('an entry prints as a receipt and hands off to a phone by QR', async ({ pag
   await expect(page.getByTestId('lenient-print')).toBeHidden();
   g.assertClean();
 });
+
+// Long sessions: the root never unmounts, so a screen that leaves anything behind grows the wasm
+// heap all day (the soak in `make bench` measures 1 000 sessions; this is its quick guard).
+// Before the reactive-graph patches in vendor/, one round below left about 12 KB.
+test('visiting the screens again and again does not grow the wasm heap', async ({ page }) => {
+  const g = guardPage(page);
+  await page.goto('/');
+  await expect(page.getByTestId('home-lenient')).toBeVisible();
+  const live = () => page.evaluate(() => window.wasmBindings.ekHeapBytes());
+  const round = async () => {
+    for (const [nav, ready] of [['nav-lenient', 'lenient-domain'], ['nav-certs', 'cert-submit'], ['nav-reviews', 'main h1'], ['nav-home', 'home-lenient']]) {
+      await page.getByTestId(nav).click();
+      await (ready.includes(' ') ? page.locator(ready).first() : page.getByTestId(ready).first()).waitFor();
+    }
+  };
+  // Warm-up: catalog loaded and cached, router stack filled to its cap.
+  for (let i = 0; i < 15; i++) await round();
+  const before = await live();
+  for (let i = 0; i < 20; i++) await round();
+  const grown = (await live()) - before;
+  console.log(`wasm heap in use: ${before} -> ${before + grown} bytes over 20 rounds`);
+  expect(grown, `wasm heap in use grew by ${grown} bytes over 20 rounds`).toBeLessThan(16 * 1024);
+  g.assertClean();
+});
