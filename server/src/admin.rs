@@ -119,20 +119,13 @@ pub struct ListLimit;
 
 impl utoipa::PartialSchema for ListLimit {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, Type};
-        AnyOfBuilder::new()
-            .item(
-                ObjectBuilder::new()
-                    .schema_type(Type::Integer)
-                    .minimum(Some(1))
-                    .maximum(Some(500)),
-            )
-            .item(
-                ObjectBuilder::new()
-                    .schema_type(Type::String)
-                    .max_length(Some(0)),
-            )
-            .into()
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        crate::openapi::or_empty(
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .minimum(Some(1))
+                .maximum(Some(500)),
+        )
     }
 }
 

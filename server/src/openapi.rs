@@ -18,6 +18,21 @@ impl Modify for AdminToken {
     }
 }
 
+/// `item`, or an empty string: the schema of a query value for which empty means "not given".
+pub fn or_empty(
+    item: utoipa::openapi::schema::ObjectBuilder,
+) -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, Type};
+    AnyOfBuilder::new()
+        .item(item)
+        .item(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .max_length(Some(0)),
+        )
+        .into()
+}
+
 /// The wire enums carry an `Unknown` catch-all (`#[serde(other)]`) so that an older kiosk reads a
 /// value it does not know; `unknown` itself is never a value of the contract: the server never
 /// sends it and refuses it in a request (`rating_required`, `to` invalid). The document lists

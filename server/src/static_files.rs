@@ -1,7 +1,7 @@
 //! The built app: files from DIST_DIR with an index.html fallback for client routes,
 //! cache headers, and the Content-Security-Policy derived from index.html.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use axum::extract::Request;
@@ -223,13 +223,13 @@ pub fn is_static_file_path(path: &str) -> bool {
 
 /// index.html for client routes, 404 for missing static files.
 async fn spa_fallback(
-    axum::extract::State(index): axum::extract::State<Arc<PathBuf>>,
+    axum::extract::State(index): axum::extract::State<ServeFile>,
     req: Request,
 ) -> Response {
     if is_static_file_path(req.uri().path()) {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     }
-    match ServeFile::new(index.as_ref()).oneshot(req).await {
+    match index.oneshot(req).await {
         Ok(r) => r.into_response(),
         Err(never) => match never {},
     }
@@ -241,7 +241,7 @@ pub fn router(state: Arc<AppState>) -> Router {
     let dist = state.config.dist_dir.clone();
     let index = dist.join("index.html");
     let app = if index.is_file() {
-        let fallback = axum::routing::get(spa_fallback).with_state(Arc::new(index));
+        let fallback = axum::routing::get(spa_fallback).with_state(ServeFile::new(index));
         Router::new().fallback_service(ServeDir::new(&dist).fallback(fallback))
     } else {
         Router::new().fallback_service(ServeDir::new(&dist).fallback(axum::routing::get(not_built)))

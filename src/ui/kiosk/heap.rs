@@ -24,39 +24,43 @@ pub fn live_by_size() -> Vec<usize> {
     BY_SIZE.iter().map(|b| b.load(Relaxed)).collect()
 }
 
+fn added(size: usize) {
+    LIVE_BYTES.fetch_add(size, Relaxed);
+    LIVE_BLOCKS.fetch_add(1, Relaxed);
+    BY_SIZE[bucket(size)].fetch_add(1, Relaxed);
+}
+
+fn removed(size: usize) {
+    LIVE_BYTES.fetch_sub(size, Relaxed);
+    LIVE_BLOCKS.fetch_sub(1, Relaxed);
+    BY_SIZE[bucket(size)].fetch_sub(1, Relaxed);
+}
+
 // SAFETY: every call is forwarded unchanged to `System`; only counters are added.
 unsafe impl GlobalAlloc for CountingAlloc {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let p = System.alloc(layout);
         if !p.is_null() {
-            LIVE_BYTES.fetch_add(layout.size(), Relaxed);
-            LIVE_BLOCKS.fetch_add(1, Relaxed);
-            BY_SIZE[bucket(layout.size())].fetch_add(1, Relaxed);
+            added(layout.size());
         }
         p
     }
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         let p = System.alloc_zeroed(layout);
         if !p.is_null() {
-            LIVE_BYTES.fetch_add(layout.size(), Relaxed);
-            LIVE_BLOCKS.fetch_add(1, Relaxed);
-            BY_SIZE[bucket(layout.size())].fetch_add(1, Relaxed);
+            added(layout.size());
         }
         p
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         System.dealloc(ptr, layout);
-        LIVE_BYTES.fetch_sub(layout.size(), Relaxed);
-        LIVE_BLOCKS.fetch_sub(1, Relaxed);
-        BY_SIZE[bucket(layout.size())].fetch_sub(1, Relaxed);
+        removed(layout.size());
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let p = System.realloc(ptr, layout, new_size);
         if !p.is_null() {
-            LIVE_BYTES.fetch_add(new_size, Relaxed);
-            LIVE_BYTES.fetch_sub(layout.size(), Relaxed);
-            BY_SIZE[bucket(layout.size())].fetch_sub(1, Relaxed);
-            BY_SIZE[bucket(new_size)].fetch_add(1, Relaxed);
+            removed(layout.size());
+            added(new_size);
         }
         p
     }
