@@ -5,7 +5,7 @@ use std::sync::Arc;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::Json;
-use enforcement_kiosk::api::types::{AdvanceRequest, Problem, ReviewState, ReviewStatus};
+use enforcement_kiosk::contract::{AdvanceRequest, Problem, ReviewState, ReviewStatus};
 use enforcement_kiosk::domain::{mask, review};
 
 use crate::extract::{ApiJson, ApiPath, QueryPairs};

@@ -6,10 +6,8 @@ use std::sync::Arc;
 
 use axum::extract::State;
 use axum::Json;
-use enforcement_kiosk::api::types::{
-    CertDetail, CertRecord, CertSearchRequest, CertSearchResponse, CertVerifyRequest,
-    CertVerifyResponse, FieldProblem, Problem,
-};
+use enforcement_kiosk::contract::{CertDetail, CertSearchRequest, CertSearchResponse, CertVerifyRequest, CertVerifyResponse, FieldProblem, Problem};
+use enforcement_kiosk::domain::cert::CertRecord;
 use enforcement_kiosk::domain::cert::{self, SearchError, VerifyError};
 
 use crate::extract::{ApiJson, ApiPath};

@@ -8,7 +8,7 @@ use std::time::Duration;
 use enforcement_kiosk::domain::date::Date;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
-use enforcement_kiosk::api::types::CertRecord;
+use enforcement_kiosk::domain::cert::CertRecord;
 use enforcement_kiosk::domain::cert;
 
 use crate::seed::SeedData;

@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use enforcement_kiosk::api::types::{CertRecord, Rating, ReviewState, ReviewStats};
+use enforcement_kiosk::contract::{Rating, ReviewState, ReviewStats};
+use enforcement_kiosk::domain::cert::CertRecord;
 use enforcement_kiosk::domain::cert;
 use enforcement_kiosk::domain::date::Date;
 

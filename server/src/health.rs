@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use axum::extract::State;
 use axum::Json;
-use enforcement_kiosk::api::types::Health;
+use enforcement_kiosk::contract::Health;
 
 use crate::problem::{ApiError, ApiResult};
 use crate::{blocking, store, AppState};
@@ -12,7 +12,7 @@ use crate::{blocking, store, AppState};
 /// Liveness and data versions.
 #[utoipa::path(get, path = "/api/v1/health", tag = "system",
     responses((status = 200, description = "The server and its database answer", body = Health),
-              (status = 503, description = "The database is busy", body = enforcement_kiosk::api::types::Problem, content_type = "application/problem+json")))]
+              (status = 503, description = "The database is busy", body = enforcement_kiosk::contract::Problem, content_type = "application/problem+json")))]
 pub async fn health(State(state): State<Arc<AppState>>) -> ApiResult<Json<Health>> {
     let db = state.db.clone();
     let reviews = blocking(move || db.read(store::count_reviews))

@@ -6,7 +6,7 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use enforcement_kiosk::api::types::{Catalog, LenientEntry, Problem};
+use enforcement_kiosk::contract::{Catalog, LenientEntry, Problem};
 
 use crate::extract::ApiPath;
 use crate::problem::ApiError;

@@ -31,7 +31,8 @@ use std::sync::Arc;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{any, get, post};
 use axum::Router;
-use enforcement_kiosk::api::types::{CertRecord, ServiceItem, Window};
+use enforcement_kiosk::contract::{ServiceItem, Window};
+use enforcement_kiosk::domain::cert::CertRecord;
 use tower_http::compression::CompressionLayer;
 
 pub use clock::Clock;

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use enforcement_kiosk::api::types::ReviewState;
+use enforcement_kiosk::contract::ReviewState;
 use kiosk_server::{admin, clock::Clock, config::Config, db, demo, openapi, store, AppState};
 
 const USAGE: &str = "usage:

@@ -2,7 +2,7 @@
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use enforcement_kiosk::api::types::{FieldProblem, Problem};
+use enforcement_kiosk::contract::{FieldProblem, Problem};
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
 

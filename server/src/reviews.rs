@@ -7,7 +7,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use enforcement_kiosk::api::types::{
+use enforcement_kiosk::contract::{
     FieldProblem, Problem, ReviewReceipt, ReviewRequest, ReviewStats, ReviewStatus, ServiceItem,
     StatsGroup, Window,
 };

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use axum::extract::State;
 use axum::Json;
-use enforcement_kiosk::api::types::{CaseInfo, Problem, ServiceItem, Window};
+use enforcement_kiosk::contract::{CaseInfo, Problem, ServiceItem, Window};
 
 use crate::extract::ApiPath;
 use crate::problem::{ApiError, ApiResult};

@@ -9,7 +9,7 @@
 
 use std::collections::HashSet;
 
-use enforcement_kiosk::api::types::{DomainInfo, LenientEntry};
+use enforcement_kiosk::contract::{DomainInfo, LenientEntry};
 use enforcement_kiosk::domain::search::synthetic_catalog;
 
 /// The environment variable that asks for padding.

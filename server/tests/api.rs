@@ -4,7 +4,7 @@ mod common;
 
 use axum::http::Method;
 use common::*;
-use enforcement_kiosk::api::types::{Catalog, Health, LenientEntry, ServiceItem, Window};
+use enforcement_kiosk::contract::{Catalog, Health, LenientEntry, ServiceItem, Window};
 use kiosk_server::seed::SeedData;
 use serde_json::json;
 

@@ -6,9 +6,8 @@ use std::collections::BTreeSet;
 
 use axum::http::Method;
 use common::*;
-use enforcement_kiosk::api::types::{
-    CertDetail, CertRecord, CertSearchResponse, CertStatus, CertVerifyResponse, HolderKind,
-};
+use enforcement_kiosk::contract::{CertDetail, CertSearchResponse, CertStatus, CertVerifyResponse, HolderKind};
+use enforcement_kiosk::domain::cert::CertRecord;
 use enforcement_kiosk::domain::ids;
 use kiosk_server::seed::SeedData;
 use serde_json::json;

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use axum::http::Method;
 use common::*;
-use enforcement_kiosk::api::types::ReviewReceipt;
+use enforcement_kiosk::contract::ReviewReceipt;
 use kiosk_server::seed::SeedData;
 use serde_json::{json, Value};
 

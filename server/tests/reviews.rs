@@ -5,7 +5,7 @@ mod common;
 
 use axum::http::Method;
 use common::*;
-use enforcement_kiosk::api::types::{ReviewReceipt, ReviewState, ReviewStats, ReviewStatus};
+use enforcement_kiosk::contract::{ReviewReceipt, ReviewState, ReviewStats, ReviewStatus};
 use enforcement_kiosk::domain::review;
 use kiosk_server::seed::SeedData;
 use serde_json::{json, Value};
@@ -240,7 +240,7 @@ async fn look_up_needs_the_check_code_or_the_phone_digits() {
     assert_eq!(s.review_no, rc.review_no);
     assert_eq!(
         s.state,
-        review::initial_state(enforcement_kiosk::api::types::Rating::Dissatisfied)
+        review::initial_state(enforcement_kiosk::contract::Rating::Dissatisfied)
     );
     assert_eq!(s.history.len(), 1);
     assert_eq!(s.due_by, rc.due_by);
@@ -269,7 +269,7 @@ async fn admin_advances_legal_steps_only_with_the_token() {
     let w = SeedData::embedded().unwrap().windows[0].id.clone();
     let rc: ReviewReceipt =
         serde_json::from_slice(&post_review(&t, "adm-1", &bad(&w)).await.body).unwrap();
-    let from = review::initial_state(enforcement_kiosk::api::types::Rating::Dissatisfied);
+    let from = review::initial_state(enforcement_kiosk::contract::Rating::Dissatisfied);
     let next = ReviewState::ALL
         .into_iter()
         .find(|s| review::can_transition(from, *s))
@@ -379,7 +379,7 @@ async fn statistics_after_a_known_set_of_reviews() {
         let r = post_review(&t, &format!("s-bad{i}"), &bad(&wb.id)).await;
         bads.push(serde_json::from_slice::<ReviewReceipt>(&r.body).unwrap());
     }
-    let from = review::initial_state(enforcement_kiosk::api::types::Rating::Dissatisfied);
+    let from = review::initial_state(enforcement_kiosk::contract::Rating::Dissatisfied);
     advance_to(&t, &bads[0].review_no, from, ReviewState::Rectified).await;
 
     let r = t

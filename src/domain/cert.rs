@@ -5,13 +5,64 @@
 //! Masking happens here, on the issuer side: [`summarize`] and [`detail`] are the only ways a
 //! record leaves as a [`CertSummary`] / [`CertDetail`], and both mask personal data.
 
-use crate::api::types::{
-    CertDetail, CertRecord, CertSearchRequest, CertSearchResponse, CertStatus, CertSummary,
-    CertVerifyRequest, CertVerifyResponse, FieldProblem, HolderKind,
-};
+use crate::contract::{CertDetail, CertSearchRequest, CertSearchResponse, CertStatus, CertSummary, CertVerifyRequest, CertVerifyResponse, FieldProblem, HolderKind};
 use crate::domain::date::Date;
 use crate::domain::ids;
 use crate::domain::mask;
+
+use serde::{Deserialize, Serialize};
+
+/// A certificate as stored by the issuer side (seed data and the offline demo). Never sent to
+/// a kiosk by the live server: it holds personal data in clear. `domain::cert` turns it into
+/// masked [`CertSummary`] / [`CertDetail`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct CertRecord {
+    pub identifier: String,
+    pub name: String,
+    #[serde(default)]
+    pub type_code: String,
+    #[serde(default)]
+    pub number: String,
+    pub holder: String,
+    #[serde(default)]
+    pub holder_kind: HolderKind,
+    pub holder_code: String,
+    #[serde(default)]
+    pub issuer: String,
+    #[serde(default)]
+    pub issuer_code: String,
+    #[serde(default)]
+    pub issue_date: String,
+    #[serde(default)]
+    pub valid_from: String,
+    /// `None` = 长期有效.
+    #[serde(default)]
+    pub valid_to: Option<String>,
+    /// Seed only: `valid_to` = seed day + N (so "expiring" and "expired" exist on any run date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_to_days_from_seed: Option<i64>,
+    /// Issuer-side state: valid | suspended | revoked | cancelled | withdrawn | superseded.
+    /// `expired` / `expiring` are derived from the dates.
+    #[serde(default)]
+    pub state: CertStatus,
+    #[serde(default)]
+    pub verify_code: String,
+    #[serde(default)]
+    pub area_code: String,
+    #[serde(default)]
+    pub level: String,
+    #[serde(default = "version_one")]
+    pub version: u32,
+    #[serde(default)]
+    pub extra: Vec<(String, String)>,
+    #[serde(default)]
+    pub synthetic: bool,
+}
+
+fn version_one() -> u32 {
+    1
+}
+
 
 /// A usable certificate with this many days left or fewer shows as 即将到期.
 pub const EXPIRING_DAYS: i64 = 30;
@@ -789,9 +840,7 @@ pub fn verify_response(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::types::{
-        CertRecord, CertSearchRequest, CertStatus, CertVerifyRequest, HolderKind,
-    };
+    use crate::contract::{CertSearchRequest, CertStatus, CertVerifyRequest, HolderKind};
     use proptest::prelude::*;
 
     // ---- vectors (check characters computed with the ids validators) --------------------------

@@ -20,7 +20,7 @@
 //!   (行政强制法 art. 16 ¶2), else coercive measures may be taken (art. 16 ¶1).
 //! - an unknown kind is treated like `minor` (art. 33 applies to every violation).
 
-use crate::api::types::{LenientEntry, ListKind};
+use crate::contract::{LenientEntry, ListKind};
 
 /// A fact the self-check asks about; "yes" means it holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -497,7 +497,7 @@ fn evaluate(flow: Flow, a: &[(Fact, bool)]) -> Step {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::types::Thresholds;
+    use crate::contract::Thresholds;
 
     fn entry(kind: ListKind, threshold: Option<&str>, lookback: Option<u32>) -> LenientEntry {
         LenientEntry {

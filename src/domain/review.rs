@@ -11,7 +11,7 @@
 //!   excluded from the statistics altogether: it is in neither the total, the 差评 count nor the
 //!   average, and it never counts as rectified.
 
-use crate::api::types::{FieldProblem, Rating, ReviewRequest, ReviewState, StatsFigures};
+use crate::contract::{FieldProblem, Rating, ReviewRequest, ReviewState, StatsFigures};
 use crate::domain::date::Date;
 use crate::domain::ids::validate_mobile;
 

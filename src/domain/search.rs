@@ -18,7 +18,7 @@
 //! title beats a prefix, an earlier start beats a later one, and a larger covered share of
 //! the title breaks the remaining ties.
 
-use crate::api::types::{CatalogEntry, LenientEntry, ListKind, SearchKeys, SourceDoc, Thresholds};
+use crate::contract::{CatalogEntry, LenientEntry, ListKind, SearchKeys, SourceDoc, Thresholds};
 
 /// Readings kept per character (real polyphones have 2-4).
 const MAX_ALTS: usize = 8;

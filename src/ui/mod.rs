@@ -14,7 +14,7 @@ pub fn start() {
     kiosk::crash::install_panic_hook();
     // The Leptos executor exists only after mount, so this first task uses wasm-bindgen-futures.
     wasm_bindgen_futures::spawn_local(async {
-        let text = crate::api::http::fetch_static_text("/config.json").await;
+        let text = crate::client::http::fetch_static_text("/config.json").await;
         let mut loaded: LoadedConfig = Config::from_json(text.as_deref());
         let query = web_sys::window()
             .and_then(|w| w.location().search().ok())

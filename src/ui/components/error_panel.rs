@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::error::ApiError;
+use crate::client::error::ApiError;
 use crate::ui::i18n::{use_i18n, S};
 
 /// The message for an error (never the raw text: it could carry anything).
@@ -74,7 +74,7 @@ pub fn ErrorMessage(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::types::Problem;
+    use crate::contract::Problem;
 
     #[test]
     fn errors_map_to_messages() {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::types::ListKind;
+use crate::contract::ListKind;
 use crate::ui::i18n::lenient::kind_short;
 use crate::ui::i18n::{use_i18n, L};
 

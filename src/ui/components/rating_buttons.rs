@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::types::Rating;
+use crate::contract::Rating;
 use crate::ui::i18n::reviews::{rating_msg, R};
 use crate::ui::i18n::use_i18n;
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::types::CertStatus;
+use crate::contract::CertStatus;
 use crate::ui::i18n::certs::fill;
 use crate::ui::i18n::{use_i18n, C};
 

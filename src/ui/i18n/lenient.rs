@@ -1,7 +1,7 @@
 //! Lenient-list messages, plus the plain functions that pick the right message for a list
 //! kind, an outcome, a next step or a self-check question.
 
-use crate::api::types::{ListKind, Thresholds};
+use crate::contract::{ListKind, Thresholds};
 use crate::domain::eligibility::{Fact, NextStep, Outcome};
 use crate::ui::i18n::{Locale, Msg};
 

@@ -1,6 +1,6 @@
 //! 好差评 messages, and the mappings from domain values and problem codes to messages.
 
-use crate::api::types::{Rating, ReviewState};
+use crate::contract::{Rating, ReviewState};
 
 crate::messages!(
     /// Review messages.

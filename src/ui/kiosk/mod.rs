@@ -14,9 +14,9 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::api::backend::Backend;
-use crate::api::demo::DemoBackend;
-use crate::api::http::HttpBackend;
+use crate::client::backend::Backend;
+use crate::client::demo::DemoBackend;
+use crate::client::http::HttpBackend;
 use crate::config::{Config, LoadedConfig, Mode};
 
 /// The kiosk context: a copyable handle provided once at the root.

@@ -7,9 +7,9 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::Kiosk;
-use crate::api::error::ApiError;
-use crate::api::outbox::{BrowserStore, Outbox};
-use crate::api::types::{ReviewReceipt, ReviewRequest};
+use crate::client::error::ApiError;
+use crate::client::outbox::{BrowserStore, Outbox};
+use crate::contract::{ReviewReceipt, ReviewRequest};
 
 fn now() -> f64 {
     js_sys::Date::now()

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 
 use super::Kiosk;
-use crate::api::outbox::STORAGE_KEY;
+use crate::client::outbox::STORAGE_KEY;
 use crate::ui::i18n::{I18n, Locale};
 
 /// Clear browser storage except the review outbox.

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::error::ApiError;
-use crate::api::types::CertDetail;
+use crate::client::error::ApiError;
+use crate::contract::CertDetail;
 use crate::domain::ids;
 use crate::ui::components::{error_panel::ErrorPanel, loading::Loading, status_badge::badge_for};
 use crate::ui::i18n::certs::validity_text;

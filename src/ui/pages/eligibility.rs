@@ -35,7 +35,7 @@ pub fn Eligibility() -> impl IntoView {
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=move |_| entry.refetch() /> }>
                     {move || Suspend::new(async move {
                         let e = entry.await?;
-                        Ok::<_, crate::api::error::ApiError>(view! { <check_view::CheckFlow entry=e /> })
+                        Ok::<_, crate::client::error::ApiError>(view! { <check_view::CheckFlow entry=e /> })
                     })}
                 </ErrorBoundary>
             </Transition>

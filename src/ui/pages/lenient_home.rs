@@ -53,7 +53,7 @@ pub fn LenientHome() -> impl IntoView {
                             .into_iter()
                             .filter_map(|(i, n)| cat.domains.get(i).map(|d| (d.clone(), n)))
                             .collect::<Vec<_>>();
-                        Ok::<_, crate::api::error::ApiError>(view! {
+                        Ok::<_, crate::client::error::ApiError>(view! {
                             <div class="domain-grid">
                                 {counts.into_iter().map(|(d, n)| {
                                     let href = ListState { domain: Some(d.code.clone()), ..Default::default() }.href();

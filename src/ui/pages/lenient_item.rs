@@ -35,7 +35,7 @@ pub fn LenientItem() -> impl IntoView {
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=move |_| entry.refetch() /> }>
                     {move || Suspend::new(async move {
                         let e = entry.await?;
-                        Ok::<_, crate::api::error::ApiError>(view! { <entry_view::EntryView entry=e /> })
+                        Ok::<_, crate::client::error::ApiError>(view! { <entry_view::EntryView entry=e /> })
                     })}
                 </ErrorBoundary>
             </Transition>

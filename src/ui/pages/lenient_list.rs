@@ -182,7 +182,7 @@ pub fn LenientList() -> impl IntoView {
                     {move || Suspend::new(async move {
                         let cat = catalog.await?;
                         let index = index_for(&cat);
-                        Ok::<_, crate::api::error::ApiError>(view! {
+                        Ok::<_, crate::client::error::ApiError>(view! {
                             <results::Results cat index state=url_state text go />
                         })
                     })}

@@ -13,8 +13,8 @@ use super::reviews_home::parts::logic::{
     check, counter, messages, new_key, remap_tags, Draft, Slot, Target,
 };
 use super::reviews_home::parts::{phone_field::PhoneField, tag_picker::TagPicker};
-use crate::api::error::ApiError;
-use crate::api::types::{Rating, ReviewRequest};
+use crate::client::error::ApiError;
+use crate::contract::{Rating, ReviewRequest};
 use crate::domain::review::MAX_COMMENT_CHARS;
 use crate::ui::components::error_panel::ErrorMessage;
 use crate::ui::components::error_summary::ErrorSummary;

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::reviews_home::parts::keyed_row::KeyedRow;
 use super::reviews_home::parts::logic::{check_lookup, format_time, LookupProblem};
-use crate::api::types::ReviewStatus;
+use crate::contract::ReviewStatus;
 use crate::ui::components::error_panel::ErrorMessage;
 use crate::ui::components::keypad::KeypadLayout;
 use crate::ui::components::rating_buttons::star_glyphs;

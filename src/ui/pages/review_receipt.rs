@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api::types::ReviewReceipt;
+use crate::contract::ReviewReceipt;
 use crate::ui::components::qr_code::QrCodeView;
 use crate::ui::components::rating_buttons::star_glyphs;
 use crate::ui::i18n::reviews::{rating_msg, R};

@@ -6,8 +6,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::reviews_home::parts::logic::{chart_groups, group_by};
-use crate::api::backend::StatsQuery;
-use crate::api::types::{ReviewStats, StatsFigures};
+use crate::client::backend::StatsQuery;
+use crate::contract::{ReviewStats, StatsFigures};
 use crate::ui::components::bar_chart::{Bar, BarChart};
 use crate::ui::components::error_panel::ErrorPanel;
 use crate::ui::components::loading::Loading;
@@ -135,7 +135,7 @@ pub fn ReviewStatsPage() -> impl IntoView {
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=move |_| stats.refetch() /> }>
                     {move || Suspend::new(async move {
                         let s = stats.await?;
-                        Ok::<_, crate::api::error::ApiError>(view! { <StatsBody s /> })
+                        Ok::<_, crate::client::error::ApiError>(view! { <StatsBody s /> })
                     })}
                 </ErrorBoundary>
             </Transition>

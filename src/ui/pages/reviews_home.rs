@@ -6,7 +6,7 @@ use leptos::tachys::html::attribute::custom::custom_attribute;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::api::error::ApiError;
+use crate::client::error::ApiError;
 use crate::domain::review::validate_case_no;
 use crate::ui::components::error_panel::ErrorPanel;
 use crate::ui::components::keypad::KeypadLayout;

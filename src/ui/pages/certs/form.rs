@@ -1,8 +1,8 @@
 //! The certificate forms as plain data: validation with the domain validators, the localized
 //! message for each problem, and the mapping of server problems onto the same fields.
 
-use crate::api::error::ApiError;
-use crate::api::types::{CertSearchRequest, CertVerifyRequest};
+use crate::client::error::ApiError;
+use crate::contract::{CertSearchRequest, CertVerifyRequest};
 use crate::domain::cert::{parse_qr, MAX_IDENTIFIER_CHARS, MAX_NAME_CHARS, MAX_NUMBER_CHARS};
 use crate::domain::date::Date;
 use crate::domain::ids::{self, IdError};
@@ -340,7 +340,7 @@ pub fn failure(e: &ApiError, holder_id: &str) -> Failure {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::types::{FieldProblem, Problem};
+    use crate::contract::{FieldProblem, Problem};
 
     fn today() -> Date {
         Date::new(2026, 11, 22).expect("date")

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api::http::encode_segment;
-use crate::api::types::{CertSummary, CertVerifyResponse, HolderKind};
+use crate::client::http::encode_segment;
+use crate::contract::{CertSummary, CertVerifyResponse, HolderKind};
 use crate::ui::components::status_badge::badge_for;
 use crate::ui::i18n::certs::{fill, validity_text};
 use crate::ui::i18n::{use_i18n, C};

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
 
-use crate::api::types::{CertSummary, CertVerifyResponse};
+use crate::contract::{CertSummary, CertVerifyResponse};
 
 /// How the user searches.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

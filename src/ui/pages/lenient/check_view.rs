@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use super::super::lenient_list::state::item_href;
-use crate::api::types::LenientEntry;
+use crate::contract::LenientEntry;
 use crate::domain::eligibility::{Fact, SelfCheck, Step, Verdict};
 use crate::ui::i18n::lenient::{
     fact_short, hint_is_examples, is_exempt, next_step_text, outcome_text, progress_text,

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::types::DomainInfo;
+use crate::contract::DomainInfo;
 use crate::ui::i18n::{use_i18n, Locale, Msg, L};
 
 /// Toggle buttons (`aria-pressed`) for the domains; `data-testid="lenient-domain-chip"`,

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::super::lenient_list::state::{item_href, public_item_url, validity, Validity};
-use crate::api::types::LenientEntry;
+use crate::contract::LenientEntry;
 use crate::domain::date::Date;
 use crate::ui::components::qr_code::QrCodeView;
 use crate::ui::i18n::lenient::{kind_long, kind_short};

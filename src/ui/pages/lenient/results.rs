@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::domain_chips::DomainChips;
 use super::state::{domain_counts, item_href, kinds_in_domain, ListState, PAGE};
-use crate::api::types::{Catalog, ListKind};
+use crate::contract::{Catalog, ListKind};
 use crate::domain::search::{Filter, Hit, MatchField, SearchIndex};
 use crate::ui::components::highlight::Highlight;
 use crate::ui::components::kind_chips::KindChips;

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use crate::api::types::{Catalog, ListKind};
+use crate::contract::{Catalog, ListKind};
 use crate::domain::date::Date;
 use crate::domain::search::SearchIndex;
 
@@ -196,7 +196,7 @@ pub fn domain_counts(cat: &Catalog) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::types::{CatalogEntry, DomainInfo, LenientEntry};
+    use crate::contract::{CatalogEntry, DomainInfo, LenientEntry};
 
     #[test]
     fn state_round_trips_through_the_url() {

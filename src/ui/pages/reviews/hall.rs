@@ -5,9 +5,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::api::backend::Backend;
-use crate::api::error::ApiError;
-use crate::api::types::{ServiceItem, Window};
+use crate::client::backend::Backend;
+use crate::client::error::ApiError;
+use crate::contract::{ServiceItem, Window};
 use crate::ui::i18n::reviews::R;
 
 use super::logic::Target;

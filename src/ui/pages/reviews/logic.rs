@@ -2,7 +2,7 @@
 //! request → problems mapping, the comment counter, the idempotency key, tag re-mapping between
 //! levels, look-up input checks, time display and the chart rows of the statistics.
 
-use crate::api::types::{FieldProblem, Rating, ReviewRequest, StatsGroup};
+use crate::contract::{FieldProblem, Rating, ReviewRequest, StatsGroup};
 use crate::domain::date::Date;
 use crate::domain::review::{self, tag, tags_for, MAX_COMMENT_CHARS};
 use crate::ui::i18n::reviews::{problem_msg, R};
@@ -291,7 +291,7 @@ pub fn chart_groups(groups: &[StatsGroup], group_by: &str) -> (Vec<StatsGroup>, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::types::StatsFigures;
+    use crate::contract::StatsFigures;
 
     fn draft(rating: Option<Rating>, tags: &[&str], comment: &str, phone: &str) -> Draft {
         Draft {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::types::Rating;
+use crate::contract::Rating;
 use crate::domain::review::tags_for;
 use crate::ui::i18n::reviews::R;
 use crate::ui::i18n::use_i18n;

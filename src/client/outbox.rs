@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::types::ReviewRequest;
+use crate::contract::ReviewRequest;
 
 /// `localStorage` key. The only key the kiosk writes there; the idle wipe spares it.
 pub const STORAGE_KEY: &str = "ek.outbox.v1";
@@ -144,7 +144,7 @@ impl BrowserStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::types::Rating;
+    use crate::contract::Rating;
 
     fn req() -> ReviewRequest {
         ReviewRequest {

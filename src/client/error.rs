@@ -1,6 +1,6 @@
 //! The one error type every backend call returns.
 
-use super::types::Problem;
+use crate::contract::Problem;
 
 /// Why a backend call failed. The UI maps each to a localized message; none carries
 /// personal data.

@@ -9,7 +9,8 @@ use serde::de::DeserializeOwned;
 
 use super::backend::{ApiFuture, Backend, StatsQuery};
 use super::error::ApiError;
-use super::types::*;
+use crate::contract::*;
+use crate::domain::cert::CertRecord;
 use crate::domain::{cert, date::Date, review};
 
 #[derive(Default)]

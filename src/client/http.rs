@@ -14,7 +14,7 @@ use web_sys::AbortController;
 
 use super::backend::{ApiFuture, Backend, StatsQuery};
 use super::error::ApiError;
-use super::types::*;
+use crate::contract::*;
 
 /// Responses larger than this are refused (a kiosk must not be frozen by a huge body).
 pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;

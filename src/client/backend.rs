@@ -7,7 +7,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use super::error::ApiError;
-use super::types::*;
+use crate::contract::*;
 
 /// A boxed, single-threaded future (browser futures are not `Send`).
 pub type ApiFuture<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;

@@ -1,0 +1,21 @@
+//! `GET /api/v1/health`.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "openapi")]
+use utoipa::ToSchema;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Health {
+    pub status: String,
+    #[serde(default)]
+    pub version: String,
+    /// ETag-style version of the lenient catalog.
+    #[serde(default)]
+    pub catalog_version: String,
+    #[serde(default)]
+    pub certificates: u32,
+    #[serde(default)]
+    pub reviews: u32,
+}

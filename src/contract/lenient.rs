@@ -1,0 +1,189 @@
+//! Lenient-enforcement lists (包容免罚清单).
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "openapi")]
+use utoipa::ToSchema;
+
+/// The kind of list an entry belongs to (行政处罚法 arts. 32-33, 行政强制法 art. 16).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord, Default,
+)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ListKind {
+    /// 轻微违法不予处罚 (art. 33 ¶1 s1): shall not be punished.
+    Minor,
+    /// 首违不罚 (art. 33 ¶1 s2): may be exempted.
+    FirstViolation,
+    /// 无主观过错不予处罚 (art. 33 ¶2).
+    NoFault,
+    /// 从轻处罚 (art. 32): lighter within the statutory range.
+    Lighter,
+    /// 减轻处罚 (art. 32): below the statutory minimum.
+    Mitigated,
+    /// 不予实施行政强制措施 (行政强制法 art. 16).
+    NoCoercion,
+    #[default]
+    #[serde(other)]
+    Unknown,
+}
+
+impl ListKind {
+    pub const ALL: [ListKind; 6] = [
+        ListKind::Minor,
+        ListKind::FirstViolation,
+        ListKind::NoFault,
+        ListKind::Lighter,
+        ListKind::Mitigated,
+        ListKind::NoCoercion,
+    ];
+
+    /// The wire / URL value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ListKind::Minor => "minor",
+            ListKind::FirstViolation => "first_violation",
+            ListKind::NoFault => "no_fault",
+            ListKind::Lighter => "lighter",
+            ListKind::Mitigated => "mitigated",
+            ListKind::NoCoercion => "no_coercion",
+            ListKind::Unknown => "unknown",
+        }
+    }
+
+    pub fn parse(s: &str) -> ListKind {
+        ListKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .unwrap_or(ListKind::Unknown)
+    }
+}
+
+/// One enforcement domain (领域) with its display names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct DomainInfo {
+    /// Stable code used in URLs, e.g. `tax`, `market`.
+    pub code: String,
+    pub name_zh: String,
+    pub name_en: String,
+}
+
+/// The document a list entry was published in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct SourceDoc {
+    pub name: String,
+    /// 文号; empty when the document has none.
+    #[serde(default)]
+    pub number: String,
+    /// `YYYY-MM-DD`; empty when unknown.
+    #[serde(default)]
+    pub date: String,
+}
+
+/// Entry-specific limits that the self-check asks about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Thresholds {
+    /// "First time" look-back period in months (24 = SAMR 2 years, 12 = eco). `None` = ever.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lookback_months: Option<u32>,
+    /// Correction deadline in days after discovery or order, when the list sets one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correction_days: Option<u32>,
+    /// The entry's own quantitative limit as a yes/no question, zh-CN (e.g. "无照经营时间不超过30日？").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question_zh: Option<String>,
+    /// The same question in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question_en: Option<String>,
+}
+
+/// One row of a lenient-enforcement list (domain.md §1.3 columns).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct LenientEntry {
+    /// Stable id, e.g. `tax-003`.
+    pub id: String,
+    /// Domain code (see [`DomainInfo::code`]).
+    pub domain: String,
+    #[serde(default)]
+    pub kind: ListKind,
+    /// 违法行为 / 事项名称.
+    pub title: String,
+    /// 违法依据: the duty breached.
+    #[serde(default)]
+    pub breach_basis: String,
+    /// 处罚依据: the penalty article.
+    #[serde(default)]
+    pub penalty_basis: String,
+    /// The penalty range as printed, e.g. "处2000元以下罚款".
+    #[serde(default)]
+    pub penalty_range: String,
+    /// 适用条件, numbered in order ("需同时满足").
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    #[serde(default)]
+    pub thresholds: Thresholds,
+    /// 处理方式: 责令改正, 批评教育, 承诺书 …
+    #[serde(default)]
+    pub measures: Vec<String>,
+    /// 实施机关.
+    #[serde(default)]
+    pub authority: String,
+    /// Region the list applies in, e.g. "全国", "上海市".
+    #[serde(default)]
+    pub region: String,
+    #[serde(default)]
+    pub source: SourceDoc,
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    pub valid_from: String,
+    /// `YYYY-MM-DD`; `None` = until repealed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_to: Option<String>,
+    #[serde(default = "one")]
+    pub version: u32,
+    /// True when the row was written for the demo rather than taken from a published list.
+    #[serde(default)]
+    pub synthetic: bool,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// Pre-computed search keys for one entry. Computed on the server (pinyin crate), so the
+/// wasm carries no pinyin tables.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct SearchKeys {
+    /// One element per `char` of the title: its toneless pinyin readings, lowercase, joined
+    /// by `,` when a character has several (e.g. "xing,hang"); non-Han characters are the
+    /// character itself lowercased.
+    #[serde(default)]
+    pub title_py: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct CatalogEntry {
+    #[serde(flatten)]
+    pub entry: LenientEntry,
+    #[serde(default)]
+    pub keys: SearchKeys,
+}
+
+/// `GET /api/v1/lenient/catalog`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Catalog {
+    /// Content hash; also the `ETag`.
+    pub version: String,
+    #[serde(default)]
+    pub domains: Vec<DomainInfo>,
+    #[serde(default)]
+    pub entries: Vec<CatalogEntry>,
+}
