@@ -1,5 +1,6 @@
 //! Hall staff: advance a review's handling, list reviews. Bearer token from the config.
 
+use enforcement_kiosk::contract::ProblemCode;
 use std::sync::Arc;
 
 use axum::extract::State;
@@ -35,7 +36,7 @@ pub fn authorize(headers: &HeaderMap, token: &str) -> ApiResult<()> {
     } else {
         Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
-            "unauthorized",
+            ProblemCode::Unauthorized,
             "A valid admin token is required.",
         ))
     }
@@ -47,10 +48,10 @@ pub fn clean_note(note: &str) -> ApiResult<String> {
     if note.chars().count() > MAX_NOTE_CHARS {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "validation_failed",
+            ProblemCode::ValidationFailed,
             "The note is too long.",
         )
-        .with_field("note", "too_long"));
+        .with_field("note", ProblemCode::TooLong));
     }
     Ok(mask::mask_all_ids_in_text(note))
 }
@@ -61,7 +62,7 @@ pub fn advance_error(e: AdvanceError) -> ApiError {
         AdvanceError::NotFound => ApiError::not_found(),
         AdvanceError::Illegal { from, to } => ApiError::new(
             StatusCode::CONFLICT,
-            "illegal_transition",
+            ProblemCode::IllegalTransition,
             format!(
                 "A review cannot go from {} to {}.",
                 from.as_str(),
@@ -96,10 +97,10 @@ pub async fn advance(
     if req.to == ReviewState::Unknown {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "validation_failed",
+            ProblemCode::ValidationFailed,
             "Unknown target state.",
         )
-        .with_field("to", "invalid"));
+        .with_field("to", ProblemCode::Invalid));
     }
     let note = clean_note(&req.note)?;
     let review_no = match review::parse_review_no(&review_no) {
@@ -151,10 +152,11 @@ pub async fn list(
         Some(v) => match v.parse::<u32>() {
             Ok(n) if (1..=500).contains(&n) => n,
             _ => {
-                return Err(
-                    ApiError::bad_request("invalid_parameter", "limit must be 1–500.")
-                        .with_field("limit", "invalid"),
+                return Err(ApiError::bad_request(
+                    ProblemCode::InvalidParameter,
+                    "limit must be 1–500.",
                 )
+                .with_field("limit", ProblemCode::Invalid))
             }
         },
     };

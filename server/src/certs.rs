@@ -2,11 +2,15 @@
 //! status derivation, masking and QR parsing are `domain::cert` (the same code the offline
 //! demo runs); this module maps its outcomes to HTTP.
 
+use enforcement_kiosk::contract::ProblemCode;
 use std::sync::Arc;
 
 use axum::extract::State;
 use axum::Json;
-use enforcement_kiosk::contract::{CertDetail, CertSearchRequest, CertSearchResponse, CertVerifyRequest, CertVerifyResponse, FieldProblem, Problem};
+use enforcement_kiosk::contract::{
+    CertDetail, CertSearchRequest, CertSearchResponse, CertVerifyRequest, CertVerifyResponse,
+    FieldProblem, Problem,
+};
 use enforcement_kiosk::domain::cert::CertRecord;
 use enforcement_kiosk::domain::cert::{self, SearchError, VerifyError};
 
@@ -22,11 +26,8 @@ pub fn search_problem(e: &SearchError) -> ApiError {
         code,
         reason,
     } = e;
-    let mut err = ApiError::bad_request(code, format!("Invalid search: {field} ({reason})."));
-    err.fields.push(FieldProblem {
-        field: (*field).to_string(),
-        code: (*reason).to_string(),
-    });
+    let mut err = ApiError::bad_request(*code, format!("Invalid search: {field} ({reason})."));
+    err.fields.push(FieldProblem::new(field, *reason));
     err
 }
 
@@ -79,7 +80,7 @@ pub async fn detail(
         Ok(Some(rec)) => Ok(Json(cert::detail(rec, state.clock.today()))),
         Ok(None) => Err(ApiError::not_found()),
         Err(reason) => Err(ApiError::bad_request(
-            "invalid_identifier",
+            ProblemCode::InvalidIdentifier,
             "The certificate identifier is not valid.",
         )
         .with_field("identifier", reason)),
@@ -102,19 +103,19 @@ pub fn run_verify(
                 "qr"
             };
             Err(ApiError::bad_request(
-                "invalid_identifier",
+                ProblemCode::InvalidIdentifier,
                 "The certificate identifier is not valid.",
             )
             .with_field(field, reason))
         }
         Err(VerifyError::Missing) => {
             let mut e = ApiError::bad_request(
-                "missing_fields",
+                ProblemCode::MissingFields,
                 "Give an identifier and a verification code, or a QR payload.",
             );
             for (name, v) in [("identifier", &req.identifier), ("code", &req.code)] {
                 if !typed(v) {
-                    e = e.with_field(name, "required");
+                    e = e.with_field(name, ProblemCode::Required);
                 }
             }
             Err(e)

@@ -8,8 +8,8 @@ use std::time::Duration;
 use enforcement_kiosk::domain::date::Date;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
-use enforcement_kiosk::domain::cert::CertRecord;
 use enforcement_kiosk::domain::cert;
+use enforcement_kiosk::domain::cert::CertRecord;
 
 use crate::seed::SeedData;
 

@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use enforcement_kiosk::contract::{Rating, ReviewState, ReviewStats};
-use enforcement_kiosk::domain::cert::CertRecord;
 use enforcement_kiosk::domain::cert;
+use enforcement_kiosk::domain::cert::CertRecord;
 use enforcement_kiosk::domain::date::Date;
 
 use crate::reviews::{build_stats, StatsQuery};

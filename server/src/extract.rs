@@ -4,6 +4,7 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Path, Request};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
+use enforcement_kiosk::contract::ProblemCode;
 use serde::de::DeserializeOwned;
 
 use crate::problem::ApiError;
@@ -20,15 +21,21 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
             if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 ApiError::new(
                     StatusCode::PAYLOAD_TOO_LARGE,
-                    "payload_too_large",
+                    ProblemCode::PayloadTooLarge,
                     "The request body is too large.",
                 )
             } else {
-                ApiError::bad_request("invalid_body", "The request body could not be read.")
+                ApiError::bad_request(
+                    ProblemCode::InvalidBody,
+                    "The request body could not be read.",
+                )
             }
         })?;
         serde_json::from_slice(&bytes).map(ApiJson).map_err(|_| {
-            ApiError::bad_request("invalid_body", "The request body is not the expected JSON.")
+            ApiError::bad_request(
+                ProblemCode::InvalidBody,
+                "The request body is not the expected JSON.",
+            )
         })
     }
 }

@@ -2,6 +2,7 @@
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use enforcement_kiosk::contract::ProblemCode;
 use enforcement_kiosk::contract::{FieldProblem, Problem};
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -10,7 +11,7 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 #[derive(Debug, Clone, PartialEq)]
 pub struct ApiError {
     pub status: StatusCode,
-    pub code: &'static str,
+    pub code: ProblemCode,
     pub detail: String,
     pub fields: Vec<FieldProblem>,
     pub retry_after: Option<u32>,
@@ -19,7 +20,7 @@ pub struct ApiError {
 pub type ApiResult<T> = Result<T, ApiError>;
 
 impl ApiError {
-    pub fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> ApiError {
+    pub fn new(status: StatusCode, code: ProblemCode, detail: impl Into<String>) -> ApiError {
         ApiError {
             status,
             code,
@@ -29,11 +30,8 @@ impl ApiError {
         }
     }
 
-    pub fn with_field(mut self, field: &str, code: &str) -> ApiError {
-        self.fields.push(FieldProblem {
-            field: field.to_string(),
-            code: code.to_string(),
-        });
+    pub fn with_field(mut self, field: &str, code: ProblemCode) -> ApiError {
+        self.fields.push(FieldProblem::new(field, code));
         self
     }
 
@@ -45,19 +43,19 @@ impl ApiError {
     pub fn not_found() -> ApiError {
         ApiError::new(
             StatusCode::NOT_FOUND,
-            "not_found",
+            ProblemCode::NotFound,
             "The resource does not exist.",
         )
     }
 
-    pub fn bad_request(code: &'static str, detail: impl Into<String>) -> ApiError {
+    pub fn bad_request(code: ProblemCode, detail: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::BAD_REQUEST, code, detail)
     }
 
     pub fn internal() -> ApiError {
         ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
-            "internal_error",
+            ProblemCode::InternalError,
             "Internal server error.",
         )
     }
@@ -65,14 +63,14 @@ impl ApiError {
     pub fn unavailable() -> ApiError {
         ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
-            "unavailable",
+            ProblemCode::Unavailable,
             "The service is busy; retry later.",
         )
     }
 
     pub fn to_problem(&self) -> Problem {
         Problem {
-            type_: format!("urn:enforcement-kiosk:problem:{}", self.code),
+            type_: format!("urn:enforcement-kiosk:problem:{}", self.code.as_str()),
             title: self
                 .status
                 .canonical_reason()
@@ -80,7 +78,7 @@ impl ApiError {
                 .to_string(),
             status: self.status.as_u16(),
             detail: self.detail.clone(),
-            code: self.code.to_string(),
+            code: self.code,
             retry_after: self.retry_after,
             fields: self.fields.clone(),
         }
@@ -121,13 +119,17 @@ impl From<rusqlite::Error> for ApiError {
 
 /// Fallback for unknown routes under `/api`.
 pub async fn api_not_found() -> ApiError {
-    ApiError::new(StatusCode::NOT_FOUND, "not_found", "No such API route.")
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        ProblemCode::NotFound,
+        "No such API route.",
+    )
 }
 
 pub async fn api_method_not_allowed() -> ApiError {
     ApiError::new(
         StatusCode::METHOD_NOT_ALLOWED,
-        "method_not_allowed",
+        ProblemCode::MethodNotAllowed,
         "Method not allowed on this route.",
     )
 }
@@ -138,11 +140,15 @@ mod tests {
 
     #[test]
     fn problem_has_code_type_and_retry_after() {
-        let mut e = ApiError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", "slow down");
+        let mut e = ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            ProblemCode::RateLimited,
+            "slow down",
+        );
         e.retry_after = Some(7);
-        let p = e.clone().with_field("x", "y").to_problem();
+        let p = e.clone().with_field("x", ProblemCode::Invalid).to_problem();
         assert_eq!(p.status, 429);
-        assert_eq!(p.code, "rate_limited");
+        assert_eq!(p.code, ProblemCode::RateLimited);
         assert_eq!(p.title, "Too Many Requests");
         assert_eq!(p.type_, "urn:enforcement-kiosk:problem:rate_limited");
         assert_eq!(p.retry_after, Some(7));

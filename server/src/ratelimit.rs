@@ -1,5 +1,6 @@
 //! Token buckets per kiosk (`X-Kiosk-Id`) or, without one, per client IP.
 
+use enforcement_kiosk::contract::ProblemCode;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -97,7 +98,11 @@ pub fn ip_key(req: &Request) -> String {
 }
 
 fn too_many(wait: u32, detail: &'static str) -> Response {
-    let mut e = ApiError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", detail);
+    let mut e = ApiError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        ProblemCode::RateLimited,
+        detail,
+    );
     e.retry_after = Some(wait);
     e.into_response()
 }

@@ -1,5 +1,6 @@
 //! Good/bad reviews: submission (idempotent, durable), status look-up, statistics.
 
+use enforcement_kiosk::contract::ProblemCode;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -38,11 +39,8 @@ fn kiosk_id(headers: &HeaderMap) -> Option<String> {
         .map(str::to_string)
 }
 
-fn field(field: &str, code: &str) -> FieldProblem {
-    FieldProblem {
-        field: field.to_string(),
-        code: code.to_string(),
-    }
+fn field(field: &str, code: ProblemCode) -> FieldProblem {
+    FieldProblem::new(field, code)
 }
 
 /// Validates a request against the domain rules and the hall's reference data.
@@ -50,7 +48,7 @@ pub fn check_review(state: &AppState, req: &ReviewRequest) -> Result<NewReview, 
     let clean = review::validate_review(req).map_err(|fields| {
         ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "validation_failed",
+            ProblemCode::ValidationFailed,
             "The review is not valid.",
         )
         .with_fields(fields)
@@ -73,23 +71,23 @@ pub fn check_review(state: &AppState, req: &ReviewRequest) -> Result<NewReview, 
                 service_id =
                     service_id.or_else(|| Some(case.service_id.clone()).filter(|s| !s.is_empty()));
             }
-            None => problems.push(field("case_no", "unknown_case")),
+            None => problems.push(field("case_no", ProblemCode::UnknownCase)),
         }
     }
     if let Some(w) = &window_id {
         if !state.windows.iter().any(|x| &x.id == w) {
-            problems.push(field("window_id", "unknown_window"));
+            problems.push(field("window_id", ProblemCode::UnknownWindow));
         }
     }
     if let Some(s) = &service_id {
         if !state.services.iter().any(|x| &x.id == s) {
-            problems.push(field("service_id", "unknown_service"));
+            problems.push(field("service_id", ProblemCode::UnknownService));
         }
     }
     if !problems.is_empty() {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "validation_failed",
+            ProblemCode::ValidationFailed,
             "The review is not valid.",
         )
         .with_fields(problems));
@@ -143,18 +141,18 @@ pub async fn submit(
         match headers.get(IDEMPOTENCY_HEADER) {
             None => {
                 return Err(ApiError::bad_request(
-                    "idempotency_key_required",
+                    ProblemCode::IdempotencyKeyRequired,
                     "The Idempotency-Key header is required.",
                 )
-                .with_field("Idempotency-Key", "required"))
+                .with_field("Idempotency-Key", ProblemCode::Required))
             }
             Some(v) => match v.to_str() {
                 Ok(k) if valid_idempotency_key(k) => k.to_string(),
                 _ => return Err(ApiError::bad_request(
-                    "invalid_idempotency_key",
+                    ProblemCode::InvalidIdempotencyKey,
                     "The Idempotency-Key must be 1–64 characters of A-Z, a-z, 0-9, '-' and '_'.",
                 )
-                .with_field("Idempotency-Key", "invalid")),
+                .with_field("Idempotency-Key", ProblemCode::Invalid)),
             },
         };
     let mut new = check_review(&state, &req)?;
@@ -174,18 +172,18 @@ pub async fn submit(
         Ok(SubmitOutcome::Replayed(r)) => Ok((StatusCode::OK, Json(r)).into_response()),
         Err(SubmitError::Conflict) => Err(ApiError::new(
             StatusCode::CONFLICT,
-            "idempotency_conflict",
+            ProblemCode::IdempotencyConflict,
             "This Idempotency-Key was already used for a different review.",
         )),
         Err(SubmitError::CaseLimit) => Err(ApiError::new(
             StatusCode::CONFLICT,
-            "case_review_limit",
+            ProblemCode::CaseReviewLimit,
             format!(
                 "A case can be reviewed at most {} times.",
                 review::MAX_REVIEWS_PER_CASE
             ),
         )
-        .with_field("case_no", "case_review_limit")),
+        .with_field("case_no", ProblemCode::CaseReviewLimit)),
         Err(SubmitError::Db(e)) => Err(ApiError::from(e)),
     }
 }
@@ -295,7 +293,7 @@ pub fn parse_stats_query(q: &QueryPairs) -> ApiResult<StatsQuery> {
             let shaped = b.len() == 10 && b[4] == b'-' && b[7] == b'-';
             let d = shaped.then(|| Date::parse(v)).flatten();
             if d.is_none() {
-                problems.push(field(name, "invalid_date"));
+                problems.push(field(name, ProblemCode::InvalidDate));
             }
             d
         }
@@ -308,18 +306,19 @@ pub fn parse_stats_query(q: &QueryPairs) -> ApiResult<StatsQuery> {
         .unwrap_or("month")
         .to_string();
     if !matches!(group_by.as_str(), "window" | "service" | "month") {
-        problems.push(field("group_by", "invalid"));
+        problems.push(field("group_by", ProblemCode::Invalid));
     }
     if let (Some(f), Some(t)) = (from, to) {
         if f > t {
-            problems.push(field("to", "before_from"));
+            problems.push(field("to", ProblemCode::BeforeFrom));
         }
     }
     if !problems.is_empty() {
-        return Err(
-            ApiError::bad_request("invalid_parameter", "Invalid statistics parameters.")
-                .with_fields(problems),
-        );
+        return Err(ApiError::bad_request(
+            ProblemCode::InvalidParameter,
+            "Invalid statistics parameters.",
+        )
+        .with_fields(problems));
     }
     Ok(StatsQuery { from, to, group_by })
 }
@@ -466,11 +465,11 @@ mod tests {
         assert_eq!(ok.group_by, "window");
         assert_eq!(q("").unwrap().group_by, "month");
         let e = q("from=2026-13-01&group_by=year").unwrap_err();
-        assert_eq!(e.code, "invalid_parameter");
+        assert_eq!(e.code, ProblemCode::InvalidParameter);
         assert_eq!(e.fields.len(), 2);
         assert_eq!(
             q("from=2026-11-02&to=2026-11-01").unwrap_err().fields[0].code,
-            "before_from"
+            ProblemCode::BeforeFrom
         );
         assert!(q("from=20261101").is_err());
         assert_eq!(q("from=&to=&group_by=").unwrap(), q("").unwrap());

@@ -2,7 +2,9 @@
 
 use std::io::Write;
 
-use enforcement_kiosk::contract::{Catalog, CatalogEntry, DomainInfo, LenientEntry, SearchKeys, ServiceItem, Window};
+use enforcement_kiosk::contract::{
+    Catalog, CatalogEntry, DomainInfo, LenientEntry, SearchKeys, ServiceItem, Window,
+};
 use enforcement_kiosk::domain::cert::CertRecord;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};

@@ -1,8 +1,6 @@
 //! Review storage: every SQL statement about reviews, shared by the API and the admin CLI.
 
-use enforcement_kiosk::contract::{
-    Rating, ReviewEvent, ReviewReceipt, ReviewState, ReviewStatus,
-};
+use enforcement_kiosk::contract::{Rating, ReviewEvent, ReviewReceipt, ReviewState, ReviewStatus};
 use enforcement_kiosk::domain::date::Date;
 use enforcement_kiosk::domain::review;
 use rusqlite::{params, Connection, OptionalExtension};

@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 
 use axum::http::Method;
 use common::*;
-use enforcement_kiosk::contract::{CertDetail, CertSearchResponse, CertStatus, CertVerifyResponse, HolderKind};
+use enforcement_kiosk::contract::{
+    CertDetail, CertSearchResponse, CertStatus, CertVerifyResponse, HolderKind,
+};
 use enforcement_kiosk::domain::cert::CertRecord;
 use enforcement_kiosk::domain::ids;
 use kiosk_server::seed::SeedData;
@@ -139,7 +141,10 @@ async fn malformed_identifier_is_400_with_field() {
     assert_eq!(p["fields"][0]["field"], "number");
     assert_eq!(
         p["fields"][0]["code"],
-        ids::validate_cert_identifier(&bad).unwrap_err().code()
+        ids::validate_cert_identifier(&bad)
+            .unwrap_err()
+            .code()
+            .as_str()
     );
     t.get(&format!("/api/v1/certificates/{bad}"))
         .await
@@ -230,7 +235,10 @@ async fn invalid_holder_input_is_400_with_the_validator_code() {
     assert_eq!(p["fields"][0]["field"], "holder_id");
     assert_eq!(
         p["fields"][0]["code"],
-        ids::validate_holder_id(bad_id, today()).unwrap_err().code()
+        ids::validate_holder_id(bad_id, today())
+            .unwrap_err()
+            .code()
+            .as_str()
     );
     // USCC with a wrong check character (domain.md §4.2).
     let bad_uscc = "91350203M0001QAY9B";
@@ -246,6 +254,7 @@ async fn invalid_holder_input_is_400_with_the_validator_code() {
         ids::validate_holder_id(bad_uscc, today())
             .unwrap_err()
             .code()
+            .as_str()
     );
     // Name missing / too long.
     let r = t

@@ -96,15 +96,15 @@ macro_rules! cached {
 fn not_found() -> ApiError {
     ApiError::Problem(Problem {
         status: 404,
-        code: "not_found".into(),
+        code: ProblemCode::NotFound,
         ..Default::default()
     })
 }
 
-fn invalid(code: &str, fields: Vec<FieldProblem>) -> ApiError {
+fn invalid(code: ProblemCode, fields: Vec<FieldProblem>) -> ApiError {
     ApiError::Problem(Problem {
         status: 400,
-        code: code.into(),
+        code,
         fields,
         ..Default::default()
     })
@@ -117,13 +117,7 @@ fn search_error(e: cert::SearchError) -> ApiError {
         code,
         reason,
     } = e;
-    invalid(
-        code,
-        vec![FieldProblem {
-            field: field.into(),
-            code: reason.into(),
-        }],
-    )
+    invalid(code, vec![FieldProblem::new(field, reason)])
 }
 
 impl Backend for DemoBackend {
@@ -196,13 +190,10 @@ impl Backend for DemoBackend {
                     certificate: None,
                 }),
                 Err(cert::VerifyError::InvalidIdentifier(code)) => Err(invalid(
-                    "invalid_identifier",
-                    vec![FieldProblem {
-                        field: "identifier".into(),
-                        code: code.into(),
-                    }],
+                    ProblemCode::InvalidIdentifier,
+                    vec![FieldProblem::new("identifier", code)],
                 )),
-                Err(cert::VerifyError::Missing) => Err(invalid("missing_fields", vec![])),
+                Err(cert::VerifyError::Missing) => Err(invalid(ProblemCode::MissingFields, vec![])),
             }
         })
     }
@@ -247,7 +238,7 @@ impl Backend for DemoBackend {
             let req = review::validate_review(&req).map_err(|fields| {
                 ApiError::Problem(Problem {
                     status: 422,
-                    code: "validation_failed".into(),
+                    code: ProblemCode::ValidationFailed.into(),
                     fields,
                     ..Default::default()
                 })

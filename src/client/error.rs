@@ -1,6 +1,6 @@
 //! The one error type every backend call returns.
 
-use crate::contract::Problem;
+use crate::contract::{Problem, ProblemCode};
 
 /// Why a backend call failed. The UI maps each to a localized message; none carries
 /// personal data.
@@ -31,9 +31,9 @@ pub enum ApiError {
 
 impl ApiError {
     /// The stable code of a problem, if any.
-    pub fn code(&self) -> Option<&str> {
+    pub fn code(&self) -> Option<ProblemCode> {
         match self {
-            ApiError::Problem(p) => Some(p.code.as_str()),
+            ApiError::Problem(p) => Some(p.code),
             _ => None,
         }
     }

@@ -174,7 +174,8 @@ async fn send(
 /// Maps a non-2xx answer to an [`ApiError`].
 pub fn problem_from(status: u16, body: &str) -> ApiError {
     match serde_json::from_str::<Problem>(body) {
-        Ok(mut p) if !p.code.is_empty() => {
+        // A problem document: its code may be one this build does not know (`Unknown`).
+        Ok(mut p) if p.code != ProblemCode::Unknown || status != 404 => {
             if p.status == 0 {
                 p.status = status;
             }
@@ -183,7 +184,7 @@ pub fn problem_from(status: u16, body: &str) -> ApiError {
         _ if status == 404 => ApiError::NotFound,
         _ => ApiError::Problem(Problem {
             status,
-            code: format!("http_{status}"),
+            code: ProblemCode::Unknown,
             title: String::new(),
             ..Default::default()
         }),
@@ -349,7 +350,7 @@ mod tests {
             429,
             r#"{"status":429,"code":"rate_limited","retry_after":12}"#,
         );
-        assert_eq!(e.code(), Some("rate_limited"));
+        assert_eq!(e.code(), Some(ProblemCode::RateLimited));
         assert_eq!(e.retry_after(), Some(12));
         assert_eq!(problem_from(404, "<html>"), ApiError::NotFound);
         let e = problem_from(502, "Bad gateway");

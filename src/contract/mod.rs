@@ -79,4 +79,3 @@ mod tests {
         assert!(j.contains("\"by\":\"holder\""), "{j}");
     }
 }
-

@@ -16,7 +16,6 @@ pub struct CaseInfo {
     pub window: Option<Window>,
 }
 
-
 /// The five national levels as named values (never bare numbers: the specs disagree on order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]

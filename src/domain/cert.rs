@@ -5,7 +5,10 @@
 //! Masking happens here, on the issuer side: [`summarize`] and [`detail`] are the only ways a
 //! record leaves as a [`CertSummary`] / [`CertDetail`], and both mask personal data.
 
-use crate::contract::{CertDetail, CertSearchRequest, CertSearchResponse, CertStatus, CertSummary, CertVerifyRequest, CertVerifyResponse, FieldProblem, HolderKind};
+use crate::contract::{
+    CertDetail, CertSearchRequest, CertSearchResponse, CertStatus, CertSummary, CertVerifyRequest,
+    CertVerifyResponse, FieldProblem, HolderKind, ProblemCode,
+};
 use crate::domain::date::Date;
 use crate::domain::ids;
 use crate::domain::mask;
@@ -62,7 +65,6 @@ pub struct CertRecord {
 fn version_one() -> u32 {
     1
 }
-
 
 /// A usable certificate with this many days left or fewer shows as 即将到期.
 pub const EXPIRING_DAYS: i64 = 30;
@@ -445,13 +447,13 @@ pub fn detail(rec: &CertRecord, today: Date) -> CertDetail {
 pub enum SearchError {
     Field {
         field: &'static str,
-        code: &'static str,
-        reason: &'static str,
+        code: ProblemCode,
+        reason: ProblemCode,
     },
 }
 
 impl SearchError {
-    fn field(field: &'static str, code: &'static str, reason: &'static str) -> SearchError {
+    fn field(field: &'static str, code: ProblemCode, reason: ProblemCode) -> SearchError {
         SearchError::Field {
             field,
             code,
@@ -461,15 +463,12 @@ impl SearchError {
     /// The field-level problem for a `Problem` document.
     pub fn to_field_problem(&self) -> FieldProblem {
         match self {
-            SearchError::Field { field, code, .. } => FieldProblem {
-                field: (*field).to_string(),
-                code: (*code).to_string(),
-            },
+            SearchError::Field { field, code, .. } => FieldProblem::new(field, *code),
         }
     }
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ProblemCode {
         match self {
-            SearchError::Field { code, .. } => code,
+            SearchError::Field { code, .. } => *code,
         }
     }
 }
@@ -540,7 +539,11 @@ pub fn search<'a>(
         CertSearchRequest::Number { number } => {
             let q = number.trim();
             if q.is_empty() {
-                return Err(SearchError::field("number", "required", "required"));
+                return Err(SearchError::field(
+                    "number",
+                    ProblemCode::Required,
+                    ProblemCode::Required,
+                ));
             }
             let is_identifier = ids::looks_like_cert_identifier(q);
             let max = if is_identifier {
@@ -549,13 +552,21 @@ pub fn search<'a>(
                 MAX_NUMBER_CHARS
             };
             if q.chars().count() > max {
-                return Err(SearchError::field("number", "too_long", "too_long"));
+                return Err(SearchError::field(
+                    "number",
+                    ProblemCode::TooLong,
+                    ProblemCode::TooLong,
+                ));
             }
             let ident = if is_identifier {
                 match ids::validate_cert_identifier(q) {
                     Ok(id) => Some(identifier_key(&id)),
                     Err(e) => {
-                        return Err(SearchError::field("number", "invalid_identifier", e.code()))
+                        return Err(SearchError::field(
+                            "number",
+                            ProblemCode::InvalidIdentifier,
+                            e.code(),
+                        ))
                     }
                 }
             } else {
@@ -564,7 +575,11 @@ pub fn search<'a>(
             let ident = ident.unwrap_or_else(|| identifier_key(q));
             let num = number_key(q);
             if num.is_empty() {
-                return Err(SearchError::field("number", "required", "required"));
+                return Err(SearchError::field(
+                    "number",
+                    ProblemCode::Required,
+                    ProblemCode::Required,
+                ));
             }
             records
                 .iter()
@@ -577,18 +592,26 @@ pub fn search<'a>(
         CertSearchRequest::Holder { name, holder_id } => {
             let name = name.trim();
             if name.is_empty() {
-                return Err(SearchError::field("name", "required", "required"));
+                return Err(SearchError::field(
+                    "name",
+                    ProblemCode::Required,
+                    ProblemCode::Required,
+                ));
             }
             if name.chars().count() > MAX_NAME_CHARS {
-                return Err(SearchError::field("name", "too_long", "too_long"));
+                return Err(SearchError::field(
+                    "name",
+                    ProblemCode::TooLong,
+                    ProblemCode::TooLong,
+                ));
             }
             let code = match ids::validate_holder_id(holder_id, today) {
                 Ok((_kind, c)) => c.to_uppercase(),
                 Err(e) => {
                     let code = if looks_like_uscc(holder_id) {
-                        "invalid_uscc"
+                        ProblemCode::InvalidUscc
                     } else {
-                        "invalid_id_number"
+                        ProblemCode::InvalidIdNumber
                     };
                     return Err(SearchError::field("holder_id", code, e.code()));
                 }
@@ -627,7 +650,7 @@ pub fn search_response(
 pub fn find_by_identifier<'a>(
     records: &'a [CertRecord],
     identifier: &str,
-) -> Result<Option<&'a CertRecord>, &'static str> {
+) -> Result<Option<&'a CertRecord>, ProblemCode> {
     let id = ids::validate_cert_identifier(identifier).map_err(|e| e.code())?;
     let key = identifier_key(&id);
     Ok(records
@@ -747,17 +770,17 @@ pub fn qr_payload(identifier: &str, code: &str) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub enum VerifyError {
     /// The identifier failed validation; the `IdError` code.
-    InvalidIdentifier(&'static str /* IdError code */),
+    InvalidIdentifier(ProblemCode),
     /// Neither identifier + code nor a QR payload was given.
     Missing,
 }
 
 impl VerifyError {
     /// Stable code for a `Problem`: `invalid_identifier` or `required`.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ProblemCode {
         match self {
-            VerifyError::InvalidIdentifier(_) => "invalid_identifier",
-            VerifyError::Missing => "required",
+            VerifyError::InvalidIdentifier(_) => ProblemCode::InvalidIdentifier,
+            VerifyError::Missing => ProblemCode::Required,
         }
     }
 }
@@ -840,7 +863,9 @@ pub fn verify_response(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contract::{CertSearchRequest, CertStatus, CertVerifyRequest, HolderKind};
+    use crate::contract::{
+        CertSearchRequest, CertStatus, CertVerifyRequest, HolderKind, ProblemCode,
+    };
     use proptest::prelude::*;
 
     // ---- vectors (check characters computed with the ids validators) --------------------------
@@ -1241,14 +1266,14 @@ mod tests {
         CertSearchRequest::Number { number: n.into() }
     }
 
-    fn field_err(r: Result<Vec<&CertRecord>, SearchError>) -> (&'static str, &'static str) {
+    fn field_err(r: Result<Vec<&CertRecord>, SearchError>) -> (&'static str, ProblemCode) {
         match r {
             Err(SearchError::Field {
                 field,
                 code,
                 reason,
             }) => {
-                assert!(!reason.is_empty());
+                assert_ne!(reason, ProblemCode::Unknown);
                 (field, code)
             }
             Ok(v) => panic!("expected an error, got {} hits", v.len()),
@@ -1296,26 +1321,32 @@ mod tests {
     fn holder_search_field_errors() {
         let records = vec![person()];
         let long_name = "张".repeat(51);
-        let cases: Vec<(CertSearchRequest, (&str, &str))> = vec![
-            (holder("", PERSON_ID), ("name", "required")),
-            (holder("   ", PERSON_ID), ("name", "required")),
-            (holder(&long_name, PERSON_ID), ("name", "too_long")),
+        let cases: Vec<(CertSearchRequest, (&str, ProblemCode))> = vec![
+            (holder("", PERSON_ID), ("name", ProblemCode::Required)),
+            (holder("   ", PERSON_ID), ("name", ProblemCode::Required)),
+            (
+                holder(&long_name, PERSON_ID),
+                ("name", ProblemCode::TooLong),
+            ),
             (
                 holder("张三丰", "110105199003071230"),
-                ("holder_id", "invalid_id_number"),
+                ("holder_id", ProblemCode::InvalidIdNumber),
             ), // bad check
             (
                 holder("张三丰", "11010519900307123"),
-                ("holder_id", "invalid_id_number"),
+                ("holder_id", ProblemCode::InvalidIdNumber),
             ),
-            (holder("张三丰", ""), ("holder_id", "invalid_id_number")),
+            (
+                holder("张三丰", ""),
+                ("holder_id", ProblemCode::InvalidIdNumber),
+            ),
             (
                 holder("张三丰", "91350203M0001QAY9B"),
-                ("holder_id", "invalid_uscc"),
+                ("holder_id", ProblemCode::InvalidUscc),
             ), // bad check
             (
                 holder("张三丰", "913502115628130385"),
-                ("holder_id", "invalid_uscc"),
+                ("holder_id", ProblemCode::InvalidUscc),
             ),
         ];
         for (req, want) in cases {
@@ -1370,22 +1401,22 @@ mod tests {
         assert!(ids_of(number("0012345")).is_empty()); // never partial
         assert!(ids_of(number(&identifier("9999999").0)).is_empty()); // valid but unknown
         let (_, bad) = identifier("2430599");
-        let cases: Vec<(CertSearchRequest, (&str, &str))> = vec![
-            (number(""), ("number", "required")),
-            (number("  "), ("number", "required")),
-            (number(&"1".repeat(65)), ("number", "too_long")),
-            (number(&bad), ("number", "invalid_identifier")),
+        let cases: Vec<(CertSearchRequest, (&str, ProblemCode))> = vec![
+            (number(""), ("number", ProblemCode::Required)),
+            (number("  "), ("number", ProblemCode::Required)),
+            (number(&"1".repeat(65)), ("number", ProblemCode::TooLong)),
+            (number(&bad), ("number", ProblemCode::InvalidIdentifier)),
             (
                 number(&format!("1.2.156.3005.2.{}", "1".repeat(113))),
-                ("number", "invalid_identifier"),
+                ("number", ProblemCode::InvalidIdentifier),
             ),
             (
                 number(&format!("1.2.156.3005.2.{}", "1".repeat(114))),
-                ("number", "too_long"),
+                ("number", ProblemCode::TooLong),
             ),
             (
                 number("1.2.156.3005.2.11100000000013338W032.11220000013544541J.2430599.001.G"),
-                ("number", "invalid_identifier"),
+                ("number", ProblemCode::InvalidIdentifier),
             ),
         ];
         for (req, want) in cases {
@@ -1534,15 +1565,15 @@ mod tests {
             (vreq(None, None, Some("not a certificate")), Ok(None)),
             (
                 vreq(Some(&bad_check), Some("A7K9Q2"), None),
-                Err(VerifyError::InvalidIdentifier("?")),
+                Err(VerifyError::InvalidIdentifier(ProblemCode::Unknown)),
             ),
             (
                 vreq(None, None, Some(&qr_bad_check)),
-                Err(VerifyError::InvalidIdentifier("?")),
+                Err(VerifyError::InvalidIdentifier(ProblemCode::Unknown)),
             ),
             (
                 vreq(Some("abc"), Some("A7K9Q2"), None),
-                Err(VerifyError::InvalidIdentifier("?")),
+                Err(VerifyError::InvalidIdentifier(ProblemCode::Unknown)),
             ),
             (vreq(None, None, None), Err(VerifyError::Missing)),
             (vreq(Some(SAMPLE_ID), None, None), Err(VerifyError::Missing)),
@@ -1559,7 +1590,7 @@ mod tests {
                     Err(VerifyError::InvalidIdentifier(code)),
                     Err(VerifyError::InvalidIdentifier(_)),
                 ) => {
-                    assert!(!code.is_empty())
+                    assert_ne!(*code, ProblemCode::Unknown)
                 }
                 _ => assert_eq!(got, want, "{req:?}"),
             }

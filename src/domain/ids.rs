@@ -4,10 +4,11 @@
 //!
 //! Every function here is total: any UTF-8 input yields a value or an [`IdError`], never a panic.
 
+use crate::contract::ProblemCode;
 use crate::domain::date::Date;
 use std::fmt;
 
-/// Precise, stable error kinds. `code()` gives a stable snake_case string used in problem+json and i18n.
+/// Precise, stable error kinds. `code()` gives the [`ProblemCode`] used in problem+json and i18n.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IdError {
     /// Nothing left after normalisation.
@@ -33,19 +34,19 @@ pub enum IdError {
 }
 
 impl IdError {
-    /// Stable snake_case code for problem+json and i18n keys.
-    pub fn code(self) -> &'static str {
+    /// Stable code for problem+json `fields[].code` and i18n keys.
+    pub fn code(self) -> ProblemCode {
         match self {
-            IdError::Empty => "empty",
-            IdError::Length => "length",
-            IdError::Charset => "charset",
-            IdError::Format => "format",
-            IdError::Region => "region",
-            IdError::Date => "date",
-            IdError::FutureDate => "future_date",
-            IdError::Checksum => "checksum",
-            IdError::OrgCodeChecksum => "org_code_checksum",
-            IdError::Prefix => "prefix",
+            IdError::Empty => ProblemCode::Empty,
+            IdError::Length => ProblemCode::Length,
+            IdError::Charset => ProblemCode::Charset,
+            IdError::Format => ProblemCode::Format,
+            IdError::Region => ProblemCode::Region,
+            IdError::Date => ProblemCode::Date,
+            IdError::FutureDate => ProblemCode::FutureDate,
+            IdError::Checksum => ProblemCode::Checksum,
+            IdError::OrgCodeChecksum => ProblemCode::OrgCodeChecksum,
+            IdError::Prefix => ProblemCode::Prefix,
         }
     }
 
@@ -66,7 +67,7 @@ impl IdError {
 
 impl fmt::Display for IdError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
+        f.write_str(self.code().as_str())
     }
 }
 
@@ -432,7 +433,7 @@ mod tests {
 
     #[test]
     fn error_codes_are_stable_and_distinct() {
-        let codes: Vec<&str> = IdError::ALL.iter().map(|e| e.code()).collect();
+        let codes: Vec<&str> = IdError::ALL.iter().map(|e| e.code().as_str()).collect();
         assert_eq!(
             codes,
             [

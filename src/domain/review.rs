@@ -11,7 +11,9 @@
 //!   excluded from the statistics altogether: it is in neither the total, the 差评 count nor the
 //!   average, and it never counts as rectified.
 
-use crate::contract::{FieldProblem, Rating, ReviewRequest, ReviewState, StatsFigures};
+use crate::contract::{
+    FieldProblem, ProblemCode, Rating, ReviewRequest, ReviewState, StatsFigures,
+};
 use crate::domain::date::Date;
 use crate::domain::ids::validate_mobile;
 
@@ -248,8 +250,8 @@ const MAX_CASE_NO_CHARS: usize = 50;
 /// 办件编号: 1..=50 chars of [0-9A-Za-z-] (GB/T 39046 an..50).
 ///
 /// Surrounding whitespace is trimmed; letter case is kept (case numbers are opaque identifiers).
-/// The error is the stable code `"invalid_case_no"`.
-pub fn validate_case_no(s: &str) -> Result<String, &'static str> {
+/// The error is the stable code `ProblemCode::InvalidCaseNo`.
+pub fn validate_case_no(s: &str) -> Result<String, ProblemCode> {
     let s = s.trim();
     let ok = !s.is_empty()
         && s.len() <= MAX_CASE_NO_CHARS
@@ -257,7 +259,7 @@ pub fn validate_case_no(s: &str) -> Result<String, &'static str> {
     if ok {
         Ok(s.to_string())
     } else {
-        Err("invalid_case_no")
+        Err(ProblemCode::InvalidCaseNo)
     }
 }
 
@@ -266,12 +268,9 @@ fn non_blank(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-fn push_problem(problems: &mut Vec<FieldProblem>, field: &str, code: &str) {
+fn push_problem(problems: &mut Vec<FieldProblem>, field: &str, code: ProblemCode) {
     if !problems.iter().any(|p| p.field == field && p.code == code) {
-        problems.push(FieldProblem {
-            field: field.to_string(),
-            code: code.to_string(),
-        });
+        problems.push(FieldProblem::new(field, code));
     }
 }
 
@@ -294,14 +293,14 @@ pub fn validate_review(req: &ReviewRequest) -> Result<ReviewRequest, Vec<FieldPr
     let mut problems = Vec::new();
 
     if req.rating == Rating::Unknown {
-        push_problem(&mut problems, "rating", "rating_required");
+        push_problem(&mut problems, "rating", ProblemCode::RatingRequired);
     }
 
     let case_no = non_blank(&req.case_no);
     let window_id = non_blank(&req.window_id);
     let service_id = non_blank(&req.service_id);
     if case_no.is_none() && window_id.is_none() && service_id.is_none() {
-        push_problem(&mut problems, "target", "target_required");
+        push_problem(&mut problems, "target", ProblemCode::TargetRequired);
     }
     let case_no = match case_no.map(validate_case_no) {
         None => None,
@@ -316,9 +315,9 @@ pub fn validate_review(req: &ReviewRequest) -> Result<ReviewRequest, Vec<FieldPr
     for raw in &req.tags {
         let code = raw.trim();
         match tag(code) {
-            None => push_problem(&mut problems, "tags", "tag_unknown"),
+            None => push_problem(&mut problems, "tags", ProblemCode::TagUnknown),
             Some(t) if req.rating != Rating::Unknown && t.rating != req.rating => {
-                push_problem(&mut problems, "tags", "tag_not_for_level")
+                push_problem(&mut problems, "tags", ProblemCode::TagNotForLevel)
             }
             Some(_) => {}
         }
@@ -329,17 +328,17 @@ pub fn validate_review(req: &ReviewRequest) -> Result<ReviewRequest, Vec<FieldPr
 
     let comment = req.comment.trim();
     if req.rating.is_bad() && req.tags.is_empty() && comment.is_empty() {
-        push_problem(&mut problems, "tags", "reason_required");
+        push_problem(&mut problems, "tags", ProblemCode::ReasonRequired);
     }
     if comment.chars().count() > MAX_COMMENT_CHARS {
-        push_problem(&mut problems, "comment", "comment_too_long");
+        push_problem(&mut problems, "comment", ProblemCode::CommentTooLong);
     }
 
     let phone = match non_blank(&req.phone).map(validate_mobile) {
         None => None,
         Some(Ok(p)) => Some(p),
         Some(Err(_)) => {
-            push_problem(&mut problems, "phone", "invalid_phone");
+            push_problem(&mut problems, "phone", ProblemCode::InvalidPhone);
             None
         }
     };
@@ -664,7 +663,11 @@ mod tests {
             "a\n1",
             fifty_one.as_str(),
         ] {
-            assert_eq!(validate_case_no(bad), Err("invalid_case_no"), "{bad:?}");
+            assert_eq!(
+                validate_case_no(bad),
+                Err(ProblemCode::InvalidCaseNo),
+                "{bad:?}"
+            );
         }
     }
 
@@ -678,11 +681,8 @@ mod tests {
         }
     }
 
-    fn fp(field: &str, code: &str) -> FieldProblem {
-        FieldProblem {
-            field: field.into(),
-            code: code.into(),
-        }
+    fn fp(field: &str, code: ProblemCode) -> FieldProblem {
+        FieldProblem::new(field, code)
     }
 
     fn with(mut r: ReviewRequest, f: impl FnOnce(&mut ReviewRequest)) -> ReviewRequest {
@@ -690,15 +690,15 @@ mod tests {
         r
     }
 
-    const ALL_CODES: [&str; 8] = [
-        "rating_required",
-        "target_required",
-        "invalid_case_no",
-        "tag_unknown",
-        "tag_not_for_level",
-        "reason_required",
-        "comment_too_long",
-        "invalid_phone",
+    const ALL_CODES: [ProblemCode; 8] = [
+        ProblemCode::RatingRequired,
+        ProblemCode::TargetRequired,
+        ProblemCode::InvalidCaseNo,
+        ProblemCode::TagUnknown,
+        ProblemCode::TagNotForLevel,
+        ProblemCode::ReasonRequired,
+        ProblemCode::CommentTooLong,
+        ProblemCode::InvalidPhone,
     ];
 
     fn refusal_table() -> Vec<(&'static str, ReviewRequest, Vec<FieldProblem>)> {
@@ -708,12 +708,12 @@ mod tests {
             (
                 "unknown rating",
                 base(Rating::Unknown),
-                vec![fp("rating", "rating_required")],
+                vec![fp("rating", ProblemCode::RatingRequired)],
             ),
             (
                 "no target",
                 with(base(good), |r| r.window_id = None),
-                vec![fp("target", "target_required")],
+                vec![fp("target", ProblemCode::TargetRequired)],
             ),
             (
                 "blank targets",
@@ -722,71 +722,71 @@ mod tests {
                     r.case_no = Some("".into());
                     r.service_id = Some("\t".into());
                 }),
-                vec![fp("target", "target_required")],
+                vec![fp("target", ProblemCode::TargetRequired)],
             ),
             (
                 "bad case number",
                 with(base(good), |r| r.case_no = Some("办件-1".into())),
-                vec![fp("case_no", "invalid_case_no")],
+                vec![fp("case_no", ProblemCode::InvalidCaseNo)],
             ),
             (
                 "case number too long",
                 with(base(good), |r| r.case_no = Some("9".repeat(51))),
-                vec![fp("case_no", "invalid_case_no")],
+                vec![fp("case_no", ProblemCode::InvalidCaseNo)],
             ),
             (
                 "unknown tag",
                 with(base(good), |r| r.tags = vec!["599".into()]),
-                vec![fp("tags", "tag_unknown")],
+                vec![fp("tags", ProblemCode::TagUnknown)],
             ),
             (
                 "empty tag",
                 with(base(good), |r| r.tags = vec!["".into()]),
-                vec![fp("tags", "tag_unknown")],
+                vec![fp("tags", ProblemCode::TagUnknown)],
             ),
             (
                 "good review with a bad-level tag",
                 with(base(good), |r| r.tags = vec!["501".into(), "201".into()]),
-                vec![fp("tags", "tag_not_for_level")],
+                vec![fp("tags", ProblemCode::TagNotForLevel)],
             ),
             (
                 "satisfied with a very-satisfied tag",
                 with(base(Rating::Satisfied), |r| r.tags = vec!["501".into()]),
-                vec![fp("tags", "tag_not_for_level")],
+                vec![fp("tags", ProblemCode::TagNotForLevel)],
             ),
             (
                 "very dissatisfied with a dissatisfied tag",
                 with(base(Rating::VeryDissatisfied), |r| {
                     r.tags = vec!["201".into()]
                 }),
-                vec![fp("tags", "tag_not_for_level")],
+                vec![fp("tags", ProblemCode::TagNotForLevel)],
             ),
             (
                 "bad review without reason",
                 base(bad),
-                vec![fp("tags", "reason_required")],
+                vec![fp("tags", ProblemCode::ReasonRequired)],
             ),
             (
                 "bad review with whitespace-only text",
                 with(base(Rating::VeryDissatisfied), |r| {
                     r.comment = " \n\t\u{3000} ".into()
                 }),
-                vec![fp("tags", "reason_required")],
+                vec![fp("tags", ProblemCode::ReasonRequired)],
             ),
             (
                 "501 Chinese characters",
                 with(base(good), |r| r.comment = "好".repeat(501)),
-                vec![fp("comment", "comment_too_long")],
+                vec![fp("comment", ProblemCode::CommentTooLong)],
             ),
             (
                 "invalid phone",
                 with(base(good), |r| r.phone = Some("12345".into())),
-                vec![fp("phone", "invalid_phone")],
+                vec![fp("phone", ProblemCode::InvalidPhone)],
             ),
             (
                 "landline is not a mobile",
                 with(base(good), |r| r.phone = Some("010-12345678".into())),
-                vec![fp("phone", "invalid_phone")],
+                vec![fp("phone", ProblemCode::InvalidPhone)],
             ),
             (
                 "everything wrong at once, reported in order and once each",
@@ -800,11 +800,11 @@ mod tests {
                     phone: Some("110".into()),
                 },
                 vec![
-                    fp("case_no", "invalid_case_no"),
-                    fp("tags", "tag_unknown"),
-                    fp("tags", "tag_not_for_level"),
-                    fp("comment", "comment_too_long"),
-                    fp("phone", "invalid_phone"),
+                    fp("case_no", ProblemCode::InvalidCaseNo),
+                    fp("tags", ProblemCode::TagUnknown),
+                    fp("tags", ProblemCode::TagNotForLevel),
+                    fp("comment", ProblemCode::CommentTooLong),
+                    fp("phone", ProblemCode::InvalidPhone),
                 ],
             ),
             (
@@ -814,9 +814,9 @@ mod tests {
                     ..ReviewRequest::default()
                 },
                 vec![
-                    fp("rating", "rating_required"),
-                    fp("target", "target_required"),
-                    fp("tags", "tag_unknown"),
+                    fp("rating", ProblemCode::RatingRequired),
+                    fp("target", ProblemCode::TargetRequired),
+                    fp("tags", ProblemCode::TagUnknown),
                 ],
             ),
         ]
@@ -831,12 +831,12 @@ mod tests {
 
     #[test]
     fn every_validation_code_is_reached() {
-        let reached: HashSet<String> = refusal_table()
+        let reached: HashSet<ProblemCode> = refusal_table()
             .into_iter()
             .flat_map(|(_, _, problems)| problems)
             .map(|p| p.code)
             .collect();
-        let all: HashSet<String> = ALL_CODES.iter().map(|c| c.to_string()).collect();
+        let all: HashSet<ProblemCode> = ALL_CODES.iter().copied().collect();
         assert_eq!(reached, all);
     }
 
@@ -953,7 +953,7 @@ mod tests {
                 Err(problems) => {
                     prop_assert!(!problems.is_empty());
                     for p in problems {
-                        prop_assert!(ALL_CODES.contains(&p.code.as_str()), "{}", p.code);
+                        prop_assert!(ALL_CODES.contains(&p.code), "{}", p.code);
                     }
                 }
             }

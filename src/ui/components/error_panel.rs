@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::client::error::ApiError;
+use crate::contract::ProblemCode;
 use crate::ui::i18n::{use_i18n, S};
 
 /// The message for an error (never the raw text: it could carry anything).
@@ -12,7 +13,7 @@ pub fn message_for(e: Option<&ApiError>) -> S {
         Some(ApiError::Timeout) => S::ErrorTimeout,
         Some(ApiError::Malformed(_)) | Some(ApiError::TooLarge) => S::ErrorMalformed,
         Some(ApiError::NotFound) => S::ErrorNotFound,
-        Some(ApiError::Problem(p)) if p.code == "rate_limited" || p.status == 429 => {
+        Some(ApiError::Problem(p)) if p.code == ProblemCode::RateLimited || p.status == 429 => {
             S::ErrorRateLimited
         }
         Some(ApiError::Problem(p)) if p.status == 404 => S::ErrorNotFound,
@@ -85,7 +86,7 @@ mod tests {
         );
         let p = ApiError::Problem(Problem {
             status: 429,
-            code: "rate_limited".into(),
+            code: ProblemCode::RateLimited,
             ..Default::default()
         });
         assert_eq!(message_for(Some(&p)), S::ErrorRateLimited);

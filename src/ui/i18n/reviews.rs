@@ -1,6 +1,6 @@
 //! 好差评 messages, and the mappings from domain values and problem codes to messages.
 
-use crate::contract::{Rating, ReviewState};
+use crate::contract::{ProblemCode, Rating, ReviewState};
 
 crate::messages!(
     /// Review messages.
@@ -151,17 +151,17 @@ pub fn state_msg(s: ReviewState) -> R {
 }
 
 /// The message for a field problem (client `validate_review` or the server's 422/409 `fields`).
-pub fn problem_msg(code: &str) -> R {
+pub fn problem_msg(code: ProblemCode) -> R {
     match code {
-        "rating_required" => R::ErrRatingRequired,
-        "target_required" => R::ErrTargetRequired,
-        "invalid_case_no" | "unknown_case" => R::ErrUnknownCase,
-        "unknown_window" | "unknown_service" => R::ErrUnknownTarget,
-        "tag_unknown" | "tag_not_for_level" => R::ErrTagInvalid,
-        "reason_required" => R::ErrReasonRequired,
-        "comment_too_long" => R::ErrCommentTooLong,
-        "invalid_phone" => R::ErrPhoneInvalid,
-        "case_review_limit" => R::ErrCaseLimit,
+        ProblemCode::RatingRequired => R::ErrRatingRequired,
+        ProblemCode::TargetRequired => R::ErrTargetRequired,
+        ProblemCode::InvalidCaseNo | ProblemCode::UnknownCase => R::ErrUnknownCase,
+        ProblemCode::UnknownWindow | ProblemCode::UnknownService => R::ErrUnknownTarget,
+        ProblemCode::TagUnknown | ProblemCode::TagNotForLevel => R::ErrTagInvalid,
+        ProblemCode::ReasonRequired => R::ErrReasonRequired,
+        ProblemCode::CommentTooLong => R::ErrCommentTooLong,
+        ProblemCode::InvalidPhone => R::ErrPhoneInvalid,
+        ProblemCode::CaseReviewLimit => R::ErrCaseLimit,
         _ => R::ErrFieldInvalid,
     }
 }
@@ -219,12 +219,21 @@ mod tests {
 
     #[test]
     fn problem_codes_map_to_messages() {
-        assert_eq!(problem_msg("reason_required"), R::ErrReasonRequired);
-        assert_eq!(problem_msg("invalid_phone"), R::ErrPhoneInvalid);
-        assert_eq!(problem_msg("unknown_case"), R::ErrUnknownCase);
-        assert_eq!(problem_msg("case_review_limit"), R::ErrCaseLimit);
-        assert_eq!(problem_msg("comment_too_long"), R::ErrCommentTooLong);
-        assert_eq!(problem_msg("from_mars"), R::ErrFieldInvalid);
-        assert_eq!(problem_msg(""), R::ErrFieldInvalid);
+        assert_eq!(
+            problem_msg(ProblemCode::ReasonRequired),
+            R::ErrReasonRequired
+        );
+        assert_eq!(problem_msg(ProblemCode::InvalidPhone), R::ErrPhoneInvalid);
+        assert_eq!(problem_msg(ProblemCode::UnknownCase), R::ErrUnknownCase);
+        assert_eq!(problem_msg(ProblemCode::CaseReviewLimit), R::ErrCaseLimit);
+        assert_eq!(
+            problem_msg(ProblemCode::CommentTooLong),
+            R::ErrCommentTooLong
+        );
+        assert_eq!(
+            problem_msg(ProblemCode::parse("from_mars")),
+            R::ErrFieldInvalid
+        );
+        assert_eq!(problem_msg(ProblemCode::Unknown), R::ErrFieldInvalid);
     }
 }

@@ -14,7 +14,7 @@ use super::reviews_home::parts::logic::{
 };
 use super::reviews_home::parts::{phone_field::PhoneField, tag_picker::TagPicker};
 use crate::client::error::ApiError;
-use crate::contract::{Rating, ReviewRequest};
+use crate::contract::{ProblemCode, Rating, ReviewRequest};
 use crate::domain::review::MAX_COMMENT_CHARS;
 use crate::ui::components::error_panel::ErrorMessage;
 use crate::ui::components::error_summary::ErrorSummary;
@@ -112,8 +112,8 @@ pub fn ReviewForm() -> impl IntoView {
         Some(Err(ApiError::Problem(p))) if !p.fields.is_empty() => {
             problems.set(messages(&p.fields))
         }
-        Some(Err(ApiError::Problem(p))) if p.code == "case_review_limit" => {
-            problems.set(vec![(Slot::Target, problem_msg(&p.code))])
+        Some(Err(ApiError::Problem(p))) if p.code == ProblemCode::CaseReviewLimit => {
+            problems.set(vec![(Slot::Target, problem_msg(p.code))])
         }
         Some(Err(e)) => failure.set(Some(e)),
         None => {}

@@ -2,7 +2,7 @@
 //! message for each problem, and the mapping of server problems onto the same fields.
 
 use crate::client::error::ApiError;
-use crate::contract::{CertSearchRequest, CertVerifyRequest};
+use crate::contract::{CertSearchRequest, CertVerifyRequest, ProblemCode};
 use crate::domain::cert::{parse_qr, MAX_IDENTIFIER_CHARS, MAX_NAME_CHARS, MAX_NUMBER_CHARS};
 use crate::domain::date::Date;
 use crate::domain::ids::{self, IdError};
@@ -304,7 +304,7 @@ pub fn failure(e: &ApiError, holder_id: &str) -> Failure {
     let ApiError::Problem(p) = e else {
         return Failure::Other(e.clone());
     };
-    if p.status == 429 || p.code == "rate_limited" {
+    if p.status == 429 || p.code == ProblemCode::RateLimited {
         return Failure::RateLimited(p.retry_after.unwrap_or(60).max(1));
     }
     let mut problems = Problems::new();
@@ -313,15 +313,15 @@ pub fn failure(e: &ApiError, holder_id: &str) -> Failure {
             continue;
         };
         let by_id = IdError::ALL.iter().copied().find(|e| e.code() == fp.code);
-        let msg = match (field, fp.code.as_str(), by_id) {
-            (_, "too_long", _) => FieldMsg::new(C::ErrTooLongPlain),
-            (Field::Number, "required", _) => FieldMsg::new(C::ErrNumberRequired),
-            (Field::HolderName, "required", _) => FieldMsg::new(C::ErrNameRequired),
-            (Field::HolderId, "required", _) => FieldMsg::new(C::ErrHolderIdRequired),
-            (Field::VerifyCode, "required", _) => FieldMsg::new(C::ErrCodeRequired),
-            (Field::Number, "invalid_identifier", _) => FieldMsg::new(C::ErrIdentInvalid),
-            (Field::HolderId, "invalid_id_number", _) => FieldMsg::new(C::ErrIdInvalid),
-            (Field::HolderId, "invalid_uscc", _) => FieldMsg::new(C::ErrUsccInvalid),
+        let msg = match (field, fp.code, by_id) {
+            (_, ProblemCode::TooLong, _) => FieldMsg::new(C::ErrTooLongPlain),
+            (Field::Number, ProblemCode::Required, _) => FieldMsg::new(C::ErrNumberRequired),
+            (Field::HolderName, ProblemCode::Required, _) => FieldMsg::new(C::ErrNameRequired),
+            (Field::HolderId, ProblemCode::Required, _) => FieldMsg::new(C::ErrHolderIdRequired),
+            (Field::VerifyCode, ProblemCode::Required, _) => FieldMsg::new(C::ErrCodeRequired),
+            (Field::Number, ProblemCode::InvalidIdentifier, _) => FieldMsg::new(C::ErrIdentInvalid),
+            (Field::HolderId, ProblemCode::InvalidIdNumber, _) => FieldMsg::new(C::ErrIdInvalid),
+            (Field::HolderId, ProblemCode::InvalidUscc, _) => FieldMsg::new(C::ErrUsccInvalid),
             (Field::Number, _, Some(e)) => id_error_msg(IdKind::Identifier, e, ""),
             (Field::HolderId, _, Some(e)) => holder_id_msg(holder_id, e),
             _ => FieldMsg::new(C::ErrInvalid),
@@ -567,16 +567,13 @@ mod tests {
 
     #[test]
     fn server_problems_map_to_fields() {
-        let problem = |status, code: &str, fields: &[(&str, &str)]| {
+        let problem = |status, code: ProblemCode, fields: &[(&str, ProblemCode)]| {
             ApiError::Problem(Problem {
                 status,
-                code: code.into(),
+                code,
                 fields: fields
                     .iter()
-                    .map(|(f, c)| FieldProblem {
-                        field: (*f).into(),
-                        code: (*c).into(),
-                    })
+                    .map(|(f, c)| FieldProblem::new(f, *c))
                     .collect(),
                 retry_after: Some(17),
                 ..Default::default()
@@ -584,8 +581,8 @@ mod tests {
         };
         let e = problem(
             400,
-            "invalid_id_number",
-            &[("holder_id", "invalid_id_number")],
+            ProblemCode::InvalidIdNumber,
+            &[("holder_id", ProblemCode::InvalidIdNumber)],
         );
         assert_eq!(
             failure(&e, "x"),
@@ -593,8 +590,11 @@ mod tests {
         );
         let e = problem(
             400,
-            "invalid",
-            &[("holder_id", "checksum"), ("name", "required")],
+            ProblemCode::Invalid,
+            &[
+                ("holder_id", ProblemCode::Checksum),
+                ("name", ProblemCode::Required),
+            ],
         );
         assert_eq!(
             failure(&e, "320505198509030124"),
@@ -603,18 +603,26 @@ mod tests {
                 (Field::HolderName, FieldMsg::new(C::ErrNameRequired))
             ])
         );
-        let e = problem(400, "invalid_identifier", &[("identifier", "checksum")]);
+        let e = problem(
+            400,
+            ProblemCode::InvalidIdentifier,
+            &[("identifier", ProblemCode::Checksum)],
+        );
         assert_eq!(
             failure(&e, ""),
             Failure::Fields(vec![(Field::Number, FieldMsg::new(C::ErrIdentChecksum))])
         );
-        let e = problem(400, "too_long", &[("number", "too_long")]);
+        let e = problem(
+            400,
+            ProblemCode::TooLong,
+            &[("number", ProblemCode::TooLong)],
+        );
         assert_eq!(
             failure(&e, ""),
             Failure::Fields(vec![(Field::Number, FieldMsg::new(C::ErrTooLongPlain))])
         );
         assert_eq!(
-            failure(&problem(429, "rate_limited", &[]), ""),
+            failure(&problem(429, ProblemCode::RateLimited, &[]), ""),
             Failure::RateLimited(17)
         );
         let no_wait = ApiError::Problem(Problem {
@@ -623,7 +631,11 @@ mod tests {
         });
         assert_eq!(failure(&no_wait, ""), Failure::RateLimited(60));
         // Unknown fields or no fields: the generic error panel.
-        let e = problem(400, "bad", &[("mystery", "x")]);
+        let e = problem(
+            400,
+            ProblemCode::parse("bad"),
+            &[("mystery", ProblemCode::parse("x"))],
+        );
         assert_eq!(failure(&e, ""), Failure::Other(e.clone()));
         assert_eq!(
             failure(&ApiError::Timeout, ""),

@@ -127,7 +127,7 @@ pub fn messages(problems: &[FieldProblem]) -> Vec<(Slot, R)> {
     let mut out: Vec<(Slot, R)> = Vec::new();
     for slot in order {
         for p in problems.iter().filter(|p| slot_of(&p.field) == slot) {
-            let m = (slot, problem_msg(&p.code));
+            let m = (slot, problem_msg(p.code));
             if !out.contains(&m) {
                 out.push(m);
             }
@@ -291,7 +291,7 @@ pub fn chart_groups(groups: &[StatsGroup], group_by: &str) -> (Vec<StatsGroup>, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contract::StatsFigures;
+    use crate::contract::{ProblemCode, StatsFigures};
 
     fn draft(rating: Option<Rating>, tags: &[&str], comment: &str, phone: &str) -> Draft {
         Draft {
@@ -399,19 +399,19 @@ mod tests {
         let server = [
             FieldProblem {
                 field: "case_no".into(),
-                code: "unknown_case".into(),
+                code: ProblemCode::UnknownCase,
             },
             FieldProblem {
                 field: "case_no".into(),
-                code: "case_review_limit".into(),
+                code: ProblemCode::CaseReviewLimit,
             },
             FieldProblem {
                 field: "phone".into(),
-                code: "invalid_phone".into(),
+                code: ProblemCode::InvalidPhone,
             },
             FieldProblem {
                 field: "phone".into(),
-                code: "invalid_phone".into(),
+                code: ProblemCode::InvalidPhone,
             },
         ];
         assert_eq!(
