@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use enforcement_kiosk::config::{Config, LoadedConfig, Mode};
-use enforcement_kiosk::ui::app::App;
+use enforcement_kiosk::ui::shell::App;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

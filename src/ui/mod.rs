@@ -1,11 +1,14 @@
-//! The Leptos app: shell and router ([`app`]), one file per route ([`pages`]), reusable
-//! widgets ([`components`]), kiosk behaviour ([`kiosk`]) and the i18n layer ([`i18n`]).
+//! The Leptos app: the shell and its router ([`shell`]), the features ([`features`]: lenient
+//! lists, certificates, reviews, admin — each owns its routes, pages, widgets, context and
+//! messages), widgets shared by several features ([`components`]), kiosk-wide behaviour
+//! ([`kiosk`]: idle reset and the privacy-wipe registry, speech, scanner, crash policy, online)
+//! and the i18n layer ([`i18n`]).
 
-pub mod app;
 pub mod components;
+pub mod features;
 pub mod i18n;
 pub mod kiosk;
-pub mod pages;
+pub mod shell;
 
 use crate::config::{Config, LoadedConfig};
 
@@ -20,6 +23,8 @@ pub fn start() {
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default();
         loaded.config.apply_query(&query);
-        leptos::mount::mount_to_body(move || leptos::view! { <app::App loaded=loaded.clone() /> });
+        leptos::mount::mount_to_body(
+            move || leptos::view! { <shell::App loaded=loaded.clone() /> },
+        );
     });
 }

@@ -1,19 +1,14 @@
 //! A typed i18n layer for zh-CN (first) and English.
 //!
 //! Every message table is declared with [`messages!`], which writes both languages side by side
-//! in one `match`: a key without a translation does not compile. The locale lives in a context
-//! signal; `<html lang>` follows it.
+//! in one `match`: a key without a translation does not compile. The shell's table is here
+//! ([`shell`]); each feature keeps its own in `features/<name>/messages.rs`. The locale lives in
+//! a context signal; `<html lang>` follows it.
 
 use leptos::prelude::*;
 
-pub mod certs;
-pub mod lenient;
-pub mod reviews;
 pub mod shell;
 
-pub use certs::C;
-pub use lenient::L;
-pub use reviews::R;
 pub use shell::S;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -130,34 +125,33 @@ pub fn percent(rate: Option<f64>) -> String {
     }
 }
 
+/// Test helper for every message table: see [`check_table`].
+#[cfg(test)]
+/// Every key has non-empty text in both languages, and the zh-CN text is Chinese — except
+/// the language switch, which names the *other* language in that language.
+pub fn check_table<M: Msg + std::fmt::Debug>(all: &[M]) {
+    for k in all {
+        let zh = k.text(Locale::ZhCn);
+        let en = k.text(Locale::En);
+        assert!(
+            !zh.trim().is_empty() && !en.trim().is_empty(),
+            "{k:?} empty"
+        );
+        let is_switch = format!("{k:?}") == "LangToggle";
+        assert!(
+            is_switch || zh.chars().any(|c| !c.is_ascii()) || zh == en,
+            "{k:?}: zh text has no Chinese: {zh}"
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Every key has non-empty text in both languages, and the zh-CN text is Chinese — except
-    /// the language switch, which names the *other* language in that language.
-    fn check_table<M: Msg + std::fmt::Debug>(all: &[M]) {
-        for k in all {
-            let zh = k.text(Locale::ZhCn);
-            let en = k.text(Locale::En);
-            assert!(
-                !zh.trim().is_empty() && !en.trim().is_empty(),
-                "{k:?} empty"
-            );
-            let is_switch = format!("{k:?}") == "LangToggle";
-            assert!(
-                is_switch || zh.chars().any(|c| !c.is_ascii()) || zh == en,
-                "{k:?}: zh text has no Chinese: {zh}"
-            );
-        }
-    }
-
     #[test]
     fn every_key_has_both_languages() {
         check_table(S::ALL);
-        check_table(L::ALL);
-        check_table(C::ALL);
-        check_table(R::ALL);
     }
 
     #[test]

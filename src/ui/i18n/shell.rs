@@ -1,4 +1,4 @@
-//! Shell messages: navigation, banners, errors, idle dialog, admin.
+//! Shell messages: navigation, banners, errors, idle dialog, keypad; shared by every feature.
 
 crate::messages!(
     /// Shell and shared messages.
@@ -47,20 +47,6 @@ crate::messages!(
     KeypadLetters => "字母", "Letters";
     KeypadDigits => "数字", "Digits";
     ScanCamera => "扫码", "Scan";
-    AdminTitle => "管理页面", "Admin";
-    AdminPin => "请输入管理密码", "Enter the admin PIN";
-    AdminWrongPin => "密码错误", "Wrong PIN";
-    AdminVersion => "版本", "Version";
-    AdminConfig => "当前配置", "Configuration in force";
-    AdminFallbacks => "配置回退原因", "Configuration fallbacks";
-    AdminHealth => "后端状态", "Backend health";
-    AdminOutbox => "待发送评价", "Queued reviews";
-    AdminSendNow => "立即发送", "Send now";
-    AdminReload => "重新加载", "Reload";
-    AdminMemory => "内存（在用 / 已分配）", "Memory (in use / reserved)";
-    AdminCrashTest => "测试故障自动恢复", "Test crash recovery";
-    AdminExit => "退出管理", "Leave admin";
-    AdminNone => "无", "None";
     Ok => "正常", "OK";
     Footer => "结果仅供参考，以执法机关认定为准", "For reference only; the enforcement authority decides";
     PageNotFound => "页面不存在", "Page not found";

@@ -48,6 +48,7 @@ fn now_ms() -> f64 {
 pub fn IdleGuard() -> impl IntoView {
     let k = use_kiosk();
     let i18n = use_i18n();
+    let registry = wipe::use_wipe_registry();
     let cfg = k.config();
     let clock = StoredValue::new(IdleClock {
         last_activity_ms: now_ms(),
@@ -78,7 +79,7 @@ pub fn IdleGuard() -> impl IntoView {
             IdlePhase::Expired => {
                 phase.set(IdlePhase::Active);
                 clock.update_value(|c| c.last_activity_ms = now_ms());
-                wipe::wipe(&k, &i18n, &navigate);
+                wipe::wipe(&k, &i18n, &registry, &navigate);
             }
             p if p != phase.get_untracked() => phase.set(p),
             _ => {}

@@ -32,8 +32,6 @@ pub struct Kiosk {
     pub personal: RwSignal<bool>,
     /// Reviews waiting in the outbox.
     pub outbox_len: RwSignal<usize>,
-    /// Bumped by every privacy wipe; screens holding state outside their own scope reset on it.
-    pub wipe_epoch: RwSignal<u64>,
     /// Shown on the home screen after an idle wipe.
     pub show_take_documents: RwSignal<bool>,
     /// Last `/health` answer: `None` before the first check.
@@ -75,7 +73,6 @@ pub fn provide_kiosk(loaded: LoadedConfig) -> Kiosk {
         online: RwSignal::new(online),
         personal: RwSignal::new(false),
         outbox_len: RwSignal::new(0),
-        wipe_epoch: RwSignal::new(0),
         show_take_documents: RwSignal::new(false),
         backend_ok: RwSignal::new(None),
     };

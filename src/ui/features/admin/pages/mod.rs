@@ -1,0 +1,3 @@
+//! One file per route under `/admin`.
+
+pub mod admin;

@@ -1,0 +1,4 @@
+//! One file per route under `/certs`.
+
+pub mod detail;
+pub mod search;

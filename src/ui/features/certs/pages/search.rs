@@ -1,0 +1,248 @@
+//! `/certs`: find e-certificates by number / identifier or by holder, and verify one by
+//! identifier + verification code or by scanning its QR code (hardware scanner or camera).
+//!
+//! Privacy: everything typed and found lives in signals owned by this page (or by the optional
+//! [`crate::ui::features::certs::context::CertsModule`] parent route), so leaving `/certs` or the idle wipe drops it; the search
+//! travels in a POST body, never in the URL.
+
+use leptos::prelude::*;
+
+use crate::client::error::ApiError;
+use crate::contract::{CertSearchRequest, CertVerifyRequest};
+use crate::domain::cert::{MAX_IDENTIFIER_CHARS, MAX_NAME_CHARS};
+use crate::domain::date::Date;
+use crate::ui::components::error_summary::{focus_by_id, ErrorSummary};
+use crate::ui::components::keypad::KeypadLayout;
+use crate::ui::components::loading::Loading;
+use crate::ui::features::certs::context::{CertsState, Mode};
+use crate::ui::features::certs::form::{
+    failure, interpret_scan, validate_holder, validate_number, validate_verify, Failure, Field,
+    Problems, Scanned,
+};
+use crate::ui::features::certs::messages::C;
+use crate::ui::features::certs::widgets::camera::CameraScan;
+use crate::ui::features::certs::widgets::field::CertField;
+use crate::ui::features::certs::widgets::panels::{FailureNotice, VerifyCard};
+use crate::ui::features::certs::widgets::results::ResultList;
+use crate::ui::i18n::use_i18n;
+use crate::ui::kiosk::scanner::use_wedge_scanner;
+use crate::ui::kiosk::{use_kiosk, use_personal_screen};
+
+/// The last request sent, for the retry button.
+#[derive(Clone, Debug)]
+enum Last {
+    Search(CertSearchRequest),
+    Verify(CertVerifyRequest),
+}
+
+fn today() -> Date {
+    Date::from_unix_cst((js_sys::Date::now() / 1000.0) as i64)
+}
+
+#[component]
+pub fn Certs() -> impl IntoView {
+    use_personal_screen();
+    let k = use_kiosk();
+    let i18n = use_i18n();
+    let st = CertsState::use_state();
+    let CertsState {
+        mode,
+        number,
+        name,
+        holder_id,
+        code,
+        chosen,
+        results,
+        verified,
+    } = st;
+    let problems = RwSignal::new(Problems::new());
+    let failed = RwSignal::new(None::<Failure>);
+    let scan_unknown = RwSignal::new(false);
+    let keypad_open = RwSignal::new(None::<Field>);
+    let last = StoredValue::new(None::<Last>);
+
+    let fail = move |e: ApiError, sent_holder_id: &str| match failure(&e, sent_holder_id) {
+        Failure::Fields(p) => problems.set(p),
+        other => failed.set(Some(other)),
+    };
+    let search = Action::new_local(move |req: &CertSearchRequest| {
+        let (b, req) = (k.backend(), req.clone());
+        async move {
+            let sent = match &req {
+                CertSearchRequest::Holder { holder_id, .. } => holder_id.clone(),
+                CertSearchRequest::Number { .. } => String::new(),
+            };
+            match b.cert_search(req).await {
+                Ok(r) => {
+                    let _ = results.try_set(Some(r.results));
+                }
+                Err(e) => fail(e, &sent),
+            }
+        }
+    });
+    let verify = Action::new_local(move |req: &CertVerifyRequest| {
+        let (b, req) = (k.backend(), req.clone());
+        async move {
+            match b.cert_verify(req).await {
+                Ok(r) => {
+                    let _ = verified.try_set(Some(r));
+                }
+                Err(e) => fail(e, ""),
+            }
+        }
+    });
+    let send = move |req: Last| {
+        failed.set(None);
+        problems.set(Problems::new());
+        last.set_value(Some(req.clone()));
+        match req {
+            Last::Search(r) => {
+                results.set(None);
+                verified.set(None);
+                chosen.set(None);
+                search.dispatch(r);
+            }
+            Last::Verify(r) => {
+                verified.set(None);
+                verify.dispatch(r);
+            }
+        }
+    };
+    let submit_search = move || {
+        scan_unknown.set(false);
+        keypad_open.set(None);
+        let checked = match mode.get_untracked() {
+            Mode::Number => validate_number(&number.get_untracked()),
+            Mode::Holder => {
+                validate_holder(&name.get_untracked(), &holder_id.get_untracked(), today())
+            }
+        };
+        match checked {
+            Ok(r) => send(Last::Search(r)),
+            Err(p) => problems.set(p),
+        }
+    };
+    let submit_verify = move || {
+        scan_unknown.set(false);
+        keypad_open.set(None);
+        let num = if mode.get_untracked() == Mode::Number {
+            number.get_untracked()
+        } else {
+            String::new()
+        };
+        match validate_verify(
+            chosen.get_untracked().as_deref(),
+            &num,
+            &code.get_untracked(),
+        ) {
+            Ok(r) => send(Last::Verify(r)),
+            Err(p) => problems.set(p),
+        }
+    };
+    let set_mode = move |m: Mode| {
+        mode.set(m);
+        problems.set(Problems::new());
+        failed.set(None);
+        keypad_open.set(None);
+    };
+    // Typing another number forgets a result chosen for verification.
+    Effect::new(move |prev: Option<()>| {
+        number.track();
+        if prev.is_some() {
+            chosen.set(None);
+        }
+    });
+    let pick = Callback::new(move |id: String| {
+        chosen.set(Some(id));
+        verified.set(None);
+        problems.set(Problems::new());
+        request_animation_frame(move || focus_by_id(Field::VerifyCode.dom_id()));
+    });
+    let on_scan = Callback::new(move |payload: String| match interpret_scan(&payload) {
+        Scanned::Qr {
+            identifier,
+            code: c,
+        } => {
+            set_mode(Mode::Number);
+            number.set(identifier);
+            code.set(c);
+            chosen.set(None);
+            submit_verify();
+        }
+        Scanned::Identifier(id) => {
+            set_mode(Mode::Number);
+            number.set(id);
+            submit_search();
+        }
+        Scanned::Unknown => scan_unknown.set(true),
+    });
+    use_wedge_scanner(on_scan);
+
+    let summary = Signal::derive(move || {
+        let l = i18n.locale();
+        problems.with(|p| {
+            p.iter()
+                .map(|(f, m)| (f.dom_id().to_string(), m.text(l)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let retry = Callback::new(move |_: ()| {
+        if let Some(req) = last.get_value() {
+            send(req);
+        }
+    });
+    let tab = move |m: Mode, id: &'static str, label: C| {
+        view! {
+            <button type="button" class="chip" data-testid=id aria-pressed=move || (mode.get() == m).to_string()
+                on:click=move |_| set_mode(m)>{move || i18n.t(label)}</button>
+        }
+    };
+    let fields = move || {
+        match mode.get() {
+        Mode::Number => view! {
+            <CertField field=Field::Number label=C::NumberLabel hint=C::NumberHint value=number problems
+                maxlength=MAX_IDENTIFIER_CHARS keypad=KeypadLayout::Alnum keypad_open />
+        }
+        .into_any(),
+        Mode::Holder => view! {
+            <CertField field=Field::HolderName label=C::HolderNameLabel hint=C::HolderNameHint value=name problems
+                maxlength=MAX_NAME_CHARS keypad_open />
+            <CertField field=Field::HolderId label=C::HolderIdLabel hint=C::HolderIdHint value=holder_id problems
+                maxlength=32 keypad=KeypadLayout::Alnum keypad_open />
+        }
+        .into_any(),
+    }
+    };
+    let show_verify = move || mode.get() == Mode::Number || chosen.with(Option::is_some);
+
+    view! {
+        <section class="page certs" data-read>
+            <h1>{move || i18n.t(C::Title)}</h1>
+            <p class="hint">{move || i18n.t(C::Intro)}</p>
+            <ErrorSummary problems=summary />
+            <div class="chips mode-tabs" role="group" aria-label=move || i18n.t(C::ModeLabel)>
+                {tab(Mode::Number, "cert-mode-number", C::ModeNumber)}
+                {tab(Mode::Holder, "cert-mode-holder", C::ModeHolder)}
+            </div>
+            <form class="card cert-search" novalidate on:submit=move |ev| { ev.prevent_default(); submit_search(); }>
+                {fields}
+                <div class="btn-row">
+                    <button type="submit" class="btn btn-primary" data-testid="cert-submit" disabled=move || search.pending().get()>
+                        {move || if search.pending().get() { i18n.t(C::Searching) } else { i18n.t(C::Search) }}
+                    </button>
+                    <CameraScan on_scan />
+                </div>
+            </form>
+            <Show when=move || scan_unknown.get()>
+                <p class="caveat" role="alert" data-testid="cert-scan-unknown">{move || i18n.t(C::ScanUnrecognized)}</p>
+            </Show>
+            <FailureNotice failed on_retry=retry />
+            <Show when=show_verify>
+                <VerifyCard st problems keypad_open pending=verify.pending() on_submit=Callback::new(move |_| submit_verify()) />
+            </Show>
+            <Show when=move || search.pending().get()><Loading /></Show>
+            {move || results.get().map(|list| view! { <ResultList results=list on_verify=pick /> })}
+            <p class="hint privacy-note">{move || i18n.t(C::PrivacyNote)}</p>
+        </section>
+    }
+}

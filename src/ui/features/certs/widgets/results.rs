@@ -1,0 +1,140 @@
+//! Search results (one card per certificate) and the outcome of a verification. Everything shown
+//! is what the server sent: it masks personal data before anything reaches the kiosk.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::client::http::encode_segment;
+use crate::contract::{CertSummary, CertVerifyResponse, HolderKind};
+use crate::ui::features::certs::messages::C;
+use crate::ui::features::certs::messages::{fill, validity_text};
+use crate::ui::features::certs::widgets::status_badge::badge_for;
+use crate::ui::i18n::use_i18n;
+
+/// The detail route of a certificate.
+pub fn detail_href(identifier: &str) -> String {
+    format!("/certs/item/{}", encode_segment(identifier))
+}
+
+/// The localized holder type.
+pub fn holder_kind_label(k: HolderKind) -> Option<C> {
+    match k {
+        HolderKind::Person => Some(C::HolderPerson),
+        HolderKind::Organization => Some(C::HolderOrg),
+        HolderKind::Unknown => None,
+    }
+}
+
+/// The facts of a certificate as a definition list (empty values are left out).
+#[component]
+pub fn CertFacts(
+    /// The certificate.
+    c: CertSummary,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (from, to) = (c.valid_from.clone(), c.valid_to.clone());
+    let validity = move || validity_text(i18n.locale(), &from, to.as_deref());
+    let row = move |key: C, value: String| {
+        (!value.trim().is_empty()).then(|| view! { <dt>{move || i18n.t(key)}</dt><dd>{value}</dd> })
+    };
+    view! {
+        <dl class="kv">
+            {row(C::FieldNumber, c.number)}
+            {row(C::FieldHolder, c.holder)}
+            {row(C::FieldHolderCode, c.holder_code)}
+            {row(C::FieldType, c.type_code)}
+            {row(C::FieldIssuer, c.issuer)}
+            {row(C::FieldIssueDate, c.issue_date)}
+            <dt>{move || i18n.t(C::FieldValidity)}</dt>
+            <dd data-testid="cert-validity">{validity}</dd>
+        </dl>
+    }
+}
+
+/// The list of results, or a helpful message when there are none.
+#[component]
+pub fn ResultList(
+    /// The certificates found.
+    results: Vec<CertSummary>,
+    /// Called with an identifier when its "verify" button is pressed.
+    on_verify: Callback<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let n = results.len() as i64;
+    if results.is_empty() {
+        return view! {
+            <section class="card cert-empty" data-testid="cert-empty" role="status">
+                <h2>{move || i18n.t(C::NoResults)}</h2>
+                <p>{move || i18n.t(C::NoResultsHelp)}</p>
+            </section>
+        }
+        .into_any();
+    }
+    view! {
+        <section class="cert-results" aria-labelledby="cert-results-title">
+            <h2 id="cert-results-title">{move || i18n.t(C::Results)}</h2>
+            <p class="hint" role="status" data-testid="cert-count">{move || fill(i18n.t(C::ResultsCount), n)}</p>
+            <ul class="list">
+                {results.into_iter().map(|c| view! { <li><ResultCard c on_verify /></li> }).collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn ResultCard(c: CertSummary, on_verify: Callback<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = c.identifier.clone();
+    let href = detail_href(&id);
+    let data_id = id.clone();
+    let kind = holder_kind_label(c.holder_kind);
+    view! {
+        <article class="card cert-card" data-testid="cert-result" data-identifier=data_id>
+            <header class="cert-card-head">
+                <h3 class="item-title">{c.name.clone()}</h3>
+                {badge_for(c.status, c.days_left)}
+            </header>
+            {kind.map(|k| view! { <p class="item-meta">{move || i18n.t(k)}</p> })}
+            <CertFacts c=c.clone() />
+            <div class="btn-row">
+                <A href=href attr:class="btn" attr:data-testid="cert-detail-link">{move || i18n.t(C::Details)}</A>
+                <button type="button" class="btn" data-testid="cert-verify-pick"
+                    on:click=move |_| on_verify.run(id.clone())>{move || i18n.t(C::VerifyThis)}</button>
+            </div>
+        </article>
+    }
+}
+
+/// The outcome of a verification: authentic (with the certificate and its status) or not.
+#[component]
+pub fn VerifyOutcome(
+    /// The server's answer.
+    resp: CertVerifyResponse,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let cert = resp.certificate.filter(|_| resp.authentic);
+    match cert {
+        Some(c) => {
+            let usable = c.status.is_usable();
+            let href = detail_href(&c.identifier);
+            view! {
+                <section class="verify-result verify-ok" data-testid="cert-verify-result" data-valid="true" role="status">
+                    <p class="verify-head"><span class="badge badge-ok">{move || i18n.t(C::VerifyOk)}</span></p>
+                    <h3 class="item-title">{c.name.clone()}</h3>
+                    <p>{badge_for(c.status, c.days_left)}</p>
+                    {(!usable).then(|| view! { <p class="caveat">{move || i18n.t(C::VerifyOkNotUsable)}</p> })}
+                    <CertFacts c=c.clone() />
+                    <A href=href attr:class="btn">{move || i18n.t(C::Details)}</A>
+                </section>
+            }
+            .into_any()
+        }
+        None => view! {
+            <section class="verify-result verify-bad" data-testid="cert-verify-result" data-valid="false" role="alert">
+                <p class="verify-head"><span class="badge badge-bad">{move || i18n.t(C::VerifyFail)}</span></p>
+            </section>
+        }
+        .into_any(),
+    }
+}

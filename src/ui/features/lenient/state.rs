@@ -1,0 +1,294 @@
+//! Plain state of the lenient screens: the list state carried in the URL, the public URL of an
+//! entry, counts and validity. No view code here, so it is unit-tested natively.
+
+use crate::contract::{Catalog, ListKind};
+use crate::domain::date::Date;
+
+/// Results rendered at once; "show more" adds as many again.
+pub const PAGE: usize = 20;
+/// Longest query kept (the search box has the same `maxlength`).
+pub const MAX_QUERY_CHARS: usize = 100;
+/// Longest domain code accepted from a URL.
+const MAX_DOMAIN_CHARS: usize = 64;
+
+/// What the list shows: `/lenient/list?domain=<code>&kind=<kind>&q=<query>`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ListState {
+    /// Domain code; `None` = every domain.
+    pub domain: Option<String>,
+    /// List kind; `None` = every kind.
+    pub kind: Option<ListKind>,
+    /// The query exactly as typed (not trimmed: the box and the URL must agree while typing).
+    pub q: String,
+}
+
+impl ListState {
+    /// From the URL's query parameters; anything unusable means "no filter".
+    pub fn from_params(domain: Option<&str>, kind: Option<&str>, q: Option<&str>) -> ListState {
+        let domain = domain
+            .map(str::trim)
+            .filter(|d| {
+                !d.is_empty()
+                    && d.chars().count() <= MAX_DOMAIN_CHARS
+                    && !d.chars().any(char::is_control)
+            })
+            .map(String::from);
+        let kind = kind
+            .map(ListKind::parse)
+            .filter(|k| *k != ListKind::Unknown);
+        let q = q.map(clamp_query).unwrap_or_default();
+        ListState { domain, kind, q }
+    }
+
+    /// The list URL for this state (parameters in a fixed order, empty ones left out).
+    pub fn href(&self) -> String {
+        let mut parts = Vec::with_capacity(3);
+        if let Some(d) = &self.domain {
+            parts.push(format!("domain={}", encode_component(d)));
+        }
+        if let Some(k) = self.kind {
+            parts.push(format!("kind={}", k.as_str()));
+        }
+        if !self.q.is_empty() {
+            parts.push(format!("q={}", encode_component(&self.q)));
+        }
+        if parts.is_empty() {
+            "/lenient/list".to_string()
+        } else {
+            format!("/lenient/list?{}", parts.join("&"))
+        }
+    }
+}
+
+/// At most [`MAX_QUERY_CHARS`] characters, control characters removed.
+pub fn clamp_query(q: &str) -> String {
+    q.chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_QUERY_CHARS)
+        .collect()
+}
+
+/// Percent-encodes everything but RFC 3986 unreserved characters (UTF-8 bytes), so the value
+/// is safe in a path segment or a query parameter.
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The path of an entry's detail page.
+pub fn item_href(id: &str) -> String {
+    format!("/lenient/item/{}", encode_component(id))
+}
+
+/// The public URL of an entry for the QR hand-off: the configured public base URL, else the
+/// page's origin; `?demo=1` when the kiosk runs in demo mode (the phone has no other way to
+/// know).
+pub fn public_item_url(public_base: &str, origin: &str, id: &str, demo: bool) -> String {
+    let base = if public_base.trim().is_empty() {
+        origin
+    } else {
+        public_base.trim()
+    };
+    let base = base.trim_end_matches('/');
+    let demo = if demo { "?demo=1" } else { "" };
+    format!("{base}{}{demo}", item_href(id))
+}
+
+/// Whether an entry is in force on `today`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Validity {
+    InForce,
+    NotYet,
+    Expired,
+}
+
+/// From the entry's `valid_from` / `valid_to` (unparseable dates are ignored: the dates are
+/// still shown as given).
+pub fn validity(valid_from: &str, valid_to: Option<&str>, today: Date) -> Validity {
+    if valid_to.and_then(Date::parse).is_some_and(|to| to < today) {
+        Validity::Expired
+    } else if Date::parse(valid_from).is_some_and(|from| from > today) {
+        Validity::NotYet
+    } else {
+        Validity::InForce
+    }
+}
+
+/// Number of entries per list kind within a domain (`None` = all), in [`ListKind::ALL`] order,
+/// kinds without entries left out.
+pub fn kinds_in_domain(cat: &Catalog, domain: Option<&str>) -> Vec<(ListKind, usize)> {
+    let mut n = [0usize; ListKind::ALL.len()];
+    for e in &cat.entries {
+        if domain.is_none_or(|d| e.entry.domain == d) {
+            if let Some(i) = ListKind::ALL.iter().position(|k| *k == e.entry.kind) {
+                n[i] += 1;
+            }
+        }
+    }
+    ListKind::ALL
+        .into_iter()
+        .zip(n)
+        .filter(|(_, c)| *c > 0)
+        .collect()
+}
+
+/// Entries per domain, in the catalog's domain order, domains without entries left out.
+pub fn domain_counts(cat: &Catalog) -> Vec<(usize, usize)> {
+    let mut n = vec![0usize; cat.domains.len()];
+    for e in &cat.entries {
+        if let Some(i) = cat.domains.iter().position(|d| d.code == e.entry.domain) {
+            n[i] += 1;
+        }
+    }
+    n.into_iter().enumerate().filter(|(_, c)| *c > 0).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contract::{CatalogEntry, DomainInfo, LenientEntry};
+
+    #[test]
+    fn state_round_trips_through_the_url() {
+        let s = ListState {
+            domain: Some("tax".into()),
+            kind: Some(ListKind::FirstViolation),
+            q: "纳税 sb".into(),
+        };
+        let href = s.href();
+        assert_eq!(
+            href,
+            "/lenient/list?domain=tax&kind=first_violation&q=%E7%BA%B3%E7%A8%8E%20sb"
+        );
+        // What the router hands back after decoding the query string.
+        let back = ListState::from_params(Some("tax"), Some("first_violation"), Some("纳税 sb"));
+        assert_eq!(back, s);
+        assert_eq!(ListState::default().href(), "/lenient/list");
+        let q_only = ListState {
+            q: "nssb".into(),
+            ..Default::default()
+        };
+        assert_eq!(q_only.href(), "/lenient/list?q=nssb");
+    }
+
+    #[test]
+    fn unusable_parameters_mean_no_filter() {
+        let s = ListState::from_params(Some("  "), Some("bogus"), None);
+        assert_eq!(s, ListState::default());
+        let s = ListState::from_params(Some("tax"), Some("all"), Some(""));
+        assert_eq!(s.kind, None);
+        assert_eq!(s.domain.as_deref(), Some("tax"));
+        let long = "x".repeat(500);
+        assert_eq!(ListState::from_params(Some(&long), None, None).domain, None);
+        let q = ListState::from_params(None, None, Some(&long)).q;
+        assert_eq!(q.chars().count(), MAX_QUERY_CHARS);
+        assert_eq!(clamp_query("a\u{0}b\nc"), "abc");
+        // Trailing spaces survive: the box and the URL stay equal while typing.
+        assert_eq!(
+            ListState::from_params(None, None, Some("nashui ")).q,
+            "nashui "
+        );
+    }
+
+    #[test]
+    fn encoding_is_safe_for_paths_and_queries() {
+        assert_eq!(encode_component("tax-003"), "tax-003");
+        assert_eq!(encode_component("a/b?c&d=e#f"), "a%2Fb%3Fc%26d%3De%23f");
+        assert_eq!(encode_component("申报"), "%E7%94%B3%E6%8A%A5");
+        assert_eq!(item_href("x/../y"), "/lenient/item/x%2F..%2Fy");
+    }
+
+    #[test]
+    fn public_url_prefers_the_configured_base() {
+        assert_eq!(
+            public_item_url(
+                "https://kiosk.example.gov.cn/",
+                "http://127.0.0.1:8080",
+                "tax-003",
+                false
+            ),
+            "https://kiosk.example.gov.cn/lenient/item/tax-003"
+        );
+        assert_eq!(
+            public_item_url(" ", "http://127.0.0.1:8080", "tax-003", true),
+            "http://127.0.0.1:8080/lenient/item/tax-003?demo=1"
+        );
+    }
+
+    #[test]
+    fn validity_against_today() {
+        let today = Date::new(2025, 6, 1).unwrap_or(Date {
+            year: 2025,
+            month: 6,
+            day: 1,
+        });
+        assert_eq!(
+            validity("2019-03-15", Some("2023-12-25"), today),
+            Validity::Expired
+        );
+        assert_eq!(
+            validity("2025-06-01", Some("2025-06-01"), today),
+            Validity::InForce
+        );
+        assert_eq!(validity("2025-06-02", None, today), Validity::NotYet);
+        assert_eq!(validity("", None, today), Validity::InForce);
+        assert_eq!(
+            validity("garbage", Some("also garbage"), today),
+            Validity::InForce
+        );
+    }
+
+    fn entry(id: &str, domain: &str, kind: ListKind) -> CatalogEntry {
+        CatalogEntry {
+            entry: LenientEntry {
+                id: id.into(),
+                domain: domain.into(),
+                kind,
+                title: id.into(),
+                ..Default::default()
+            },
+            keys: Default::default(),
+        }
+    }
+
+    fn catalog() -> Catalog {
+        Catalog {
+            version: "v1".into(),
+            domains: ["tax", "market", "empty"]
+                .iter()
+                .map(|c| DomainInfo {
+                    code: (*c).into(),
+                    name_zh: String::new(),
+                    name_en: String::new(),
+                })
+                .collect(),
+            entries: vec![
+                entry("t1", "tax", ListKind::FirstViolation),
+                entry("t2", "tax", ListKind::FirstViolation),
+                entry("t3", "tax", ListKind::NoFault),
+                entry("m1", "market", ListKind::Minor),
+                entry("x1", "nowhere", ListKind::Minor),
+            ],
+        }
+    }
+
+    #[test]
+    fn counts_per_domain_and_kind() {
+        let cat = catalog();
+        assert_eq!(
+            kinds_in_domain(&cat, Some("tax")),
+            vec![(ListKind::FirstViolation, 2), (ListKind::NoFault, 1)]
+        );
+        assert_eq!(kinds_in_domain(&cat, None)[0], (ListKind::Minor, 2));
+        assert!(kinds_in_domain(&cat, Some("empty")).is_empty());
+        // Domain 0 (tax) has 3, domain 1 (market) 1, the empty domain is left out.
+        assert_eq!(domain_counts(&cat), vec![(0, 3), (1, 1)]);
+    }
+}

@@ -1,0 +1,159 @@
+//! The self-check screens: the current question, or the verdict.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::contract::LenientEntry;
+use crate::domain::eligibility::{Fact, SelfCheck, Step, Verdict};
+use crate::ui::features::lenient::messages::L;
+use crate::ui::features::lenient::messages::{
+    fact_short, hint_is_examples, is_exempt, next_step_text, outcome_text, progress_text,
+    question_hint, question_text,
+};
+use crate::ui::features::lenient::state::item_href;
+use crate::ui::i18n::use_i18n;
+use crate::ui::kiosk::use_kiosk;
+
+/// Moves focus to a new screen's heading once it is mounted, when `armed` (after an answer,
+/// back or restart; not on arrival), so keyboard and screen-reader users land on the new
+/// question rather than on the body. Runs as an effect: before the next input event.
+fn focus_when_mounted(heading: NodeRef<leptos::html::H2>, armed: StoredValue<bool>) {
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            if armed.get_value() {
+                armed.set_value(false);
+                let _ = h.focus();
+            }
+        }
+    });
+}
+
+/// The whole flow for one entry.
+#[component]
+pub fn CheckFlow(
+    /// The entry the user checks.
+    entry: LenientEntry,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let k = use_kiosk();
+    let check = RwSignal::new(SelfCheck::new(&entry));
+    let entry_href = item_href(&entry.id);
+    let watermark = k.is_demo() || entry.synthetic;
+    let title = entry.title.clone();
+    let kind = entry.kind;
+    let entry = StoredValue::new(entry);
+    let navigate = use_navigate();
+    let refocus = StoredValue::new(false);
+
+    let answer = move |yes: bool| {
+        refocus.set_value(true);
+        check.update(|c| c.answer(yes));
+    };
+    let back = {
+        let entry_href = entry_href.clone();
+        move |_| {
+            refocus.set_value(true);
+            if !check.try_update(|c| c.back()).unwrap_or(false) {
+                navigate(&entry_href, Default::default());
+            }
+        }
+    };
+    let restart = move |_| {
+        refocus.set_value(true);
+        entry.with_value(|e| check.set(SelfCheck::new(e)));
+    };
+
+    let question = move |fact: Fact| {
+        let (answered, at_most) = check.with_untracked(SelfCheck::progress);
+        let q = move || entry.with_value(|e| question_text(fact, &e.thresholds, i18n.locale()));
+        let hint = move || entry.with_value(|e| question_hint(fact, &e.thresholds, i18n.locale()));
+        let heading = NodeRef::new();
+        focus_when_mounted(heading, refocus);
+        view! {
+            <div class="check-question" data-testid="eligibility-question" data-question=fact.as_str()>
+                <p class="check-progress" data-testid="eligibility-progress">
+                    {move || progress_text(i18n.locale(), answered + 1, at_most)}
+                    <progress aria-label=move || i18n.t(L::Progress) max=at_most.to_string() value=(answered + 1).to_string()></progress>
+                </p>
+                <h2 id="check-heading" tabindex="-1" class="check-q" node_ref=heading>{q}</h2>
+                {move || hint().map(|h| view! {
+                    <p class="hint check-hint">
+                        {hint_is_examples(fact).then(|| i18n.t(L::Examples))}
+                        {h}
+                    </p>
+                })}
+                <div class="answer-row">
+                    <button type="button" class="btn btn-primary btn-huge" data-testid="eligibility-yes"
+                        on:click=move |_| answer(true)>{move || i18n.t(L::Yes)}</button>
+                    <button type="button" class="btn btn-huge" data-testid="eligibility-no"
+                        on:click=move |_| answer(false)>{move || i18n.t(L::No)}</button>
+                </div>
+            </div>
+        }
+    };
+
+    let result = {
+        let entry_href = entry_href.clone();
+        move |v: Verdict| {
+            let answers = check.with_untracked(|c| c.answered().to_vec());
+            let decisive: Vec<(Fact, bool)> = v
+                .decisive
+                .iter()
+                .filter_map(|f| answers.iter().find(|(a, _)| a == f).copied())
+                .collect();
+            let exempt = is_exempt(v.outcome);
+            let (article, article_en) = (v.article, v.article_en);
+            let heading = NodeRef::new();
+            focus_when_mounted(heading, refocus);
+            view! {
+                <div class=if exempt { "check-result card result-good" } else { "check-result card" }
+                    data-testid="eligibility-result" data-outcome=v.outcome.as_str()>
+                    <h2 id="check-heading" tabindex="-1" node_ref=heading>{move || i18n.t(L::ResultTitle)}</h2>
+                    <p class="outcome-text" data-testid="eligibility-outcome-text">{move || i18n.t(outcome_text(v.outcome, kind))}</p>
+                    {exempt.then(|| view! { <p class="notice">{move || i18n.t(L::ExemptNotExcused)}</p> })}
+                    <dl class="kv">
+                        <dt>{move || i18n.t(L::LegalBasis)}</dt>
+                        <dd data-testid="eligibility-article">{move || i18n.pick(article, article_en).to_string()}</dd>
+                    </dl>
+                    <h3>{move || i18n.t(L::NextSteps)}</h3>
+                    <ul class="next-steps" data-testid="eligibility-next">
+                        {v.next.iter().map(|n| { let n = *n; view! { <li>{move || i18n.t(next_step_text(n))}</li> } }).collect_view()}
+                    </ul>
+                    {(!decisive.is_empty()).then(|| view! {
+                        <h3>{move || i18n.t(L::YourAnswers)}</h3>
+                        <ul class="decisive">
+                            {decisive.into_iter().map(|(f, yes)| view! {
+                                <li>{move || i18n.t(fact_short(f))} "："
+                                    {move || if yes { i18n.t(L::Yes) } else { i18n.t(L::No) }}</li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                    <p class="caveat" data-testid="eligibility-caveat">{move || i18n.t(L::Caveat)}</p>
+                    <div class="btn-row">
+                        <button type="button" class="btn btn-primary" data-testid="eligibility-restart" on:click=restart>
+                            {move || i18n.t(L::Restart)}
+                        </button>
+                        <A href=entry_href.clone() attr:class="btn" attr:data-testid="eligibility-to-entry">
+                            {move || i18n.t(L::BackToEntry)}
+                        </A>
+                    </div>
+                </div>
+            }
+        }
+    };
+
+    view! {
+        <p class="check-entry wrap-anywhere">{title}</p>
+        {watermark.then(|| view! {
+            <p class="watermark" data-testid="lenient-watermark">{move || i18n.t(L::DemoData)}</p>
+        })}
+        {move || match check.with(SelfCheck::step) {
+            Step::Ask(fact) => question(fact).into_any(),
+            Step::Done(v) => result.clone()(v).into_any(),
+        }}
+        <button type="button" class="btn link-back" data-testid="eligibility-back" on:click=back>
+            "← " {move || i18n.t(L::BackOne)}
+        </button>
+    }
+}

@@ -1,0 +1,61 @@
+//! The domain filter of the list page: an "all fields" chip and one chip per domain, in a row
+//! that scrolls sideways and keeps the selected chip in view.
+
+use leptos::prelude::*;
+
+use crate::contract::DomainInfo;
+use crate::ui::features::lenient::messages::L;
+use crate::ui::i18n::{use_i18n, Locale, Msg};
+
+/// Toggle buttons (`aria-pressed`) for the domains; `data-testid="lenient-domain-chip"`,
+/// `data-domain` = the domain code or `all`.
+#[component]
+pub fn DomainChips(
+    /// The domains to offer, in display order.
+    domains: Vec<DomainInfo>,
+    /// The domain selected now; `None` = all.
+    #[prop(into)]
+    selected: Signal<Option<String>>,
+    /// Called with the domain the user picked (`None` = all).
+    on_select: Callback<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let row = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        selected.track();
+        request_animation_frame(move || {
+            let Some(row) = row.get_untracked() else {
+                return;
+            };
+            if let Ok(Some(chip)) = row.query_selector("[aria-pressed=\"true\"]") {
+                if let Ok(chip) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(chip) {
+                    row.set_scroll_left((chip.offset_left() - row.offset_left() - 16).max(0));
+                }
+            }
+        });
+    });
+    let chip = move |code: Option<String>, zh: String, en: String| {
+        let pressed = {
+            let code = code.clone();
+            move || selected.with(|d| *d == code).to_string()
+        };
+        let testid_code = code.clone().unwrap_or_else(|| "all".into());
+        view! {
+            <button type="button" class="chip" data-testid="lenient-domain-chip" data-domain=testid_code
+                aria-pressed=pressed on:click=move |_| on_select.run(code.clone())>
+                {move || i18n.pick(&zh, &en).to_string()}
+            </button>
+        }
+    };
+    let all = chip(
+        None,
+        L::AllDomains.text(Locale::ZhCn).to_string(),
+        L::AllDomains.text(Locale::En).to_string(),
+    );
+    view! {
+        <div class="chips chips-scroll" role="group" node_ref=row aria-label=move || i18n.t(L::FilterDomain)>
+            {all}
+            {domains.into_iter().map(|d| chip(Some(d.code), d.name_zh, d.name_en)).collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,162 @@
+//! The detail card of one list entry (every column of domain.md §1.3) with its QR code,
+//! print button and the self-check start.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::contract::LenientEntry;
+use crate::domain::date::Date;
+use crate::ui::components::qr_code::QrCodeView;
+use crate::ui::features::lenient::messages::L;
+use crate::ui::features::lenient::messages::{kind_long, kind_short};
+use crate::ui::features::lenient::state::{item_href, public_item_url, validity, Validity};
+use crate::ui::i18n::{use_i18n, Locale, S};
+use crate::ui::kiosk::use_kiosk;
+
+/// Today in China Standard Time.
+pub fn today() -> Date {
+    Date::from_unix_cst((js_sys::Date::now() / 1000.0) as i64)
+}
+
+/// A value, or "清单未列明" when the list left it empty.
+fn or_not_listed(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// One entry, shown in full.
+#[component]
+pub fn EntryView(
+    /// The entry to show (from `backend.lenient_item`).
+    entry: LenientEntry,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let k = use_kiosk();
+    let e = entry;
+    let watermark = k.is_demo() || e.synthetic;
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let url = public_item_url(&k.config().public_base_url, &origin, &e.id, k.is_demo());
+    let check_href = format!("{}/check", item_href(&e.id));
+    let status = validity(&e.valid_from, e.valid_to.as_deref(), today());
+    let kind = e.kind;
+
+    let text = move |v: &str| {
+        let v = or_not_listed(v);
+        move || {
+            v.clone()
+                .unwrap_or_else(|| i18n.t(L::NotListed).to_string())
+        }
+    };
+    let source = {
+        let s = &e.source;
+        let mut out = s.name.clone();
+        if !s.number.trim().is_empty() {
+            out.push_str(&format!("（{}）", s.number.trim()));
+        }
+        if !s.date.trim().is_empty() {
+            out.push_str(&format!(" {}", s.date.trim()));
+        }
+        out
+    };
+    let valid_to = e.valid_to.clone().filter(|t| !t.trim().is_empty());
+    let valid_from = e.valid_from.clone();
+    let validity_text = move || {
+        let to = valid_to
+            .clone()
+            .unwrap_or_else(|| i18n.t(L::ValidUntilRepealed).to_string());
+        format!("{} {} {}", valid_from, i18n.t(L::ValidTo), to)
+    };
+    let lookback = e.thresholds.lookback_months.filter(|m| *m > 0);
+    let days = e.thresholds.correction_days.filter(|d| *d > 0);
+    let limit_zh = e
+        .thresholds
+        .question_zh
+        .clone()
+        .filter(|q| !q.trim().is_empty());
+    let limit_en = e.thresholds.question_en.clone().unwrap_or_default();
+    let has_thresholds = lookback.is_some() || days.is_some() || limit_zh.is_some();
+    let measures = if e.measures.is_empty() {
+        String::new()
+    } else {
+        e.measures.join("；")
+    };
+    let hall = k.config().hall_name;
+
+    view! {
+        <article class="card lenient-detail" data-testid="lenient-detail" data-id=e.id.clone() data-kind=kind.as_str()>
+            <p class="print-only receipt-head">{hall} " · " {move || i18n.t(L::Title)}</p>
+            {watermark.then(|| view! {
+                <p class="watermark lenient-watermark" data-testid="lenient-watermark">
+                    {move || i18n.t(L::DemoData)} " — " {move || i18n.t(L::DemoDataNote)}
+                </p>
+            })}
+            <p class="kind-tag">{move || i18n.t(kind_short(kind))}</p>
+            <h1 class="wrap-anywhere">{e.title.clone()}</h1>
+            <dl class="kv">
+                <dt>{move || i18n.t(L::Breach)}</dt><dd>{e.title.clone()}</dd>
+                <dt>{move || i18n.t(L::BreachBasis)}</dt><dd data-testid="lenient-breach-basis">{text(&e.breach_basis)}</dd>
+                <dt>{move || i18n.t(L::PenaltyBasis)}</dt><dd data-testid="lenient-penalty-basis">{text(&e.penalty_basis)}</dd>
+                <dt>{move || i18n.t(L::PenaltyRange)}</dt><dd>{text(&e.penalty_range)}</dd>
+            </dl>
+            <h2>{move || i18n.t(L::Conditions)}</h2>
+            <ol class="conditions" data-testid="lenient-conditions">
+                {e.conditions.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}
+            </ol>
+            {has_thresholds.then(|| view! {
+                <h2>{move || i18n.t(L::Thresholds)}</h2>
+                <dl class="kv" data-testid="lenient-thresholds">
+                    {lookback.map(|m| view! {
+                        <dt>{move || i18n.t(L::Lookback)}</dt>
+                        <dd>{move || match i18n.locale() {
+                            Locale::ZhCn => format!("近{m}{}", i18n.t(L::LookbackMonths)),
+                            Locale::En => format!("{m} {}", i18n.t(L::LookbackMonths)),
+                        }}</dd>
+                    })}
+                    {days.map(|d| view! {
+                        <dt>{move || i18n.t(L::CorrectionDays)}</dt>
+                        <dd>{move || match i18n.locale() {
+                            Locale::ZhCn => format!("{d}{}", i18n.t(L::Days)),
+                            Locale::En => format!("{d} {}", i18n.t(L::Days)),
+                        }}</dd>
+                    })}
+                    {limit_zh.map(|zh| view! {
+                        <dt>{move || i18n.t(L::LimitRow)}</dt>
+                        <dd>{move || i18n.pick(&zh, &limit_en).to_string()}</dd>
+                    })}
+                </dl>
+            })}
+            <dl class="kv">
+                <dt>{move || i18n.t(L::Measures)}</dt><dd>{text(&measures)}</dd>
+                <dt>{move || i18n.t(L::Authority)}</dt><dd>{text(&e.authority)}</dd>
+                <dt>{move || i18n.t(L::Region)}</dt><dd>{text(&e.region)}</dd>
+                <dt>{move || i18n.t(L::ListKindLabel)}</dt><dd data-testid="lenient-kind-name">{move || i18n.t(kind_long(kind))}</dd>
+                <dt>{move || i18n.t(L::Source)}</dt><dd>{text(&source)}</dd>
+                <dt>{move || i18n.t(L::Validity)}</dt>
+                <dd>
+                    {validity_text}
+                    {match status {
+                        Validity::Expired => Some(view! { " " <span class="badge badge-bad" data-testid="lenient-expired">{move || i18n.t(L::Expired)}</span> }.into_any()),
+                        Validity::NotYet => Some(view! { " " <span class="badge badge-warn">{move || i18n.t(L::NotYetValid)}</span> }.into_any()),
+                        Validity::InForce => None,
+                    }}
+                </dd>
+                <dt>{move || i18n.t(L::Version)}</dt><dd>{format!("v{}", e.version)}</dd>
+            </dl>
+            <p class="caveat">{move || i18n.t(L::Caveat)}</p>
+            <div class="btn-row no-print">
+                <A href=check_href attr:class="btn btn-primary btn-huge" attr:data-testid="eligibility-start">
+                    {move || i18n.t(L::StartCheck)}
+                </A>
+                <button type="button" class="btn" data-testid="lenient-print" on:click=move |_| {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.print();
+                    }
+                }>{move || i18n.t(L::PrintEntry)}</button>
+            </div>
+            <p class="hint no-print">{move || i18n.t(L::StartCheckHint)}</p>
+            <QrCodeView text=url caption=Signal::derive(move || i18n.t(S::ScanToPhone).to_string()) />
+        </article>
+    }
+}

@@ -1,0 +1,231 @@
+//! The body of the list page once the catalog is loaded: domain chips, kind chips, the count,
+//! the visible slice of the results and "show more".
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use super::domain_chips::DomainChips;
+use crate::contract::{Catalog, ListKind};
+use crate::domain::search::{Filter, Hit, MatchField, SearchIndex};
+use crate::ui::features::lenient::messages::L;
+use crate::ui::features::lenient::messages::{count_text, kind_short};
+use crate::ui::features::lenient::state::{
+    domain_counts, item_href, kinds_in_domain, ListState, PAGE,
+};
+use crate::ui::features::lenient::widgets::highlight::Highlight;
+use crate::ui::features::lenient::widgets::kind_chips::KindChips;
+use crate::ui::i18n::use_i18n;
+
+/// One search over the domain (every kind), shared by the chips, the count and the list.
+struct Found {
+    hits: Vec<Hit>,
+    /// Kind of each hit, parallel to `hits` (so filtering never touches the catalog).
+    kinds: Vec<ListKind>,
+}
+
+impl Found {
+    fn count(&self, kind: Option<ListKind>) -> usize {
+        match kind {
+            None => self.hits.len(),
+            Some(k) => self.kinds.iter().filter(|x| **x == k).count(),
+        }
+    }
+}
+
+/// One visible result row, copied out of the catalog.
+struct Row {
+    id: String,
+    kind: ListKind,
+    title: String,
+    marks: Vec<(usize, usize)>,
+    meta: String,
+    other: bool,
+}
+
+/// The results for `state` (domain and kind) and `text` (the query as typed).
+#[component]
+pub fn Results(
+    /// The catalog the index was built from.
+    cat: Rc<Catalog>,
+    /// Its search index (built once per catalog).
+    index: Rc<SearchIndex>,
+    /// Domain and kind from the URL.
+    #[prop(into)]
+    state: Signal<ListState>,
+    /// The query as typed.
+    #[prop(into)]
+    text: Signal<String>,
+    /// Navigates to a list state (`true` = replace the history entry).
+    go: Callback<(ListState, bool)>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let data = StoredValue::new_local((cat, index));
+    let domain = Memo::new(move |_| state.with(|s| s.domain.clone()));
+    let kind = Memo::new(move |_| state.with(|s| s.kind));
+
+    // Runs once per keystroke or domain change; nothing here clones entries.
+    let found = Memo::new_with_compare(
+        move |_| {
+            let q = text.get();
+            // Only the domain: the URL catching up with the typed query must not search again.
+            let filter = Filter {
+                domain: domain.get(),
+                kind: None,
+            };
+            data.with_value(|(cat, index)| {
+                let hits = index.search(&q, &filter);
+                let kinds = hits
+                    .iter()
+                    .map(|h| {
+                        cat.entries
+                            .get(h.pos)
+                            .map(|e| e.entry.kind)
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                Found { hits, kinds }
+            })
+        },
+        |_, _| true,
+    );
+    let shown = RwSignal::new(PAGE);
+    Effect::new(move |prev: Option<()>| {
+        text.track();
+        domain.track();
+        kind.track();
+        if prev.is_some() && shown.get_untracked() != PAGE {
+            shown.set(PAGE);
+        }
+    });
+
+    // Chips: the kinds the domain has (stable while typing), counted for the current query.
+    let domain_kinds = Memo::new(move |_| {
+        let d = domain.get();
+        data.with_value(|(cat, _)| {
+            kinds_in_domain(cat, d.as_deref())
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect::<Vec<_>>()
+        })
+    });
+    let chip_kinds = Signal::derive(move || {
+        let mut ks = domain_kinds.get();
+        if let Some(k) = kind.get() {
+            if !ks.contains(&k) {
+                ks.push(k);
+            }
+        }
+        found.with(|f| {
+            ks.into_iter()
+                .map(|k| (k, f.count(Some(k))))
+                .collect::<Vec<_>>()
+        })
+    });
+    let total = Signal::derive(move || found.with(|f| f.hits.len()));
+    let count = Memo::new(move |_| found.with(|f| f.count(kind.get())));
+    let pick_kind = Callback::new(move |k: Option<ListKind>| {
+        go.run((
+            ListState {
+                kind: k,
+                q: text.get_untracked(),
+                ..state.get_untracked()
+            },
+            false,
+        ));
+    });
+
+    let domains = data.with_value(|(cat, _)| {
+        domain_counts(cat)
+            .into_iter()
+            .filter_map(|(i, _)| cat.domains.get(i).cloned())
+            .collect::<Vec<_>>()
+    });
+    let pick_domain = Callback::new(move |d: Option<String>| {
+        go.run((
+            ListState {
+                domain: d,
+                kind: None,
+                q: text.get_untracked(),
+            },
+            false,
+        ));
+    });
+
+    let domain_name = move |code: &str| -> String {
+        data.with_value(|(cat, _)| {
+            cat.domains
+                .iter()
+                .find(|d| d.code == code)
+                .map(|d| i18n.pick(&d.name_zh, &d.name_en).to_string())
+                .unwrap_or_else(|| code.to_string())
+        })
+    };
+    let items = move || {
+        let k = kind.get();
+        let n = shown.get();
+        // Only the visible slice is copied out of the catalog.
+        let rows: Vec<Row> = found.with(|f| {
+            data.with_value(|(cat, _)| {
+                f.hits
+                    .iter()
+                    .zip(&f.kinds)
+                    .filter(|(_, hk)| k.is_none_or(|k| **hk == k))
+                    .take(n)
+                    .filter_map(|(h, _)| {
+                        let e = &cat.entries.get(h.pos)?.entry;
+                        Some(Row {
+                            id: e.id.clone(),
+                            kind: e.kind,
+                            title: e.title.clone(),
+                            marks: h.marks.clone(),
+                            meta: format!(
+                                "{} · {} · {}",
+                                domain_name(&e.domain),
+                                i18n.t(kind_short(e.kind)),
+                                e.region
+                            ),
+                            other: h.field == MatchField::Other,
+                        })
+                    })
+                    .collect()
+            })
+        });
+        rows.into_iter()
+            .map(|r| {
+                view! {
+                    // A plain link (the router handles its click): cheaper than `<A>` to rebuild
+                    // on every keystroke.
+                    <li>
+                        <a href=item_href(&r.id) class="item-link" data-testid="lenient-item"
+                            data-id=r.id data-kind=r.kind.as_str()>
+                            <span class="item-title"><Highlight text=r.title marks=r.marks /></span>
+                            <span class="item-meta">{r.meta}</span>
+                            {r.other.then(|| view! { <span class="item-meta match-other">{i18n.t(L::MatchedOther)}</span> })}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <DomainChips domains selected=domain on_select=pick_domain />
+        <KindChips kinds=chip_kinds total selected=kind on_select=pick_kind />
+        <p class="result-count" data-testid="lenient-count" data-count=move || count.get().to_string()
+            role="status" aria-live="polite">
+            {move || count_text(i18n.locale(), count.get())}
+        </p>
+        <Show when=move || count.get() == 0>
+            <p class="hint" data-testid="lenient-empty">{move || i18n.t(L::NoResults)}</p>
+        </Show>
+        <ul class="list lenient-results">{items}</ul>
+        <Show when=move || { count.get() > shown.get() }>
+            <button type="button" class="btn lenient-more" data-testid="lenient-more"
+                on:click=move |_| shown.update(|n| *n += PAGE)>
+                {move || i18n.t(L::ShowMore)} " ("
+                {move || format!("{} {} / {}", i18n.t(L::Shown), shown.get().min(count.get()), count.get())} ")"
+            </button>
+        </Show>
+    }
+}

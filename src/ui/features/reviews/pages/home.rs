@@ -1,0 +1,161 @@
+//! `/reviews`: choose what to rate — a case (办件编号 typed, keyed in or scanned from the case
+//! slip's QR code), a window or a service — and the links to the status look-up and statistics.
+
+use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::custom_attribute;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::client::error::ApiError;
+use crate::domain::review::validate_case_no;
+use crate::ui::components::error_panel::ErrorPanel;
+use crate::ui::components::keypad::KeypadLayout;
+use crate::ui::components::loading::Loading;
+use crate::ui::features::reviews::messages::R;
+use crate::ui::i18n::use_i18n;
+use crate::ui::kiosk::scanner::use_wedge_scanner;
+use crate::ui::kiosk::use_kiosk;
+
+use crate::ui::features::reviews::logic::Target;
+use crate::ui::features::reviews::widgets::{hall, keyed_row::KeyedRow};
+
+/// A `<select>` of (id, label) options with a start button that opens the form.
+#[component]
+fn TargetPicker(
+    /// `data-testid` of the select (`review-window` / `review-service`).
+    testid: &'static str,
+    /// Heading and label.
+    heading: R,
+    label: R,
+    /// (id, label) options.
+    options: Vec<(String, String)>,
+    /// Makes the form target from the chosen id.
+    to_target: fn(String) -> Target,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let chosen = RwSignal::new(String::new());
+    let missing = RwSignal::new(false);
+    let go = move |_| {
+        let id = chosen.get_untracked();
+        if id.is_empty() {
+            missing.set(true);
+        } else {
+            navigate(&to_target(id).form_href(), Default::default());
+        }
+    };
+    let sel_id = format!("{testid}-select");
+    let err_id = format!("{testid}-error");
+    view! {
+        <div class="card">
+            <h2>{move || i18n.t(heading)}</h2>
+            <label for=sel_id.clone()>{move || i18n.t(label)}</label>
+            <select id=sel_id data-testid=testid aria-describedby=err_id.clone()
+                on:change=move |ev| { chosen.set(event_target_value(&ev)); missing.set(false); }>
+                <option value="">{move || i18n.t(R::ChoosePlaceholder)}</option>
+                {options.into_iter().map(|(id, text)| view! { <option value=id>{text}</option> }).collect_view()}
+            </select>
+            <Show when=move || missing.get()>
+                <p class="field-error" data-testid="field-error" id=err_id.clone()>{move || i18n.t(R::ChooseFirst)}</p>
+            </Show>
+            <div class="btn-row">
+                <button type="button" class="btn btn-primary" data-testid=format!("{testid}-go") on:click=go>
+                    {move || i18n.t(R::StartReview)}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn ReviewsHome() -> impl IntoView {
+    let i18n = use_i18n();
+    let k = use_kiosk();
+    let navigate = use_navigate();
+    let case = RwSignal::new(String::new());
+    let case_err = RwSignal::new(None::<R>);
+    let lookup = Action::new_local(move |no: &String| {
+        let (b, no) = (k.backend(), no.clone());
+        async move { b.case_info(no.clone()).await.map(|_| no) }
+    });
+    let start_case = move || {
+        if lookup.pending().get_untracked() {
+            return;
+        }
+        match validate_case_no(&case.get_untracked()) {
+            Ok(no) => {
+                case_err.set(None);
+                lookup.dispatch(no);
+            }
+            Err(_) => case_err.set(Some(R::CaseInvalid)),
+        }
+    };
+    Effect::new(move |_| match lookup.value().get() {
+        Some(Ok(no)) => navigate(&Target::Case(no).form_href(), Default::default()),
+        Some(Err(e)) if e.status() == Some(404) => case_err.set(Some(R::CaseNotFound)),
+        Some(Err(_)) => case_err.set(Some(R::CaseCheckFailed)),
+        None => {}
+    });
+    // A hardware scanner reading the case slip's QR code types the case number.
+    use_wedge_scanner(Callback::new(move |payload: String| {
+        case.set(payload.trim().to_string());
+        start_case();
+    }));
+
+    let lists = LocalResource::new(move || {
+        let b = k.backend();
+        async move {
+            let w = hall::windows(b.clone()).await?;
+            let s = hall::services(b).await?;
+            Ok::<_, ApiError>((w, s))
+        }
+    });
+    view! {
+        <section class="page reviews-home" data-read>
+            <h1>{move || i18n.t(R::Title)}</h1>
+            <p class="hint">{move || i18n.t(R::Intro)}</p>
+            <form class="card" novalidate on:submit=move |ev| { ev.prevent_default(); start_case(); }>
+                <h2>{move || i18n.t(R::ByCase)}</h2>
+                <label for="review-case">{move || i18n.t(R::CaseLabel)}</label>
+                <p class="hint" id="review-case-hint">{move || i18n.t(R::CaseHint)}</p>
+                <KeyedRow value=case layout=KeypadLayout::Alnum max_len=50 field_id="review-case"
+                    on_done=Callback::new(move |_| start_case())>
+                    <input id="review-case" data-testid="review-case" type="text" maxlength="50"
+                        autocomplete="off" autocapitalize="off" spellcheck="false"
+                        aria-describedby="review-case-hint review-case-error"
+                        aria-invalid=move || case_err.get().is_some().then_some("true")
+                        prop:value=move || case.get() on:input=move |ev| { case.set(event_target_value(&ev)); case_err.set(None); } {..custom_attribute("autocorrect", "off")} />
+                </KeyedRow>
+                <Show when=move || case_err.get().is_some()>
+                    <p class="field-error" data-testid="field-error" id="review-case-error" role="alert">
+                        {move || case_err.get().map(|m| i18n.t(m))}
+                    </p>
+                </Show>
+                <div class="btn-row">
+                    <button type="submit" class="btn btn-primary" data-testid="review-case-submit"
+                        disabled=move || lookup.pending().get()>{move || i18n.t(R::CaseGo)}</button>
+                </div>
+            </form>
+            <Transition fallback=|| view! { <Loading /> }>
+                <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=move |_| lists.refetch() /> }>
+                    {move || Suspend::new(async move {
+                        let (w, s) = lists.await?;
+                        let windows = w.iter().map(|w| (w.id.clone(), w.name.clone())).collect();
+                        let services = s.iter().map(|s| {
+                            let text = if s.department.is_empty() { s.name.clone() } else { format!("{}（{}）", s.name, s.department) };
+                            (s.id.clone(), text)
+                        }).collect();
+                        Ok::<_, ApiError>(view! {
+                            <TargetPicker testid="review-window" heading=R::ByWindow label=R::WindowLabel options=windows to_target=Target::Window />
+                            <TargetPicker testid="review-service" heading=R::ByService label=R::ServiceLabel options=services to_target=Target::Service />
+                        })
+                    })}
+                </ErrorBoundary>
+            </Transition>
+            <div class="btn-row">
+                <A href="/reviews/status" attr:class="btn" attr:data-testid="review-to-status">{move || i18n.t(R::ToStatus)}</A>
+                <A href="/reviews/stats" attr:class="btn" attr:data-testid="review-to-stats">{move || i18n.t(R::ToStats)}</A>
+            </div>
+        </section>
+    }
+}

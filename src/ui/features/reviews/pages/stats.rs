@@ -1,0 +1,171 @@
+//! `/reviews/stats?group_by=window|service|month`: public satisfaction figures with their
+//! formulas, and a bar chart per group.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::client::backend::StatsQuery;
+use crate::contract::{ReviewStats, StatsFigures};
+use crate::ui::components::error_panel::ErrorPanel;
+use crate::ui::components::loading::Loading;
+use crate::ui::features::reviews::logic::{chart_groups, group_by};
+use crate::ui::features::reviews::messages::R;
+use crate::ui::features::reviews::widgets::bar_chart::{Bar, BarChart};
+use crate::ui::i18n::{percent, use_i18n};
+use crate::ui::kiosk::use_kiosk;
+
+/// 平均分 with two decimals, or "—".
+pub fn average(a: Option<f64>) -> String {
+    match a {
+        Some(v) if v.is_finite() => format!("{v:.2}"),
+        _ => "—".to_string(),
+    }
+}
+
+/// The five headline figures as (test id, label, value).
+pub fn headline(f: &StatsFigures) -> [(&'static str, R, String); 5] {
+    [
+        ("stats-total", R::StatsTotal, f.total.to_string()),
+        ("stats-good-rate", R::StatsGoodRate, percent(f.good_rate)),
+        ("stats-bad", R::StatsBad, f.bad.to_string()),
+        (
+            "stats-rectify-rate",
+            R::StatsRectifyRate,
+            percent(f.rectify_rate),
+        ),
+        ("stats-average", R::StatsAverage, average(f.average)),
+    ]
+}
+
+#[component]
+fn StatsBody(
+    /// The statistics to show.
+    s: ReviewStats,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let figures = headline(&s.overall)
+        .into_iter()
+        .map(|(id, label, value)| {
+            view! {
+                <div class="figure">
+                    <span class="figure-label">{move || i18n.t(label)}</span>
+                    <span class="figure-value" data-testid=id>{value}</span>
+                </div>
+            }
+        })
+        .collect_view();
+    let (groups, cut) = chart_groups(&s.groups, &s.group_by);
+    let month = s.group_by == "month";
+    let empty = groups.is_empty();
+    let bars = Signal::derive(move || {
+        groups
+            .iter()
+            .map(|g| Bar {
+                label: g.label.clone(),
+                value: g.figures.total as f64,
+                text: format!(
+                    "{} {} · {} {}",
+                    g.figures.total,
+                    i18n.t(R::CountUnit),
+                    i18n.t(R::StatsGoodRate),
+                    percent(g.figures.good_rate)
+                ),
+            })
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <div class="figures">{figures}</div>
+        <h2>{move || i18n.t(R::ChartTitle)}</h2>
+        {if empty {
+            view! { <p data-testid="stats-empty">{move || i18n.t(R::NoData)}</p> }.into_any()
+        } else {
+            view! { <BarChart bars title=Signal::derive(move || i18n.t(R::ChartTitle).to_string()) /> }.into_any()
+        }}
+        {cut.then(|| {
+            let note = if month { R::ChartRecent } else { R::ChartTop };
+            view! { <p class="hint">{move || i18n.t(note)}</p> }
+        })}
+        <ul class="hint formulas" data-testid="stats-formulas">
+            <li>{move || i18n.t(R::FormulaGood)}</li>
+            <li>{move || i18n.t(R::FormulaRectify)}</li>
+            <li>{move || i18n.t(R::FormulaAverage)}</li>
+            <li>{move || i18n.t(R::FormulaRevoked)}</li>
+        </ul>
+    }
+}
+
+#[component]
+pub fn ReviewStatsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let k = use_kiosk();
+    let query = use_query_map();
+    let by = Memo::new(move |_| query.with(|q| group_by(q.get_str("group_by"))));
+    let stats = LocalResource::new(move || {
+        let (b, group_by) = (k.backend(), by.get().to_string());
+        async move {
+            b.review_stats(StatsQuery {
+                from: None,
+                to: None,
+                group_by,
+            })
+            .await
+        }
+    });
+    let navigate = use_navigate();
+    let chip = move |value: &'static str, label: R| {
+        let navigate = navigate.clone();
+        view! {
+            <button type="button" class="chip" data-testid="stats-group" data-group=value
+                aria-pressed=move || (by.get() == value).to_string()
+                on:click=move |_| navigate(&format!("/reviews/stats?group_by={value}"), NavigateOptions { replace: true, ..Default::default() })>
+                {move || i18n.t(label)}
+            </button>
+        }
+    };
+    view! {
+        <section class="page review-stats" data-testid="review-stats" data-group-by=move || by.get() data-read>
+            <h1>{move || i18n.t(R::StatsTitle)}</h1>
+            <div class="chips" role="group" aria-label=move || i18n.t(R::GroupBy)>
+                {chip("month", R::GroupMonth)}
+                {chip("window", R::GroupWindow)}
+                {chip("service", R::GroupService)}
+            </div>
+            <Transition fallback=|| view! { <Loading /> }>
+                <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=move |_| stats.refetch() /> }>
+                    {move || Suspend::new(async move {
+                        let s = stats.await?;
+                        Ok::<_, crate::client::error::ApiError>(view! { <StatsBody s /> })
+                    })}
+                </ErrorBoundary>
+            </Transition>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headline_figures() {
+        let f = StatsFigures {
+            total: 10,
+            good: 7,
+            good_rate: Some(0.7),
+            bad: 3,
+            bad_rate: Some(0.3),
+            bad_rectified: 2,
+            rectify_rate: Some(2.0 / 3.0),
+            average: Some(3.6),
+        };
+        let values: Vec<String> = headline(&f).into_iter().map(|(_, _, v)| v).collect();
+        assert_eq!(values, ["10", "70.0%", "3", "66.7%", "3.60"]);
+        let empty: Vec<String> = headline(&StatsFigures::default())
+            .into_iter()
+            .map(|(_, _, v)| v)
+            .collect();
+        assert_eq!(empty, ["0", "—", "0", "—", "—"]);
+        assert_eq!(average(Some(f64::INFINITY)), "—");
+    }
+}

@@ -1,0 +1,71 @@
+//! The hall's windows and services for the review screens, remembered after the first good
+//! answer so a kiosk that loses the server can still take reviews (they go to the outbox).
+//! Reference data only: nothing personal is kept here. Also the names of a review target.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::client::backend::Backend;
+use crate::client::error::ApiError;
+use crate::contract::{ServiceItem, Window};
+use crate::ui::features::reviews::messages::R;
+
+use crate::ui::features::reviews::logic::Target;
+
+thread_local! {
+    static WINDOWS: RefCell<Option<Rc<Vec<Window>>>> = const { RefCell::new(None) };
+    static SERVICES: RefCell<Option<Rc<Vec<ServiceItem>>>> = const { RefCell::new(None) };
+}
+
+/// The hall's windows: fresh from the backend, or the last good list when it fails.
+pub async fn windows(b: Rc<dyn Backend>) -> Result<Rc<Vec<Window>>, ApiError> {
+    match b.windows().await {
+        Ok(v) => {
+            let v = Rc::new(v);
+            WINDOWS.with(|c| *c.borrow_mut() = Some(v.clone()));
+            Ok(v)
+        }
+        Err(e) => WINDOWS.with(|c| c.borrow().clone()).ok_or(e),
+    }
+}
+
+/// The hall's services: fresh from the backend, or the last good list when it fails.
+pub async fn services(b: Rc<dyn Backend>) -> Result<Rc<Vec<ServiceItem>>, ApiError> {
+    match b.services().await {
+        Ok(v) => {
+            let v = Rc::new(v);
+            SERVICES.with(|c| *c.borrow_mut() = Some(v.clone()));
+            Ok(v)
+        }
+        Err(e) => SERVICES.with(|c| c.borrow().clone()).ok_or(e),
+    }
+}
+
+/// What the target is, for the heading: (kind, name) lines. Never fails: without the server
+/// the identifier itself is shown.
+pub async fn describe(b: Rc<dyn Backend>, t: Target) -> Vec<(R, String)> {
+    match t {
+        Target::Case(no) => {
+            let mut lines = vec![(R::TargetCase, no.clone())];
+            if let Ok(c) = b.case_info(no).await {
+                lines.extend(c.service.map(|s| (R::TargetService, s.name)));
+                lines.extend(c.window.map(|w| (R::TargetWindow, w.name)));
+            }
+            lines
+        }
+        Target::Window(id) => {
+            let name = windows(b)
+                .await
+                .ok()
+                .and_then(|v| v.iter().find(|w| w.id == id).map(|w| w.name.clone()));
+            vec![(R::TargetWindow, name.unwrap_or(id))]
+        }
+        Target::Service(id) => {
+            let name = services(b)
+                .await
+                .ok()
+                .and_then(|v| v.iter().find(|s| s.id == id).map(|s| s.name.clone()));
+            vec![(R::TargetService, name.unwrap_or(id))]
+        }
+    }
+}

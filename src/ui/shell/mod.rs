@@ -1,0 +1,149 @@
+//! The app shell: header (hall name, language, elder mode, read-aloud), in-app navigation for
+//! kiosks with no browser chrome, banners, the features' route subtrees, idle guard.
+
+pub mod home;
+pub mod not_found;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+use crate::config::LoadedConfig;
+use crate::ui::components::long_press::LongPress;
+use crate::ui::features::{
+    admin::AdminRoutes, certs::CertsRoutes, lenient::LenientRoutes, reviews::ReviewsRoutes,
+};
+use crate::ui::i18n::{provide_i18n, use_i18n, Locale, S};
+use crate::ui::kiosk::{idle::IdleGuard, provide_kiosk, speech, use_kiosk, wipe};
+
+/// The root. Never unmounts on a kiosk: everything it owns lives for the whole day.
+#[component]
+pub fn App(
+    /// The runtime configuration in force (with the reasons for any fallback).
+    loaded: LoadedConfig,
+) -> impl IntoView {
+    let locale = Locale::parse(&loaded.config.default_locale);
+    wipe::provide_wipe_registry();
+    let k = provide_kiosk(loaded);
+    provide_i18n(locale);
+    // The features' root contexts; each registers its state with the privacy wipe.
+    crate::ui::features::lenient::context::provide_lenient();
+    crate::ui::features::reviews::context::provide_review_context();
+    crate::ui::kiosk::online::watch_online(k.online);
+    crate::ui::kiosk::outbox::start_outbox_sender(k);
+    crate::ui::kiosk::watch_health(k);
+
+    view! {
+        <Router>
+            <Shell />
+        </Router>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let k = use_kiosk();
+    let i18n = use_i18n();
+    let location = use_location();
+    // Stop speech and abort stale requests when the screen changes.
+    Effect::new(move |prev: Option<String>| {
+        let path = location.pathname.get();
+        if prev.is_some_and(|p| p != path) {
+            speech::stop();
+            k.backend().abort_all();
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+        path
+    });
+    let root_class = move || if k.elder.get() { "app elder" } else { "app" };
+    let hall = k.config().hall_name;
+    let navigate = leptos_router::hooks::use_navigate();
+    let to_admin = Callback::new(move |_: ()| navigate("/admin", Default::default()));
+
+    view! {
+        <div class=root_class>
+            <header class="topbar">
+                <LongPress on_long_press=to_admin>
+                    <span class="hall-name">{hall}</span>
+                </LongPress>
+                <div class="topbar-actions">
+                    <ReadAloudButton />
+                    <button class="btn btn-chip" data-testid="elder-toggle"
+                        aria-pressed=move || k.elder.get().to_string()
+                        aria-label=move || i18n.t(S::ElderLabel)
+                        on:click=move |_| k.elder.update(|e| *e = !*e)>
+                        {move || if k.elder.get() { i18n.t(S::ElderOff) } else { i18n.t(S::ElderOn) }}
+                    </button>
+                    <button class="btn btn-chip" data-testid="lang-toggle"
+                        aria-label=move || i18n.t(S::LangToggleLabel)
+                        on:click=move |_| i18n.toggle()>
+                        {move || i18n.t(S::LangToggle)}
+                    </button>
+                </div>
+            </header>
+            <Show when=move || k.is_demo()>
+                <div class="banner banner-demo" data-testid="demo-banner" role="status">{move || i18n.t(S::DemoBanner)}</div>
+            </Show>
+            <Show when=move || !k.online.get()>
+                <div class="banner banner-offline" data-testid="offline-banner" role="status">{move || i18n.t(S::OfflineBanner)}</div>
+            </Show>
+            <nav class="mainnav" aria-label=move || i18n.t(S::AppTitle)>
+                <A href="/" exact=true attr:data-testid="nav-home" attr:class="nav-btn">{move || i18n.t(S::Home)}</A>
+                <A href="/lenient" attr:data-testid="nav-lenient" attr:class="nav-btn">{move || i18n.t(S::Lenient)}</A>
+                <A href="/certs" attr:data-testid="nav-certs" attr:class="nav-btn">{move || i18n.t(S::Certs)}</A>
+                <A href="/reviews" attr:data-testid="nav-reviews" attr:class="nav-btn">{move || i18n.t(S::Reviews)}</A>
+            </nav>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <not_found::NotFound /> }>
+                    <Route path=path!("/") view=home::Home />
+                    <LenientRoutes />
+                    <CertsRoutes />
+                    <ReviewsRoutes />
+                    <AdminRoutes />
+                </Routes>
+            </main>
+            <footer class="footbar">
+                <span>{move || i18n.t(S::TakeDocuments)}</span>
+                <span class="backend-status" data-testid="backend-status"
+                    data-ok=move || k.backend_ok.get().map(|b| b.to_string()).unwrap_or_default()>
+                    {move || match k.backend_ok.get() {
+                        Some(true) => i18n.t(S::BackendOk),
+                        Some(false) => i18n.t(S::BackendDown),
+                        None => "",
+                    }}
+                </span>
+            </footer>
+            <IdleGuard />
+        </div>
+    }
+}
+
+/// Reads the current screen aloud in the current language.
+#[component]
+fn ReadAloudButton() -> impl IntoView {
+    let i18n = use_i18n();
+    let speaking = RwSignal::new(false);
+    let click = move |_| {
+        if speaking.get_untracked() {
+            speech::stop();
+            speaking.set(false);
+        } else {
+            speaking.set(speech::speak_screen(i18n.locale().tag()));
+        }
+    };
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        speaking.set(false);
+    });
+    view! {
+        <Show when=speech::is_supported>
+            <button class="btn btn-chip" data-testid="read-aloud" aria-pressed=move || speaking.get().to_string() on:click=click>
+                {move || if speaking.get() { i18n.t(S::StopReading) } else { i18n.t(S::ReadAloud) }}
+            </button>
+        </Show>
+    }
+}
