@@ -40,7 +40,7 @@ pub fn ReviewForm() -> impl IntoView {
         let t = target.get();
         async move {
             match t {
-                Some(t) => hall::describe(k.backend(), t).await,
+                Some(t) => hall::describe(k.backend(), ctx, t).await,
                 None => Vec::new(),
             }
         }

@@ -16,6 +16,7 @@ use crate::ui::i18n::use_i18n;
 use crate::ui::kiosk::scanner::use_wedge_scanner;
 use crate::ui::kiosk::use_kiosk;
 
+use crate::ui::features::reviews::context::use_review_context;
 use crate::ui::features::reviews::logic::Target;
 use crate::ui::features::reviews::widgets::{hall, keyed_row::KeyedRow};
 
@@ -102,11 +103,12 @@ pub fn ReviewsHome() -> impl IntoView {
         start_case();
     }));
 
+    let review_ctx = use_review_context();
     let lists = LocalResource::new(move || {
         let b = k.backend();
         async move {
-            let w = hall::windows(b.clone()).await?;
-            let s = hall::services(b).await?;
+            let w = hall::windows(b.clone(), review_ctx).await?;
+            let s = hall::services(b, review_ctx).await?;
             Ok::<_, ApiError>((w, s))
         }
     });

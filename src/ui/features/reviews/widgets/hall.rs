@@ -2,48 +2,60 @@
 //! answer so a kiosk that loses the server can still take reviews (they go to the outbox).
 //! Reference data only: nothing personal is kept here. Also the names of a review target.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::client::backend::Backend;
 use crate::client::error::ApiError;
-use crate::contract::{ServiceItem, Window};
-use crate::ui::features::reviews::messages::R;
-
+use crate::ui::features::reviews::context::{HallCache, ReviewContext};
 use crate::ui::features::reviews::logic::Target;
-
-thread_local! {
-    static WINDOWS: RefCell<Option<Rc<Vec<Window>>>> = const { RefCell::new(None) };
-    static SERVICES: RefCell<Option<Rc<Vec<ServiceItem>>>> = const { RefCell::new(None) };
-}
+use crate::ui::features::reviews::messages::R;
+use leptos::prelude::*;
 
 /// The hall's windows: fresh from the backend, or the last good list when it fails.
-pub async fn windows(b: Rc<dyn Backend>) -> Result<Rc<Vec<Window>>, ApiError> {
+pub async fn windows(
+    b: Rc<dyn Backend>,
+    ctx: ReviewContext,
+) -> Result<Rc<Vec<crate::contract::Window>>, ApiError> {
     match b.windows().await {
         Ok(v) => {
             let v = Rc::new(v);
-            WINDOWS.with(|c| *c.borrow_mut() = Some(v.clone()));
+            let _ = ctx
+                .hall
+                .try_update_value(|h: &mut HallCache| h.windows = Some(v.clone()));
             Ok(v)
         }
-        Err(e) => WINDOWS.with(|c| c.borrow().clone()).ok_or(e),
+        Err(e) => ctx
+            .hall
+            .try_with_value(|h| h.windows.clone())
+            .flatten()
+            .ok_or(e),
     }
 }
 
 /// The hall's services: fresh from the backend, or the last good list when it fails.
-pub async fn services(b: Rc<dyn Backend>) -> Result<Rc<Vec<ServiceItem>>, ApiError> {
+pub async fn services(
+    b: Rc<dyn Backend>,
+    ctx: ReviewContext,
+) -> Result<Rc<Vec<crate::contract::ServiceItem>>, ApiError> {
     match b.services().await {
         Ok(v) => {
             let v = Rc::new(v);
-            SERVICES.with(|c| *c.borrow_mut() = Some(v.clone()));
+            let _ = ctx
+                .hall
+                .try_update_value(|h: &mut HallCache| h.services = Some(v.clone()));
             Ok(v)
         }
-        Err(e) => SERVICES.with(|c| c.borrow().clone()).ok_or(e),
+        Err(e) => ctx
+            .hall
+            .try_with_value(|h| h.services.clone())
+            .flatten()
+            .ok_or(e),
     }
 }
 
 /// What the target is, for the heading: (kind, name) lines. Never fails: without the server
 /// the identifier itself is shown.
-pub async fn describe(b: Rc<dyn Backend>, t: Target) -> Vec<(R, String)> {
+pub async fn describe(b: Rc<dyn Backend>, ctx: ReviewContext, t: Target) -> Vec<(R, String)> {
     match t {
         Target::Case(no) => {
             let mut lines = vec![(R::TargetCase, no.clone())];
@@ -54,14 +66,14 @@ pub async fn describe(b: Rc<dyn Backend>, t: Target) -> Vec<(R, String)> {
             lines
         }
         Target::Window(id) => {
-            let name = windows(b)
+            let name = windows(b, ctx)
                 .await
                 .ok()
                 .and_then(|v| v.iter().find(|w| w.id == id).map(|w| w.name.clone()));
             vec![(R::TargetWindow, name.unwrap_or(id))]
         }
         Target::Service(id) => {
-            let name = services(b)
+            let name = services(b, ctx)
                 .await
                 .ok()
                 .and_then(|v| v.iter().find(|s| s.id == id).map(|s| s.name.clone()));
