@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{use_kiosk, wipe};
+use super::{use_config, use_session, wipe};
 use crate::ui::i18n::{use_i18n, S};
 
 /// Where the idle timer stands.
@@ -46,10 +46,17 @@ fn now_ms() -> f64 {
 /// Mounted once in the shell. Listens for activity, runs the countdown, wipes on expiry.
 #[component]
 pub fn IdleGuard() -> impl IntoView {
-    let k = use_kiosk();
+    let session = use_session();
+    let wiper = wipe::use_wiper();
     let i18n = use_i18n();
-    let registry = wipe::use_wipe_registry();
-    let cfg = k.config();
+    // The three timeouts, read once: the configuration does not change while the kiosk runs.
+    let (idle_seconds, idle_seconds_personal, idle_warning_seconds) = use_config().with(|c| {
+        (
+            c.idle_seconds,
+            c.idle_seconds_personal,
+            c.idle_warning_seconds,
+        )
+    });
     let clock = StoredValue::new(IdleClock {
         last_activity_ms: now_ms(),
     });
@@ -69,17 +76,17 @@ pub fn IdleGuard() -> impl IntoView {
     }
 
     let tick = move || {
-        let limit = if k.personal.get_untracked() {
-            cfg.idle_seconds_personal
+        let limit = if session.personal.get_untracked() {
+            idle_seconds_personal
         } else {
-            cfg.idle_seconds
+            idle_seconds
         };
-        let p = clock.with_value(|c| c.phase(now_ms(), limit, cfg.idle_warning_seconds));
+        let p = clock.with_value(|c| c.phase(now_ms(), limit, idle_warning_seconds));
         match p {
             IdlePhase::Expired => {
                 phase.set(IdlePhase::Active);
                 clock.update_value(|c| c.last_activity_ms = now_ms());
-                wipe::wipe(&k, &i18n, &registry, &navigate);
+                wiper.wipe(&navigate);
             }
             p if p != phase.get_untracked() => phase.set(p),
             _ => {}

@@ -1,5 +1,6 @@
-//! Kiosk behaviour shared by every screen: the kiosk context (config, backend, modes), idle
-//! reset and privacy wipe, crash policy, online state.
+//! Kiosk behaviour shared by every screen: small contexts with one purpose each (configuration,
+//! backend, elder mode, connectivity, session, outbox), idle reset and the privacy-wipe
+//! registry, crash policy, online state, speech, scanner input.
 
 pub mod crash;
 pub mod heap;
@@ -19,41 +20,68 @@ use crate::client::demo::DemoBackend;
 use crate::client::http::HttpBackend;
 use crate::config::{Config, LoadedConfig, Mode};
 
-/// The kiosk context: a copyable handle provided once at the root.
+/// The runtime configuration in force, read in place (never cloned whole on a read).
 #[derive(Clone, Copy)]
-pub struct Kiosk {
-    loaded: StoredValue<LoadedConfig, LocalStorage>,
-    backend: StoredValue<Rc<dyn Backend>, LocalStorage>,
-    /// 长辈版: larger type and targets, simpler screens.
-    pub elder: RwSignal<bool>,
+pub struct KioskConfig(StoredValue<LoadedConfig, LocalStorage>);
+
+impl KioskConfig {
+    /// Reads the configuration: `cfg.with(|c| c.hall_name.clone())`.
+    pub fn with<R>(&self, f: impl FnOnce(&Config) -> R) -> R {
+        self.0.with_value(|l| f(&l.config))
+    }
+    /// The configuration with the reasons for any fallback (the admin screen).
+    pub fn loaded(&self) -> LoadedConfig {
+        self.0.get_value()
+    }
+    pub fn is_demo(&self) -> bool {
+        self.with(|c| c.mode == Mode::Demo)
+    }
+}
+
+/// The backend every screen talks to (live server or offline demo).
+#[derive(Clone, Copy)]
+pub struct BackendHandle(StoredValue<Rc<dyn Backend>, LocalStorage>);
+
+impl BackendHandle {
+    pub fn get(&self) -> Rc<dyn Backend> {
+        self.0.get_value()
+    }
+}
+
+/// 长辈版: larger type and targets, simpler screens. Lasts until the idle wipe.
+#[derive(Clone, Copy)]
+pub struct ElderMode {
+    pub on: RwSignal<bool>,
+}
+
+/// Whether the kiosk can reach the network and the backend.
+#[derive(Clone, Copy)]
+pub struct Connectivity {
     /// `navigator.onLine`, kept current by the online/offline events.
     pub online: RwSignal<bool>,
-    /// Set while a screen shows or collects personal data: the idle timeout is shorter.
-    pub personal: RwSignal<bool>,
-    /// Reviews waiting in the outbox.
-    pub outbox_len: RwSignal<usize>,
-    /// Shown on the home screen after an idle wipe.
-    pub show_take_documents: RwSignal<bool>,
     /// Last `/health` answer: `None` before the first check.
     pub backend_ok: RwSignal<Option<bool>>,
 }
 
-impl Kiosk {
-    pub fn config(&self) -> Config {
-        self.loaded.with_value(|l| l.config.clone())
-    }
-    pub fn loaded(&self) -> LoadedConfig {
-        self.loaded.get_value()
-    }
-    pub fn backend(&self) -> Rc<dyn Backend> {
-        self.backend.get_value()
-    }
-    pub fn is_demo(&self) -> bool {
-        self.loaded.with_value(|l| l.config.mode == Mode::Demo)
-    }
+/// The person's session on the kiosk, as far as the shell needs to know it.
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// Set while a screen shows or collects personal data: the idle timeout is shorter.
+    pub personal: RwSignal<bool>,
+    /// Shown on the home screen after an idle wipe.
+    pub show_take_documents: RwSignal<bool>,
 }
 
-pub fn provide_kiosk(loaded: LoadedConfig) -> Kiosk {
+/// The review outbox as the screens see it.
+#[derive(Clone, Copy)]
+pub struct OutboxStatus {
+    /// Reviews waiting to be sent.
+    pub len: RwSignal<usize>,
+}
+
+/// Provides the kiosk-wide contexts (configuration, backend, elder mode, connectivity,
+/// session, outbox) once at the root.
+pub fn provide_kiosk(loaded: LoadedConfig) {
     let c = &loaded.config;
     let backend: Rc<dyn Backend> = match c.mode {
         Mode::Live => Rc::new(HttpBackend::new(
@@ -66,40 +94,61 @@ pub fn provide_kiosk(loaded: LoadedConfig) -> Kiosk {
     let online = web_sys::window()
         .map(|w| w.navigator().on_line())
         .unwrap_or(true);
-    let k = Kiosk {
-        loaded: StoredValue::new_local(loaded),
-        backend: StoredValue::new_local(backend),
-        elder: RwSignal::new(false),
+    provide_context(KioskConfig(StoredValue::new_local(loaded)));
+    provide_context(BackendHandle(StoredValue::new_local(backend)));
+    provide_context(ElderMode {
+        on: RwSignal::new(false),
+    });
+    provide_context(Connectivity {
         online: RwSignal::new(online),
-        personal: RwSignal::new(false),
-        outbox_len: RwSignal::new(0),
-        show_take_documents: RwSignal::new(false),
         backend_ok: RwSignal::new(None),
-    };
-    provide_context(k);
-    k
+    });
+    provide_context(Session {
+        personal: RwSignal::new(false),
+        show_take_documents: RwSignal::new(false),
+    });
+    provide_context(OutboxStatus {
+        len: RwSignal::new(0),
+    });
 }
 
-pub fn use_kiosk() -> Kiosk {
-    expect_context::<Kiosk>()
+pub fn use_config() -> KioskConfig {
+    expect_context::<KioskConfig>()
+}
+pub fn use_backend() -> BackendHandle {
+    expect_context::<BackendHandle>()
+}
+pub fn use_elder() -> ElderMode {
+    expect_context::<ElderMode>()
+}
+pub fn use_connectivity() -> Connectivity {
+    expect_context::<Connectivity>()
+}
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+pub fn use_outbox_status() -> OutboxStatus {
+    expect_context::<OutboxStatus>()
 }
 
 /// Marks the current screen as holding personal data for as long as it is mounted.
 pub fn use_personal_screen() {
-    let k = use_kiosk();
-    k.personal.set(true);
+    let session = use_session();
+    session.personal.set(true);
     on_cleanup(move || {
-        let _ = k.personal.try_set(false);
+        let _ = session.personal.try_set(false);
     });
 }
 
 /// Checks `/health` at start and every minute; the footer shows the result.
-pub fn watch_health(k: Kiosk) {
+pub fn watch_health() {
+    let backend = use_backend();
+    let conn = use_connectivity();
     let check = move || {
-        let b = k.backend();
+        let b = backend.get();
         leptos::task::spawn_local(async move {
             let ok = b.health().await.map(|h| h.status == "ok").unwrap_or(false);
-            let _ = k.backend_ok.try_set(Some(ok));
+            let _ = conn.backend_ok.try_set(Some(ok));
         });
     };
     check();

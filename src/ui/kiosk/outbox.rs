@@ -6,7 +6,10 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::Kiosk;
+use super::{
+    use_backend, use_config, use_connectivity, use_outbox_status, BackendHandle, Connectivity,
+    KioskConfig, OutboxStatus,
+};
 use crate::client::error::ApiError;
 use crate::client::outbox::{BrowserStore, Outbox};
 use crate::contract::{ReviewReceipt, ReviewRequest};
@@ -15,17 +18,37 @@ fn now() -> f64 {
     js_sys::Date::now()
 }
 
+/// What the outbox needs from the kiosk: a copyable handle taken where contexts are at hand
+/// (a component's setup), usable later from timers and async tasks.
+#[derive(Clone, Copy)]
+pub struct OutboxSender {
+    backend: BackendHandle,
+    cfg: KioskConfig,
+    conn: Connectivity,
+    status: OutboxStatus,
+}
+
+/// The outbox sender built from the root's contexts.
+pub fn use_outbox_sender() -> OutboxSender {
+    OutboxSender {
+        backend: use_backend(),
+        cfg: use_config(),
+        conn: use_connectivity(),
+        status: use_outbox_status(),
+    }
+}
+
 /// Submit a review; a transient failure (offline, timeout, 5xx, 429) queues it in the outbox
 /// and returns a receipt marked `queued`. Demo mode never queues.
 pub async fn submit_or_queue(
-    k: Kiosk,
+    k: OutboxSender,
     key: String,
     req: ReviewRequest,
 ) -> Result<ReviewReceipt, ApiError> {
-    let backend = k.backend();
+    let backend = k.backend.get();
     match backend.submit_review(key.clone(), req.clone()).await {
         Ok(r) => Ok(r),
-        Err(e) if e.is_transient() && !k.is_demo() => {
+        Err(e) if e.is_transient() && !k.cfg.is_demo() => {
             let mut o = BrowserStore::load();
             let local_no = format!(
                 "Q{}",
@@ -39,7 +62,7 @@ pub async fn submit_or_queue(
                 return Err(e);
             }
             BrowserStore::save(&o);
-            k.outbox_len.set(o.len());
+            k.status.len.set(o.len());
             Ok(ReviewReceipt {
                 review_no: local_no,
                 check_code: String::new(),
@@ -54,15 +77,15 @@ pub async fn submit_or_queue(
 }
 
 /// Make every queued review due now.
-pub fn send_now(k: Kiosk) {
+pub fn send_now(k: OutboxSender) {
     let mut o = BrowserStore::load();
     o.make_all_due(now());
     BrowserStore::save(&o);
-    k.outbox_len.set(o.len());
+    k.status.len.set(o.len());
 }
 
-async fn flush(k: Kiosk) {
-    let backend = k.backend();
+async fn flush(k: OutboxSender) {
+    let backend = k.backend.get();
     let keys = BrowserStore::load().due(now());
     for key in keys {
         let Some(item) = BrowserStore::load().get(&key).cloned() else {
@@ -82,19 +105,20 @@ async fn flush(k: Kiosk) {
             }
         }
         BrowserStore::save(&o);
-        let _ = k.outbox_len.try_set(o.len());
+        let _ = k.status.len.try_set(o.len());
     }
 }
 
 /// Started once by the root.
-pub fn start_outbox_sender(k: Kiosk) {
-    k.outbox_len.set(BrowserStore::load().len());
-    if k.is_demo() {
+pub fn start_outbox_sender() {
+    let k = use_outbox_sender();
+    k.status.len.set(BrowserStore::load().len());
+    if k.cfg.is_demo() {
         return;
     }
     let busy = Rc::new(Cell::new(false));
     let tick = move || {
-        if busy.get() || !k.online.get_untracked() || k.outbox_len.get_untracked() == 0 {
+        if busy.get() || !k.conn.online.get_untracked() || k.status.len.get_untracked() == 0 {
             return;
         }
         busy.set(true);

@@ -12,9 +12,11 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 
-use super::Kiosk;
+use super::{
+    use_backend, use_config, use_elder, use_session, BackendHandle, ElderMode, KioskConfig, Session,
+};
 use crate::client::outbox::STORAGE_KEY;
-use crate::ui::i18n::{I18n, Locale};
+use crate::ui::i18n::{use_i18n, I18n, Locale};
 
 /// What kind of state a registered item is (for the admin screen and the test report).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,34 +169,55 @@ pub fn clear_storage() {
     }
 }
 
-/// The idle wipe: abort requests, clear every registered item, storage, focus, speech and the
-/// modes, then go home.
-pub fn wipe(
-    k: &Kiosk,
-    i18n: &I18n,
-    registry: &WipeRegistry,
-    navigate: &impl Fn(&str, NavigateOptions),
-) {
-    k.backend().abort_all();
-    registry.clear_all();
-    clear_storage();
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        if let Some(el) = doc.active_element() {
-            if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                let _ = h.blur();
+/// Everything the idle wipe touches: a copyable handle taken in the idle guard's setup.
+#[derive(Clone, Copy)]
+pub struct Wiper {
+    backend: BackendHandle,
+    cfg: KioskConfig,
+    elder: ElderMode,
+    session: Session,
+    i18n: I18n,
+    registry: WipeRegistry,
+}
+
+/// The wiper built from the root's contexts.
+pub fn use_wiper() -> Wiper {
+    Wiper {
+        backend: use_backend(),
+        cfg: use_config(),
+        elder: use_elder(),
+        session: use_session(),
+        i18n: use_i18n(),
+        registry: use_wipe_registry(),
+    }
+}
+
+impl Wiper {
+    /// The idle wipe: abort requests, clear every registered item, storage, focus, speech and
+    /// the modes, then go home (which drops every page-scoped signal).
+    pub fn wipe(&self, navigate: &impl Fn(&str, NavigateOptions)) {
+        self.backend.get().abort_all();
+        self.registry.clear_all();
+        clear_storage();
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(el) = doc.active_element() {
+                if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                    let _ = h.blur();
+                }
             }
         }
+        super::speech::stop();
+        self.session.personal.set(false);
+        self.elder.on.set(false);
+        self.i18n
+            .set(Locale::parse(&self.cfg.with(|c| c.default_locale.clone())));
+        self.session.show_take_documents.set(true);
+        navigate(
+            "/",
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
     }
-    super::speech::stop();
-    k.personal.set(false);
-    k.elder.set(false);
-    i18n.set(Locale::parse(&k.config().default_locale));
-    k.show_take_documents.set(true);
-    navigate(
-        "/",
-        NavigateOptions {
-            replace: true,
-            ..Default::default()
-        },
-    );
 }

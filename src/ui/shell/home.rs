@@ -5,15 +5,15 @@ use leptos_router::components::A;
 
 use crate::config::Feature;
 use crate::ui::i18n::{use_i18n, S};
-use crate::ui::kiosk::use_kiosk;
+use crate::ui::kiosk::{use_config, use_session};
 
 #[component]
 pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
-    let k = use_kiosk();
-    let cfg = k.config();
+    let cfg = use_config();
+    let session = use_session();
     let tile = move |f: Feature, href: &'static str, title: S, desc: S, id: &'static str| {
-        cfg.is_enabled(f).then(|| {
+        cfg.with(|c| c.is_enabled(f)).then(|| {
             view! {
                 <A href=href attr:class="tile" attr:data-testid=id>
                     <span class="tile-title">{move || i18n.t(title)}</span>
@@ -41,10 +41,10 @@ pub fn Home() -> impl IntoView {
     });
     // The reminder after an idle wipe stays for 10 s.
     Effect::new(move |_| {
-        if k.show_take_documents.get() {
+        if session.show_take_documents.get() {
             set_timeout(
                 move || {
-                    let _ = k.show_take_documents.try_set(false);
+                    let _ = session.show_take_documents.try_set(false);
                 },
                 std::time::Duration::from_secs(10),
             );
@@ -53,7 +53,7 @@ pub fn Home() -> impl IntoView {
     view! {
         <section class="home" data-read>
             <h1>{move || i18n.t(S::AppTitle)}</h1>
-            <Show when=move || k.show_take_documents.get()>
+            <Show when=move || session.show_take_documents.get()>
                 <p class="notice" data-testid="take-documents" role="status">{move || i18n.t(S::TakeDocuments)}</p>
             </Show>
             <div class="tiles">

@@ -15,7 +15,10 @@ use crate::ui::features::{
     admin::AdminRoutes, certs::CertsRoutes, lenient::LenientRoutes, reviews::ReviewsRoutes,
 };
 use crate::ui::i18n::{provide_i18n, use_i18n, Locale, S};
-use crate::ui::kiosk::{idle::IdleGuard, provide_kiosk, speech, use_kiosk, wipe};
+use crate::ui::kiosk::{
+    idle::IdleGuard, provide_kiosk, speech, use_backend, use_config, use_connectivity, use_elder,
+    wipe,
+};
 
 /// The root. Never unmounts on a kiosk: everything it owns lives for the whole day.
 #[component]
@@ -25,14 +28,14 @@ pub fn App(
 ) -> impl IntoView {
     let locale = Locale::parse(&loaded.config.default_locale);
     wipe::provide_wipe_registry();
-    let k = provide_kiosk(loaded);
+    provide_kiosk(loaded);
     provide_i18n(locale);
     // The features' root contexts; each registers its state with the privacy wipe.
     crate::ui::features::lenient::context::provide_lenient();
     crate::ui::features::reviews::context::provide_review_context();
-    crate::ui::kiosk::online::watch_online(k.online);
-    crate::ui::kiosk::outbox::start_outbox_sender(k);
-    crate::ui::kiosk::watch_health(k);
+    crate::ui::kiosk::online::watch_online(use_connectivity().online);
+    crate::ui::kiosk::outbox::start_outbox_sender();
+    crate::ui::kiosk::watch_health();
 
     view! {
         <Router>
@@ -43,7 +46,10 @@ pub fn App(
 
 #[component]
 fn Shell() -> impl IntoView {
-    let k = use_kiosk();
+    let backend = use_backend();
+    let cfg = use_config();
+    let elder = use_elder();
+    let conn = use_connectivity();
     let i18n = use_i18n();
     let location = use_location();
     // Stop speech and abort stale requests when the screen changes.
@@ -51,15 +57,15 @@ fn Shell() -> impl IntoView {
         let path = location.pathname.get();
         if prev.is_some_and(|p| p != path) {
             speech::stop();
-            k.backend().abort_all();
+            backend.get().abort_all();
             if let Some(w) = web_sys::window() {
                 w.scroll_to_with_x_and_y(0.0, 0.0);
             }
         }
         path
     });
-    let root_class = move || if k.elder.get() { "app elder" } else { "app" };
-    let hall = k.config().hall_name;
+    let root_class = move || if elder.on.get() { "app elder" } else { "app" };
+    let hall = cfg.with(|c| c.hall_name.clone());
     let navigate = leptos_router::hooks::use_navigate();
     let to_admin = Callback::new(move |_: ()| navigate("/admin", Default::default()));
 
@@ -72,10 +78,10 @@ fn Shell() -> impl IntoView {
                 <div class="topbar-actions">
                     <ReadAloudButton />
                     <button class="btn btn-chip" data-testid="elder-toggle"
-                        aria-pressed=move || k.elder.get().to_string()
+                        aria-pressed=move || elder.on.get().to_string()
                         aria-label=move || i18n.t(S::ElderLabel)
-                        on:click=move |_| k.elder.update(|e| *e = !*e)>
-                        {move || if k.elder.get() { i18n.t(S::ElderOff) } else { i18n.t(S::ElderOn) }}
+                        on:click=move |_| elder.on.update(|e| *e = !*e)>
+                        {move || if elder.on.get() { i18n.t(S::ElderOff) } else { i18n.t(S::ElderOn) }}
                     </button>
                     <button class="btn btn-chip" data-testid="lang-toggle"
                         aria-label=move || i18n.t(S::LangToggleLabel)
@@ -84,10 +90,10 @@ fn Shell() -> impl IntoView {
                     </button>
                 </div>
             </header>
-            <Show when=move || k.is_demo()>
+            <Show when=move || cfg.is_demo()>
                 <div class="banner banner-demo" data-testid="demo-banner" role="status">{move || i18n.t(S::DemoBanner)}</div>
             </Show>
-            <Show when=move || !k.online.get()>
+            <Show when=move || !conn.online.get()>
                 <div class="banner banner-offline" data-testid="offline-banner" role="status">{move || i18n.t(S::OfflineBanner)}</div>
             </Show>
             <nav class="mainnav" aria-label=move || i18n.t(S::AppTitle)>
@@ -108,8 +114,8 @@ fn Shell() -> impl IntoView {
             <footer class="footbar">
                 <span>{move || i18n.t(S::TakeDocuments)}</span>
                 <span class="backend-status" data-testid="backend-status"
-                    data-ok=move || k.backend_ok.get().map(|b| b.to_string()).unwrap_or_default()>
-                    {move || match k.backend_ok.get() {
+                    data-ok=move || conn.backend_ok.get().map(|b| b.to_string()).unwrap_or_default()>
+                    {move || match conn.backend_ok.get() {
                         Some(true) => i18n.t(S::BackendOk),
                         Some(false) => i18n.t(S::BackendDown),
                         None => "",

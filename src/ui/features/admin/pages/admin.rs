@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use crate::ui::features::admin::context::{use_admin_session, AdminSession};
 use crate::ui::features::admin::messages::AdminMsg;
 use crate::ui::i18n::{use_i18n, S};
-use crate::ui::kiosk::{heap, outbox, use_kiosk};
+use crate::ui::kiosk::{heap, outbox, use_backend, use_config, use_outbox_status};
 
 /// Hex SHA-256 of the PIN through the browser's SubtleCrypto (no hash code in the wasm).
 async fn sha256_hex(text: &str) -> Option<String> {
@@ -36,7 +36,7 @@ pub fn digest_eq(a: &str, b: &str) -> bool {
 #[component]
 pub fn Admin() -> impl IntoView {
     let i18n = use_i18n();
-    let k = use_kiosk();
+    let cfg = use_config();
     let AdminSession {
         unlocked,
         pin,
@@ -44,7 +44,7 @@ pub fn Admin() -> impl IntoView {
     } = use_admin_session();
     let check = Action::new_local(move |p: &String| {
         let p = p.clone();
-        let want = k.config().admin_pin_hash;
+        let want = cfg.with(|c| c.admin_pin_hash.clone());
         async move {
             let ok = sha256_hex(&p).await.is_some_and(|h| digest_eq(&h, &want));
             unlocked.set(ok);
@@ -77,11 +77,14 @@ pub fn Admin() -> impl IntoView {
 #[component]
 fn AdminPanel() -> impl IntoView {
     let i18n = use_i18n();
-    let k = use_kiosk();
-    let loaded = k.loaded();
+    let backend = use_backend();
+    let cfg = use_config();
+    let queued = use_outbox_status();
+    let sender = outbox::use_outbox_sender();
+    let loaded = cfg.loaded();
     let c = loaded.config.clone();
     let health = LocalResource::new(move || {
-        let b = k.backend();
+        let b = backend.get();
         async move {
             let t0 = js_sys::Date::now();
             let r = b.health().await;
@@ -137,9 +140,9 @@ fn AdminPanel() -> impl IntoView {
         </div>
         <div class="card">
             <h2>{move || i18n.t(AdminMsg::Outbox)}</h2>
-            <p data-testid="admin-outbox">{move || k.outbox_len.get()}</p>
+            <p data-testid="admin-outbox">{move || queued.len.get()}</p>
             <div class="btn-row">
-                <button class="btn" data-testid="admin-send-now" on:click=move |_| outbox::send_now(k)>{move || i18n.t(AdminMsg::SendNow)}</button>
+                <button class="btn" data-testid="admin-send-now" on:click=move |_| outbox::send_now(sender)>{move || i18n.t(AdminMsg::SendNow)}</button>
                 <button class="btn" data-testid="admin-reload" on:click=move |_| {
                     if let Some(w) = web_sys::window() { let _ = w.location().replace("/"); }
                 }>{move || i18n.t(AdminMsg::Reload)}</button>

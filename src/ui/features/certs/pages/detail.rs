@@ -13,7 +13,7 @@ use crate::ui::features::certs::messages::C;
 use crate::ui::features::certs::routes::CertParams;
 use crate::ui::features::certs::widgets::status_badge::badge_for;
 use crate::ui::i18n::{use_i18n, S};
-use crate::ui::kiosk::{use_kiosk, use_personal_screen};
+use crate::ui::kiosk::{use_backend, use_personal_screen};
 
 /// The description of a trust level (GB 国办函〔2016〕108号 A–D).
 pub fn level_label(level: &str) -> Option<C> {
@@ -29,7 +29,7 @@ pub fn level_label(level: &str) -> Option<C> {
 #[component]
 pub fn CertDetailPage() -> impl IntoView {
     use_personal_screen();
-    let k = use_kiosk();
+    let backend = use_backend();
     let i18n = use_i18n();
     let params = use_params::<CertParams>();
     let detail = LocalResource::new(move || {
@@ -38,7 +38,7 @@ pub fn CertDetailPage() -> impl IntoView {
             .ok()
             .and_then(|p| p.identifier)
             .unwrap_or_default();
-        let b = k.backend();
+        let b = backend.get();
         async move {
             // A malformed identifier cannot exist: no request.
             match ids::validate_cert_identifier(&id) {

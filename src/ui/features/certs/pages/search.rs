@@ -26,7 +26,7 @@ use crate::ui::features::certs::widgets::panels::{FailureNotice, VerifyCard};
 use crate::ui::features::certs::widgets::results::ResultList;
 use crate::ui::i18n::use_i18n;
 use crate::ui::kiosk::scanner::use_wedge_scanner;
-use crate::ui::kiosk::{use_kiosk, use_personal_screen};
+use crate::ui::kiosk::{use_backend, use_personal_screen};
 
 /// The last request sent, for the retry button.
 #[derive(Clone, Debug)]
@@ -42,7 +42,7 @@ fn today() -> Date {
 #[component]
 pub fn Certs() -> impl IntoView {
     use_personal_screen();
-    let k = use_kiosk();
+    let backend = use_backend();
     let i18n = use_i18n();
     let st = CertsState::use_state();
     let CertsState {
@@ -66,7 +66,7 @@ pub fn Certs() -> impl IntoView {
         other => failed.set(Some(other)),
     };
     let search = Action::new_local(move |req: &CertSearchRequest| {
-        let (b, req) = (k.backend(), req.clone());
+        let (b, req) = (backend.get(), req.clone());
         async move {
             let sent = match &req {
                 CertSearchRequest::Holder { holder_id, .. } => holder_id.clone(),
@@ -81,7 +81,7 @@ pub fn Certs() -> impl IntoView {
         }
     });
     let verify = Action::new_local(move |req: &CertVerifyRequest| {
-        let (b, req) = (k.backend(), req.clone());
+        let (b, req) = (backend.get(), req.clone());
         async move {
             match b.cert_verify(req).await {
                 Ok(r) => {

@@ -8,14 +8,14 @@ use crate::ui::components::{error_panel::ErrorPanel, loading::Loading};
 use crate::ui::features::lenient::messages::L;
 use crate::ui::features::lenient::state::{clamp_query, domain_counts, ListState, MAX_QUERY_CHARS};
 use crate::ui::i18n::use_i18n;
-use crate::ui::kiosk::use_kiosk;
+use crate::ui::kiosk::use_backend;
 
 #[component]
 pub fn LenientHome() -> impl IntoView {
     let i18n = use_i18n();
-    let k = use_kiosk();
+    let backend = use_backend();
     let catalog = LocalResource::new(move || {
-        let b = k.backend();
+        let b = backend.get();
         async move { b.catalog().await }
     });
     let text = RwSignal::new(String::new());

@@ -11,16 +11,16 @@ use crate::ui::features::lenient::context::use_lenient;
 use crate::ui::features::lenient::messages::L;
 use crate::ui::features::lenient::routes::ItemParams;
 use crate::ui::i18n::use_i18n;
-use crate::ui::kiosk::use_kiosk;
+use crate::ui::kiosk::use_backend;
 
 #[component]
 pub fn LenientItem() -> impl IntoView {
     let i18n = use_i18n();
-    let k = use_kiosk();
+    let backend = use_backend();
     let id = ItemParams::current();
     let entry = LocalResource::new(move || {
         let id = id.get();
-        let b = k.backend();
+        let b = backend.get();
         async move { b.lenient_item(id).await }
     });
     // Back to the list the user came from (with its query), else the domain grid.

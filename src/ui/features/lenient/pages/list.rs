@@ -14,7 +14,7 @@ use crate::ui::features::lenient::context::use_lenient;
 use crate::ui::features::lenient::messages::L;
 use crate::ui::features::lenient::state::{clamp_query, ListState, MAX_QUERY_CHARS};
 use crate::ui::i18n::use_i18n;
-use crate::ui::kiosk::use_kiosk;
+use crate::ui::kiosk::use_backend;
 
 /// Pause in typing after which the URL catches up with the query.
 const URL_DELAY: std::time::Duration = std::time::Duration::from_millis(250);
@@ -22,7 +22,7 @@ const URL_DELAY: std::time::Duration = std::time::Duration::from_millis(250);
 #[component]
 pub fn LenientList() -> impl IntoView {
     let i18n = use_i18n();
-    let k = use_kiosk();
+    let backend = use_backend();
     let query = use_query_map();
     let url_state = Memo::new(move |_| {
         query.with(|m| {
@@ -150,7 +150,7 @@ pub fn LenientList() -> impl IntoView {
     };
 
     let catalog = LocalResource::new(move || {
-        let b = k.backend();
+        let b = backend.get();
         async move { b.catalog().await }
     });
 

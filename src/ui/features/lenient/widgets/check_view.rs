@@ -13,7 +13,7 @@ use crate::ui::features::lenient::messages::{
 };
 use crate::ui::features::lenient::state::item_href;
 use crate::ui::i18n::use_i18n;
-use crate::ui::kiosk::use_kiosk;
+use crate::ui::kiosk::use_config;
 
 /// Moves focus to a new screen's heading once it is mounted, when `armed` (after an answer,
 /// back or restart; not on arrival), so keyboard and screen-reader users land on the new
@@ -36,10 +36,10 @@ pub fn CheckFlow(
     entry: LenientEntry,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let k = use_kiosk();
+    let cfg = use_config();
     let check = RwSignal::new(SelfCheck::new(&entry));
     let entry_href = item_href(&entry.id);
-    let watermark = k.is_demo() || entry.synthetic;
+    let watermark = cfg.is_demo() || entry.synthetic;
     let title = entry.title.clone();
     let kind = entry.kind;
     let entry = StoredValue::new(entry);

@@ -11,7 +11,7 @@ use crate::ui::features::lenient::messages::L;
 use crate::ui::features::lenient::messages::{kind_long, kind_short};
 use crate::ui::features::lenient::state::{item_href, public_item_url, validity, Validity};
 use crate::ui::i18n::{use_i18n, Locale, S};
-use crate::ui::kiosk::use_kiosk;
+use crate::ui::kiosk::use_config;
 
 /// Today in China Standard Time.
 pub fn today() -> Date {
@@ -31,13 +31,18 @@ pub fn EntryView(
     entry: LenientEntry,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let k = use_kiosk();
+    let cfg = use_config();
     let e = entry;
-    let watermark = k.is_demo() || e.synthetic;
+    let watermark = cfg.is_demo() || e.synthetic;
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
-    let url = public_item_url(&k.config().public_base_url, &origin, &e.id, k.is_demo());
+    let url = public_item_url(
+        &cfg.with(|c| c.public_base_url.clone()),
+        &origin,
+        &e.id,
+        cfg.is_demo(),
+    );
     let check_href = format!("{}/check", item_href(&e.id));
     let status = validity(&e.valid_from, e.valid_to.as_deref(), today());
     let kind = e.kind;
@@ -82,7 +87,7 @@ pub fn EntryView(
     } else {
         e.measures.join("；")
     };
-    let hall = k.config().hall_name;
+    let hall = cfg.with(|c| c.hall_name.clone());
 
     view! {
         <article class="card lenient-detail" data-testid="lenient-detail" data-id=e.id.clone() data-kind=kind.as_str()>

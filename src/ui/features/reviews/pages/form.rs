@@ -21,13 +21,16 @@ use crate::ui::features::reviews::widgets::hall;
 use crate::ui::features::reviews::widgets::rating_buttons::RatingButtons;
 use crate::ui::features::reviews::widgets::{phone_field::PhoneField, tag_picker::TagPicker};
 use crate::ui::i18n::use_i18n;
-use crate::ui::kiosk::{outbox::submit_or_queue, use_kiosk, use_personal_screen};
+use crate::ui::kiosk::{
+    outbox::{submit_or_queue, use_outbox_sender},
+    use_backend, use_personal_screen,
+};
 
 #[component]
 pub fn ReviewForm() -> impl IntoView {
     use_personal_screen();
     let i18n = use_i18n();
-    let k = use_kiosk();
+    let backend = use_backend();
     let ctx = use_review_context();
     let navigate = use_navigate();
     let query = use_query_map();
@@ -40,7 +43,7 @@ pub fn ReviewForm() -> impl IntoView {
         let t = target.get();
         async move {
             match t {
-                Some(t) => hall::describe(k.backend(), ctx, t).await,
+                Some(t) => hall::describe(backend.get(), ctx, t).await,
                 None => Vec::new(),
             }
         }
@@ -79,9 +82,10 @@ pub fn ReviewForm() -> impl IntoView {
             .collect::<Vec<_>>()
     });
 
+    let sender = use_outbox_sender();
     let key = StoredValue::new(new_key());
     let submit = Action::new_local(move |(key, req): &(String, ReviewRequest)| {
-        submit_or_queue(k, key.clone(), req.clone())
+        submit_or_queue(sender, key.clone(), req.clone())
     });
     let busy = move || submit.pending().get() || done.get();
     let send = move || {

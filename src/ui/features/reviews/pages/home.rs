@@ -14,7 +14,7 @@ use crate::ui::components::loading::Loading;
 use crate::ui::features::reviews::messages::R;
 use crate::ui::i18n::use_i18n;
 use crate::ui::kiosk::scanner::use_wedge_scanner;
-use crate::ui::kiosk::use_kiosk;
+use crate::ui::kiosk::use_backend;
 
 use crate::ui::features::reviews::context::use_review_context;
 use crate::ui::features::reviews::logic::Target;
@@ -71,12 +71,12 @@ fn TargetPicker(
 #[component]
 pub fn ReviewsHome() -> impl IntoView {
     let i18n = use_i18n();
-    let k = use_kiosk();
+    let backend = use_backend();
     let navigate = use_navigate();
     let case = RwSignal::new(String::new());
     let case_err = RwSignal::new(None::<R>);
     let lookup = Action::new_local(move |no: &String| {
-        let (b, no) = (k.backend(), no.clone());
+        let (b, no) = (backend.get(), no.clone());
         async move { b.case_info(no.clone()).await.map(|_| no) }
     });
     let start_case = move || {
@@ -105,7 +105,7 @@ pub fn ReviewsHome() -> impl IntoView {
 
     let review_ctx = use_review_context();
     let lists = LocalResource::new(move || {
-        let b = k.backend();
+        let b = backend.get();
         async move {
             let w = hall::windows(b.clone(), review_ctx).await?;
             let s = hall::services(b, review_ctx).await?;

@@ -14,7 +14,7 @@ use crate::ui::features::reviews::routes::StatusParams;
 use crate::ui::features::reviews::widgets::keyed_row::KeyedRow;
 use crate::ui::features::reviews::widgets::rating_buttons::star_glyphs;
 use crate::ui::i18n::use_i18n;
-use crate::ui::kiosk::{use_kiosk, use_personal_screen};
+use crate::ui::kiosk::{use_backend, use_personal_screen};
 
 /// The result panel.
 #[component]
@@ -58,7 +58,7 @@ fn StatusView(
 pub fn ReviewLookup() -> impl IntoView {
     use_personal_screen();
     let i18n = use_i18n();
-    let k = use_kiosk();
+    let backend = use_backend();
     let params = use_params::<StatusParams>();
     let no = RwSignal::new(
         params
@@ -70,7 +70,7 @@ pub fn ReviewLookup() -> impl IntoView {
     let check = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<LookupProblem>);
     let lookup = Action::new_local(move |(no, check): &(String, String)| {
-        let (b, no, check) = (k.backend(), no.clone(), check.clone());
+        let (b, no, check) = (backend.get(), no.clone(), check.clone());
         async move { b.review_status(no, check).await }
     });
     let submit = move || {

@@ -9,7 +9,7 @@ use crate::ui::features::reviews::context::use_review_context;
 use crate::ui::features::reviews::messages::{rating_msg, R};
 use crate::ui::features::reviews::widgets::rating_buttons::star_glyphs;
 use crate::ui::i18n::{use_i18n, S};
-use crate::ui::kiosk::{use_kiosk, Kiosk};
+use crate::ui::kiosk::{use_config, KioskConfig};
 
 /// The public status page of a review: `<base>/reviews/status/<no>` (`base` without a trailing
 /// slash; the review number is made of `[0-9A-Za-z]`, anything else is dropped).
@@ -21,8 +21,8 @@ pub fn status_url(base: &str, review_no: &str) -> String {
     format!("{}/reviews/status/{no}", base.trim_end_matches('/'))
 }
 
-fn public_base(k: Kiosk) -> String {
-    let configured = k.config().public_base_url;
+fn public_base(cfg: KioskConfig) -> String {
+    let configured = cfg.with(|c| c.public_base_url.clone());
     if !configured.is_empty() {
         return configured;
     }
@@ -34,7 +34,7 @@ fn public_base(k: Kiosk) -> String {
 #[component]
 pub fn ReviewReceiptPage() -> impl IntoView {
     let i18n = use_i18n();
-    let k = use_kiosk();
+    let cfg = use_config();
     let ctx = use_review_context();
     let receipt = ctx.last_receipt.get_untracked();
     // Shown once: the next visitor must not find this receipt.
@@ -65,7 +65,7 @@ pub fn ReviewReceiptPage() -> impl IntoView {
         }
         .into_any()
     } else {
-        let url = status_url(&public_base(k), &r.review_no);
+        let url = status_url(&public_base(cfg), &r.review_no);
         let next = match r.due_by.clone() {
             Some(due) if level.is_bad() => view! {
                 <p data-testid="receipt-next">{move || i18n.t(R::NextBad)} " " <strong data-testid="receipt-due">{due}</strong></p>

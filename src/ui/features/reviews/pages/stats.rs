@@ -13,7 +13,7 @@ use crate::ui::features::reviews::logic::{chart_groups, group_by};
 use crate::ui::features::reviews::messages::R;
 use crate::ui::features::reviews::widgets::bar_chart::{Bar, BarChart};
 use crate::ui::i18n::{percent, use_i18n};
-use crate::ui::kiosk::use_kiosk;
+use crate::ui::kiosk::use_backend;
 
 /// 平均分 with two decimals, or "—".
 pub fn average(a: Option<f64>) -> String {
@@ -98,11 +98,11 @@ fn StatsBody(
 #[component]
 pub fn ReviewStatsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let k = use_kiosk();
+    let backend = use_backend();
     let query = use_query_map();
     let by = Memo::new(move |_| query.with(|q| group_by(q.get_str("group_by"))));
     let stats = LocalResource::new(move || {
-        let (b, group_by) = (k.backend(), by.get().to_string());
+        let (b, group_by) = (backend.get(), by.get().to_string());
         async move {
             b.review_stats(StatsQuery {
                 from: None,
