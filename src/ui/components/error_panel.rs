@@ -4,20 +4,20 @@ use leptos::prelude::*;
 
 use crate::client::error::ApiError;
 use crate::contract::ProblemCode;
-use crate::ui::i18n::{use_i18n, S};
+use crate::ui::i18n::{use_i18n, ShellMsg};
 
 /// The message for an error (never the raw text: it could carry anything).
-pub fn message_for(e: Option<&ApiError>) -> S {
+pub fn message_for(e: Option<&ApiError>) -> ShellMsg {
     match e {
-        Some(ApiError::Network(_)) | Some(ApiError::Aborted) => S::ErrorNetwork,
-        Some(ApiError::Timeout) => S::ErrorTimeout,
-        Some(ApiError::Malformed(_)) | Some(ApiError::TooLarge) => S::ErrorMalformed,
-        Some(ApiError::NotFound) => S::ErrorNotFound,
+        Some(ApiError::Network(_)) | Some(ApiError::Aborted) => ShellMsg::ErrorNetwork,
+        Some(ApiError::Timeout) => ShellMsg::ErrorTimeout,
+        Some(ApiError::Malformed(_)) | Some(ApiError::TooLarge) => ShellMsg::ErrorMalformed,
+        Some(ApiError::NotFound) => ShellMsg::ErrorNotFound,
         Some(ApiError::Problem(p)) if p.code == ProblemCode::RateLimited || p.status == 429 => {
-            S::ErrorRateLimited
+            ShellMsg::ErrorRateLimited
         }
-        Some(ApiError::Problem(p)) if p.status == 404 => S::ErrorNotFound,
-        _ => S::ErrorServer,
+        Some(ApiError::Problem(p)) if p.status == 404 => ShellMsg::ErrorNotFound,
+        _ => ShellMsg::ErrorServer,
     }
 }
 
@@ -41,10 +41,10 @@ pub fn ErrorPanel(
     };
     view! {
         <section class="error-panel" data-testid="error-panel" role="alert">
-            <h2>{move || i18n.t(S::ErrorTitle)}</h2>
+            <h2>{move || i18n.t(ShellMsg::ErrorTitle)}</h2>
             <p>{move || i18n.t(msg())}</p>
             <button class="btn btn-primary" data-testid="retry" on:click=move |_| on_retry.run(())>
-                {move || i18n.t(S::Retry)}
+                {move || i18n.t(ShellMsg::Retry)}
             </button>
         </section>
     }
@@ -63,10 +63,10 @@ pub fn ErrorMessage(
     let key = message_for(Some(&error));
     view! {
         <section class="error-panel" data-testid="error-panel" role="alert">
-            <h2>{move || i18n.t(S::ErrorTitle)}</h2>
+            <h2>{move || i18n.t(ShellMsg::ErrorTitle)}</h2>
             <p>{move || i18n.t(key)}</p>
             <button class="btn btn-primary" data-testid="retry" on:click=move |_| on_retry.run(())>
-                {move || i18n.t(S::Retry)}
+                {move || i18n.t(ShellMsg::Retry)}
             </button>
         </section>
     }
@@ -79,22 +79,25 @@ mod tests {
 
     #[test]
     fn errors_map_to_messages() {
-        assert_eq!(message_for(Some(&ApiError::Timeout)), S::ErrorTimeout);
+        assert_eq!(
+            message_for(Some(&ApiError::Timeout)),
+            ShellMsg::ErrorTimeout
+        );
         assert_eq!(
             message_for(Some(&ApiError::Malformed("x".into()))),
-            S::ErrorMalformed
+            ShellMsg::ErrorMalformed
         );
         let p = ApiError::Problem(Problem {
             status: 429,
             code: ProblemCode::RateLimited,
             ..Default::default()
         });
-        assert_eq!(message_for(Some(&p)), S::ErrorRateLimited);
+        assert_eq!(message_for(Some(&p)), ShellMsg::ErrorRateLimited);
         let p = ApiError::Problem(Problem {
             status: 503,
             ..Default::default()
         });
-        assert_eq!(message_for(Some(&p)), S::ErrorServer);
-        assert_eq!(message_for(None), S::ErrorServer);
+        assert_eq!(message_for(Some(&p)), ShellMsg::ErrorServer);
+        assert_eq!(message_for(None), ShellMsg::ErrorServer);
     }
 }

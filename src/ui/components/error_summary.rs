@@ -6,7 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::ui::i18n::{use_i18n, S};
+use crate::ui::i18n::{use_i18n, ShellMsg};
 
 /// Moves focus to the element with this id (and scrolls it into view).
 pub fn focus_by_id(id: &str) {
@@ -36,7 +36,7 @@ pub fn ErrorSummary(
         <Show when=move || problems.with(|p| !p.is_empty())>
             <section class="error-summary" data-testid="error-summary" role="alert" tabindex="-1"
                 aria-labelledby="error-summary-title" node_ref=node>
-                <h2 id="error-summary-title">{move || i18n.t(S::FixErrors)}</h2>
+                <h2 id="error-summary-title">{move || i18n.t(ShellMsg::FixErrors)}</h2>
                 <ul class="error-summary-list">
                     {move || problems.get().into_iter().map(|(id, msg)| {
                         let target = id.clone();

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::i18n::{use_i18n, S};
+use crate::ui::i18n::{use_i18n, ShellMsg};
 
 /// Which keys a keypad shows.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
@@ -99,7 +99,7 @@ pub fn Keypad(
         }
     };
     view! {
-        <div class="keypad-wrap" role="group" data-testid="keypad" aria-label=move || i18n.t(S::Keypad)>
+        <div class="keypad-wrap" role="group" data-testid="keypad" aria-label=move || i18n.t(ShellMsg::Keypad)>
             <div class=grid_class>
                 {move || keys(layout, letters.get()).iter().map(|&c| view! {
                     <button type="button" class="btn" data-testid="keypad-key" data-key=c.to_string()
@@ -111,15 +111,15 @@ pub fn Keypad(
                     <button type="button" class="btn" data-testid="keypad-shift"
                         aria-pressed=move || letters.get().to_string()
                         on:click=move |_| letters.update(|l| *l = !*l)>
-                        {move || if letters.get() { i18n.t(S::KeypadDigits) } else { i18n.t(S::KeypadLetters) }}
+                        {move || if letters.get() { i18n.t(ShellMsg::KeypadDigits) } else { i18n.t(ShellMsg::KeypadLetters) }}
                     </button>
                 })}
-                <button type="button" class="btn" data-testid="keypad-backspace" aria-label=move || i18n.t(S::KeypadDelete)
+                <button type="button" class="btn" data-testid="keypad-backspace" aria-label=move || i18n.t(ShellMsg::KeypadDelete)
                     on:click=move |_| press(Key::Backspace)>"⌫"</button>
                 <button type="button" class="btn" data-testid="keypad-clear"
-                    on:click=move |_| press(Key::Clear)>{move || i18n.t(S::KeypadClear)}</button>
+                    on:click=move |_| press(Key::Clear)>{move || i18n.t(ShellMsg::KeypadClear)}</button>
                 <button type="button" class="btn btn-primary" data-testid="keypad-done"
-                    on:click=move |_| if let Some(cb) = on_done { cb.run(()) }>{move || i18n.t(S::KeypadDone)}</button>
+                    on:click=move |_| if let Some(cb) = on_done { cb.run(()) }>{move || i18n.t(ShellMsg::KeypadDone)}</button>
             </div>
         </div>
     }

@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::ui::i18n::{use_i18n, S};
+use crate::ui::i18n::{use_i18n, ShellMsg};
 
 /// Shown while data loads for the first time.
 #[component]
 pub fn Loading() -> impl IntoView {
     let i18n = use_i18n();
-    view! { <p class="loading" role="status" aria-live="polite">{move || i18n.t(S::Loading)}</p> }
+    view! { <p class="loading" role="status" aria-live="polite">{move || i18n.t(ShellMsg::Loading)}</p> }
 }

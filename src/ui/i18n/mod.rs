@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 pub mod shell;
 
-pub use shell::S;
+pub use shell::ShellMsg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Locale {
@@ -151,7 +151,7 @@ mod tests {
 
     #[test]
     fn every_key_has_both_languages() {
-        check_table(S::ALL);
+        check_table(ShellMsg::ALL);
     }
 
     #[test]

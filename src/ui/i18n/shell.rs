@@ -2,7 +2,7 @@
 
 crate::messages!(
     /// Shell and shared messages.
-    S {
+    ShellMsg {
     AppTitle => "政务服务自助终端", "Government Service Kiosk";
     Home => "首页", "Home";
     Lenient => "包容免罚清单", "Lenient enforcement lists";

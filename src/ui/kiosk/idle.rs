@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::{use_config, use_session, wipe};
-use crate::ui::i18n::{use_i18n, S};
+use crate::ui::i18n::{use_i18n, ShellMsg};
 
 /// Where the idle timer stands.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -106,14 +106,14 @@ pub fn IdleGuard() -> impl IntoView {
             <div class="idle-overlay" data-testid="idle-warning" role="alertdialog" aria-modal="true"
                 aria-labelledby="idle-title" aria-describedby="idle-body">
                 <div class="idle-box">
-                    <h2 id="idle-title">{move || i18n.t(S::IdleTitle)}</h2>
-                    <p id="idle-body">{move || i18n.t(S::IdleBody)}</p>
+                    <h2 id="idle-title">{move || i18n.t(ShellMsg::IdleTitle)}</h2>
+                    <p id="idle-body">{move || i18n.t(ShellMsg::IdleBody)}</p>
                     <p class="idle-count" aria-live="assertive" aria-atomic="true">
                         <span class="idle-num">{move || match phase.get() { IdlePhase::Warning(s) => s, _ => 0 }}</span>
-                        " " {move || i18n.t(S::IdleSeconds)}
+                        " " {move || i18n.t(ShellMsg::IdleSeconds)}
                     </p>
                     <button class="btn btn-primary btn-huge" data-testid="idle-continue" on:click=keep autofocus>
-                        {move || i18n.t(S::IdleContinue)}
+                        {move || i18n.t(ShellMsg::IdleContinue)}
                     </button>
                 </div>
             </div>

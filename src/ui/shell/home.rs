@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::config::Feature;
-use crate::ui::i18n::{use_i18n, S};
+use crate::ui::i18n::{use_i18n, ShellMsg};
 use crate::ui::kiosk::{use_config, use_session};
 
 #[component]
@@ -12,16 +12,17 @@ pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
     let cfg = use_config();
     let session = use_session();
-    let tile = move |f: Feature, href: &'static str, title: S, desc: S, id: &'static str| {
-        cfg.with(|c| c.is_enabled(f)).then(|| {
-            view! {
-                <A href=href attr:class="tile" attr:data-testid=id>
-                    <span class="tile-title">{move || i18n.t(title)}</span>
-                    <span class="tile-desc">{move || i18n.t(desc)}</span>
-                </A>
-            }
-        })
-    };
+    let tile =
+        move |f: Feature, href: &'static str, title: ShellMsg, desc: ShellMsg, id: &'static str| {
+            cfg.with(|c| c.is_enabled(f)).then(|| {
+                view! {
+                    <A href=href attr:class="tile" attr:data-testid=id>
+                        <span class="tile-title">{move || i18n.t(title)}</span>
+                        <span class="tile-desc">{move || i18n.t(desc)}</span>
+                    </A>
+                }
+            })
+        };
     // Mark the moment the home screen can be used (read by the cold-start benchmark): after
     // the first frame that shows it has been painted (a task queued from the frame callback
     // runs after that frame's paint), so the mark is never earlier than what a person sees.
@@ -52,14 +53,14 @@ pub fn Home() -> impl IntoView {
     });
     view! {
         <section class="home" data-read>
-            <h1>{move || i18n.t(S::AppTitle)}</h1>
+            <h1>{move || i18n.t(ShellMsg::AppTitle)}</h1>
             <Show when=move || session.show_take_documents.get()>
-                <p class="notice" data-testid="take-documents" role="status">{move || i18n.t(S::TakeDocuments)}</p>
+                <p class="notice" data-testid="take-documents" role="status">{move || i18n.t(ShellMsg::TakeDocuments)}</p>
             </Show>
             <div class="tiles">
-                {tile(Feature::Lenient, "/lenient", S::Lenient, S::LenientDesc, "home-lenient")}
-                {tile(Feature::Certificates, "/certs", S::Certs, S::CertsDesc, "home-certs")}
-                {tile(Feature::Reviews, "/reviews", S::Reviews, S::ReviewsDesc, "home-reviews")}
+                {tile(Feature::Lenient, "/lenient", ShellMsg::Lenient, ShellMsg::LenientDesc, "home-lenient")}
+                {tile(Feature::Certificates, "/certs", ShellMsg::Certs, ShellMsg::CertsDesc, "home-certs")}
+                {tile(Feature::Reviews, "/reviews", ShellMsg::Reviews, ShellMsg::ReviewsDesc, "home-reviews")}
             </div>
         </section>
     }

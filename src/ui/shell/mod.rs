@@ -14,7 +14,7 @@ use crate::ui::components::long_press::LongPress;
 use crate::ui::features::{
     admin::AdminRoutes, certs::CertsRoutes, lenient::LenientRoutes, reviews::ReviewsRoutes,
 };
-use crate::ui::i18n::{provide_i18n, use_i18n, Locale, S};
+use crate::ui::i18n::{provide_i18n, use_i18n, Locale, ShellMsg};
 use crate::ui::kiosk::{
     idle::IdleGuard, provide_kiosk, speech, use_backend, use_config, use_connectivity, use_elder,
     wipe,
@@ -79,28 +79,28 @@ fn Shell() -> impl IntoView {
                     <ReadAloudButton />
                     <button class="btn btn-chip" data-testid="elder-toggle"
                         aria-pressed=move || elder.on.get().to_string()
-                        aria-label=move || i18n.t(S::ElderLabel)
+                        aria-label=move || i18n.t(ShellMsg::ElderLabel)
                         on:click=move |_| elder.on.update(|e| *e = !*e)>
-                        {move || if elder.on.get() { i18n.t(S::ElderOff) } else { i18n.t(S::ElderOn) }}
+                        {move || if elder.on.get() { i18n.t(ShellMsg::ElderOff) } else { i18n.t(ShellMsg::ElderOn) }}
                     </button>
                     <button class="btn btn-chip" data-testid="lang-toggle"
-                        aria-label=move || i18n.t(S::LangToggleLabel)
+                        aria-label=move || i18n.t(ShellMsg::LangToggleLabel)
                         on:click=move |_| i18n.toggle()>
-                        {move || i18n.t(S::LangToggle)}
+                        {move || i18n.t(ShellMsg::LangToggle)}
                     </button>
                 </div>
             </header>
             <Show when=move || cfg.is_demo()>
-                <div class="banner banner-demo" data-testid="demo-banner" role="status">{move || i18n.t(S::DemoBanner)}</div>
+                <div class="banner banner-demo" data-testid="demo-banner" role="status">{move || i18n.t(ShellMsg::DemoBanner)}</div>
             </Show>
             <Show when=move || !conn.online.get()>
-                <div class="banner banner-offline" data-testid="offline-banner" role="status">{move || i18n.t(S::OfflineBanner)}</div>
+                <div class="banner banner-offline" data-testid="offline-banner" role="status">{move || i18n.t(ShellMsg::OfflineBanner)}</div>
             </Show>
-            <nav class="mainnav" aria-label=move || i18n.t(S::AppTitle)>
-                <A href="/" exact=true attr:data-testid="nav-home" attr:class="nav-btn">{move || i18n.t(S::Home)}</A>
-                <A href="/lenient" attr:data-testid="nav-lenient" attr:class="nav-btn">{move || i18n.t(S::Lenient)}</A>
-                <A href="/certs" attr:data-testid="nav-certs" attr:class="nav-btn">{move || i18n.t(S::Certs)}</A>
-                <A href="/reviews" attr:data-testid="nav-reviews" attr:class="nav-btn">{move || i18n.t(S::Reviews)}</A>
+            <nav class="mainnav" aria-label=move || i18n.t(ShellMsg::AppTitle)>
+                <A href="/" exact=true attr:data-testid="nav-home" attr:class="nav-btn">{move || i18n.t(ShellMsg::Home)}</A>
+                <A href="/lenient" attr:data-testid="nav-lenient" attr:class="nav-btn">{move || i18n.t(ShellMsg::Lenient)}</A>
+                <A href="/certs" attr:data-testid="nav-certs" attr:class="nav-btn">{move || i18n.t(ShellMsg::Certs)}</A>
+                <A href="/reviews" attr:data-testid="nav-reviews" attr:class="nav-btn">{move || i18n.t(ShellMsg::Reviews)}</A>
             </nav>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <not_found::NotFound /> }>
@@ -112,12 +112,12 @@ fn Shell() -> impl IntoView {
                 </Routes>
             </main>
             <footer class="footbar">
-                <span>{move || i18n.t(S::TakeDocuments)}</span>
+                <span>{move || i18n.t(ShellMsg::TakeDocuments)}</span>
                 <span class="backend-status" data-testid="backend-status"
                     data-ok=move || conn.backend_ok.get().map(|b| b.to_string()).unwrap_or_default()>
                     {move || match conn.backend_ok.get() {
-                        Some(true) => i18n.t(S::BackendOk),
-                        Some(false) => i18n.t(S::BackendDown),
+                        Some(true) => i18n.t(ShellMsg::BackendOk),
+                        Some(false) => i18n.t(ShellMsg::BackendDown),
                         None => "",
                     }}
                 </span>
@@ -148,7 +148,7 @@ fn ReadAloudButton() -> impl IntoView {
     view! {
         <Show when=speech::is_supported>
             <button class="btn btn-chip" data-testid="read-aloud" aria-pressed=move || speaking.get().to_string() on:click=click>
-                {move || if speaking.get() { i18n.t(S::StopReading) } else { i18n.t(S::ReadAloud) }}
+                {move || if speaking.get() { i18n.t(ShellMsg::StopReading) } else { i18n.t(ShellMsg::ReadAloud) }}
             </button>
         </Show>
     }

@@ -3,15 +3,15 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::ui::i18n::{use_i18n, S};
+use crate::ui::i18n::{use_i18n, ShellMsg};
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page">
-            <h1>{move || i18n.t(S::PageNotFound)}</h1>
-            <A href="/" attr:class="btn btn-primary">{move || i18n.t(S::Home)}</A>
+            <h1>{move || i18n.t(ShellMsg::PageNotFound)}</h1>
+            <A href="/" attr:class="btn btn-primary">{move || i18n.t(ShellMsg::Home)}</A>
         </section>
     }
 }

@@ -7,7 +7,7 @@ use crate::domain::cert::{parse_qr, MAX_IDENTIFIER_CHARS, MAX_NAME_CHARS, MAX_NU
 use crate::domain::date::Date;
 use crate::domain::ids::{self, IdError};
 use crate::ui::features::certs::messages::fill;
-use crate::ui::features::certs::messages::C;
+use crate::ui::features::certs::messages::CertMsg;
 use crate::ui::i18n::{Locale, Msg};
 
 /// Longest verification code accepted (as in `domain::cert`).
@@ -56,15 +56,15 @@ impl Field {
 /// A message with its number, if it has a `{n}`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct FieldMsg {
-    pub key: C,
+    pub key: CertMsg,
     pub n: i64,
 }
 
 impl FieldMsg {
-    pub fn new(key: C) -> FieldMsg {
+    pub fn new(key: CertMsg) -> FieldMsg {
         FieldMsg { key, n: 0 }
     }
-    pub fn with_n(key: C, n: usize) -> FieldMsg {
+    pub fn with_n(key: CertMsg, n: usize) -> FieldMsg {
         FieldMsg {
             key,
             n: i64::try_from(n).unwrap_or(i64::MAX),
@@ -91,30 +91,30 @@ pub fn id_error_msg(kind: IdKind, e: IdError, input: &str) -> FieldMsg {
     let len = ids::normalize(input).chars().count();
     let key = match (kind, e) {
         (IdKind::IdNumber, IdError::Empty) | (IdKind::Uscc, IdError::Empty) => {
-            C::ErrHolderIdRequired
+            CertMsg::ErrHolderIdRequired
         }
-        (IdKind::Identifier, IdError::Empty) => C::ErrNumberRequired,
-        (IdKind::IdNumber, IdError::Length) => return FieldMsg::with_n(C::ErrIdLength, len),
-        (IdKind::Uscc, IdError::Length) => return FieldMsg::with_n(C::ErrUsccLength, len),
-        (IdKind::IdNumber, IdError::Charset) => C::ErrIdCharset,
-        (IdKind::IdNumber, IdError::Format) => C::ErrIdFormat,
-        (IdKind::IdNumber, IdError::Region) => C::ErrIdRegion,
-        (IdKind::IdNumber, IdError::Date) => C::ErrIdDate,
-        (IdKind::IdNumber, IdError::FutureDate) => C::ErrIdFutureDate,
-        (IdKind::IdNumber, IdError::Checksum) => C::ErrIdChecksum,
-        (IdKind::Uscc, IdError::Charset) => C::ErrUsccCharset,
-        (IdKind::Uscc, IdError::Format) => C::ErrUsccFormat,
-        (IdKind::Uscc, IdError::Checksum) => C::ErrUsccChecksum,
-        (IdKind::Uscc, IdError::OrgCodeChecksum) => C::ErrUsccOrgChecksum,
-        (IdKind::Identifier, IdError::Prefix) => C::ErrIdentPrefix,
+        (IdKind::Identifier, IdError::Empty) => CertMsg::ErrNumberRequired,
+        (IdKind::IdNumber, IdError::Length) => return FieldMsg::with_n(CertMsg::ErrIdLength, len),
+        (IdKind::Uscc, IdError::Length) => return FieldMsg::with_n(CertMsg::ErrUsccLength, len),
+        (IdKind::IdNumber, IdError::Charset) => CertMsg::ErrIdCharset,
+        (IdKind::IdNumber, IdError::Format) => CertMsg::ErrIdFormat,
+        (IdKind::IdNumber, IdError::Region) => CertMsg::ErrIdRegion,
+        (IdKind::IdNumber, IdError::Date) => CertMsg::ErrIdDate,
+        (IdKind::IdNumber, IdError::FutureDate) => CertMsg::ErrIdFutureDate,
+        (IdKind::IdNumber, IdError::Checksum) => CertMsg::ErrIdChecksum,
+        (IdKind::Uscc, IdError::Charset) => CertMsg::ErrUsccCharset,
+        (IdKind::Uscc, IdError::Format) => CertMsg::ErrUsccFormat,
+        (IdKind::Uscc, IdError::Checksum) => CertMsg::ErrUsccChecksum,
+        (IdKind::Uscc, IdError::OrgCodeChecksum) => CertMsg::ErrUsccOrgChecksum,
+        (IdKind::Identifier, IdError::Prefix) => CertMsg::ErrIdentPrefix,
         (IdKind::Identifier, IdError::Format) | (IdKind::Identifier, IdError::Length) => {
-            C::ErrIdentFormat
+            CertMsg::ErrIdentFormat
         }
-        (IdKind::Identifier, IdError::Charset) => C::ErrIdentCharset,
-        (IdKind::Identifier, IdError::Checksum) => C::ErrIdentChecksum,
-        (IdKind::IdNumber, _) => C::ErrIdInvalid,
-        (IdKind::Uscc, _) => C::ErrUsccInvalid,
-        (IdKind::Identifier, _) => C::ErrIdentInvalid,
+        (IdKind::Identifier, IdError::Charset) => CertMsg::ErrIdentCharset,
+        (IdKind::Identifier, IdError::Checksum) => CertMsg::ErrIdentChecksum,
+        (IdKind::IdNumber, _) => CertMsg::ErrIdInvalid,
+        (IdKind::Uscc, _) => CertMsg::ErrUsccInvalid,
+        (IdKind::Identifier, _) => CertMsg::ErrIdentInvalid,
     };
     FieldMsg::new(key)
 }
@@ -135,7 +135,7 @@ pub fn holder_id_kind(input: &str) -> IdKind {
 pub fn holder_id_msg(input: &str, e: IdError) -> FieldMsg {
     let s = ids::normalize(input);
     if e != IdError::Empty && !s.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return FieldMsg::new(C::ErrHolderIdCharset);
+        return FieldMsg::new(CertMsg::ErrHolderIdCharset);
     }
     id_error_msg(holder_id_kind(input), e, input)
 }
@@ -151,11 +151,11 @@ pub fn validate_number(number: &str) -> Result<CertSearchRequest, Problems> {
     let len = n.chars().count();
     let err = |m| Err(vec![(Field::Number, m)]);
     if n.is_empty() {
-        return err(FieldMsg::new(C::ErrNumberRequired));
+        return err(FieldMsg::new(CertMsg::ErrNumberRequired));
     }
     if is_identifier_attempt(n) {
         if len > MAX_IDENTIFIER_CHARS {
-            return err(FieldMsg::with_n(C::ErrTooLong, MAX_IDENTIFIER_CHARS));
+            return err(FieldMsg::with_n(CertMsg::ErrTooLong, MAX_IDENTIFIER_CHARS));
         }
         return match ids::validate_cert_identifier(n) {
             Ok(id) => Ok(CertSearchRequest::Number { number: id }),
@@ -163,7 +163,7 @@ pub fn validate_number(number: &str) -> Result<CertSearchRequest, Problems> {
         };
     }
     if len > MAX_NUMBER_CHARS {
-        return err(FieldMsg::with_n(C::ErrTooLong, MAX_NUMBER_CHARS));
+        return err(FieldMsg::with_n(CertMsg::ErrTooLong, MAX_NUMBER_CHARS));
     }
     Ok(CertSearchRequest::Number {
         number: n.to_string(),
@@ -179,11 +179,11 @@ pub fn validate_holder(
     let mut problems = Problems::new();
     let name = name.trim();
     if name.is_empty() {
-        problems.push((Field::HolderName, FieldMsg::new(C::ErrNameRequired)));
+        problems.push((Field::HolderName, FieldMsg::new(CertMsg::ErrNameRequired)));
     } else if name.chars().count() > MAX_NAME_CHARS {
         problems.push((
             Field::HolderName,
-            FieldMsg::with_n(C::ErrTooLong, MAX_NAME_CHARS),
+            FieldMsg::with_n(CertMsg::ErrTooLong, MAX_NAME_CHARS),
         ));
     }
     let code = match ids::validate_holder_id(holder_id, today) {
@@ -212,13 +212,16 @@ pub fn validate_verify(
     let identifier = match chosen.map(str::trim).filter(|c| !c.is_empty()) {
         Some(id) => Some(id.to_ascii_uppercase()),
         None if !is_identifier_attempt(number) => {
-            problems.push((Field::Number, FieldMsg::new(C::ErrVerifyNeedsIdentifier)));
+            problems.push((
+                Field::Number,
+                FieldMsg::new(CertMsg::ErrVerifyNeedsIdentifier),
+            ));
             None
         }
         None if number.trim().chars().count() > MAX_IDENTIFIER_CHARS => {
             problems.push((
                 Field::Number,
-                FieldMsg::with_n(C::ErrTooLong, MAX_IDENTIFIER_CHARS),
+                FieldMsg::with_n(CertMsg::ErrTooLong, MAX_IDENTIFIER_CHARS),
             ));
             None
         }
@@ -232,14 +235,14 @@ pub fn validate_verify(
     };
     let c = ids::normalize(code).to_ascii_uppercase();
     if c.is_empty() {
-        problems.push((Field::VerifyCode, FieldMsg::new(C::ErrCodeRequired)));
+        problems.push((Field::VerifyCode, FieldMsg::new(CertMsg::ErrCodeRequired)));
     } else if c.chars().count() > MAX_CODE_CHARS {
         problems.push((
             Field::VerifyCode,
-            FieldMsg::with_n(C::ErrTooLong, MAX_CODE_CHARS),
+            FieldMsg::with_n(CertMsg::ErrTooLong, MAX_CODE_CHARS),
         ));
     } else if !c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-') {
-        problems.push((Field::VerifyCode, FieldMsg::new(C::ErrCodeCharset)));
+        problems.push((Field::VerifyCode, FieldMsg::new(CertMsg::ErrCodeCharset)));
     }
     match identifier {
         Some(id) if problems.is_empty() => Ok(CertVerifyRequest {
@@ -315,17 +318,29 @@ pub fn failure(e: &ApiError, holder_id: &str) -> Failure {
         };
         let by_id = IdError::ALL.iter().copied().find(|e| e.code() == fp.code);
         let msg = match (field, fp.code, by_id) {
-            (_, ProblemCode::TooLong, _) => FieldMsg::new(C::ErrTooLongPlain),
-            (Field::Number, ProblemCode::Required, _) => FieldMsg::new(C::ErrNumberRequired),
-            (Field::HolderName, ProblemCode::Required, _) => FieldMsg::new(C::ErrNameRequired),
-            (Field::HolderId, ProblemCode::Required, _) => FieldMsg::new(C::ErrHolderIdRequired),
-            (Field::VerifyCode, ProblemCode::Required, _) => FieldMsg::new(C::ErrCodeRequired),
-            (Field::Number, ProblemCode::InvalidIdentifier, _) => FieldMsg::new(C::ErrIdentInvalid),
-            (Field::HolderId, ProblemCode::InvalidIdNumber, _) => FieldMsg::new(C::ErrIdInvalid),
-            (Field::HolderId, ProblemCode::InvalidUscc, _) => FieldMsg::new(C::ErrUsccInvalid),
+            (_, ProblemCode::TooLong, _) => FieldMsg::new(CertMsg::ErrTooLongPlain),
+            (Field::Number, ProblemCode::Required, _) => FieldMsg::new(CertMsg::ErrNumberRequired),
+            (Field::HolderName, ProblemCode::Required, _) => {
+                FieldMsg::new(CertMsg::ErrNameRequired)
+            }
+            (Field::HolderId, ProblemCode::Required, _) => {
+                FieldMsg::new(CertMsg::ErrHolderIdRequired)
+            }
+            (Field::VerifyCode, ProblemCode::Required, _) => {
+                FieldMsg::new(CertMsg::ErrCodeRequired)
+            }
+            (Field::Number, ProblemCode::InvalidIdentifier, _) => {
+                FieldMsg::new(CertMsg::ErrIdentInvalid)
+            }
+            (Field::HolderId, ProblemCode::InvalidIdNumber, _) => {
+                FieldMsg::new(CertMsg::ErrIdInvalid)
+            }
+            (Field::HolderId, ProblemCode::InvalidUscc, _) => {
+                FieldMsg::new(CertMsg::ErrUsccInvalid)
+            }
             (Field::Number, _, Some(e)) => id_error_msg(IdKind::Identifier, e, ""),
             (Field::HolderId, _, Some(e)) => holder_id_msg(holder_id, e),
-            _ => FieldMsg::new(C::ErrInvalid),
+            _ => FieldMsg::new(CertMsg::ErrInvalid),
         };
         if !problems.iter().any(|(f, _)| *f == field) {
             problems.push((field, msg));
@@ -349,7 +364,7 @@ mod tests {
     const VALID_ID: &str =
         "1.2.156.3005.2.11100000000013127D001.11320505MB9955604P.NGAWFIWF5NTNFBSCHATJ.001.Z";
 
-    fn holder_err(id: &str) -> C {
+    fn holder_err(id: &str) -> CertMsg {
         match validate_holder("王芳", id, today()) {
             Err(p) => {
                 assert_eq!(p.len(), 1, "{p:?}");
@@ -362,17 +377,17 @@ mod tests {
 
     #[test]
     fn holder_id_errors_are_precise() {
-        assert_eq!(holder_err(""), C::ErrHolderIdRequired);
-        assert_eq!(holder_err("32050519850903012"), C::ErrIdLength);
-        assert_eq!(holder_err("320505198509030124"), C::ErrIdChecksum);
-        assert_eq!(holder_err("320505198502300123"), C::ErrIdDate);
-        assert_eq!(holder_err("320505202712010123"), C::ErrIdFutureDate);
-        assert_eq!(holder_err("990505198509030123"), C::ErrIdRegion);
-        assert_eq!(holder_err("020505198509030123"), C::ErrIdFormat);
-        assert_eq!(holder_err("91350203M0001QAY9B"), C::ErrUsccChecksum);
-        assert_eq!(holder_err("91350203M0001QAY9"), C::ErrUsccLength);
-        assert_eq!(holder_err("913502OO7760496530"), C::ErrUsccCharset);
-        assert_eq!(holder_err("王芳王芳"), C::ErrHolderIdCharset);
+        assert_eq!(holder_err(""), CertMsg::ErrHolderIdRequired);
+        assert_eq!(holder_err("32050519850903012"), CertMsg::ErrIdLength);
+        assert_eq!(holder_err("320505198509030124"), CertMsg::ErrIdChecksum);
+        assert_eq!(holder_err("320505198502300123"), CertMsg::ErrIdDate);
+        assert_eq!(holder_err("320505202712010123"), CertMsg::ErrIdFutureDate);
+        assert_eq!(holder_err("990505198509030123"), CertMsg::ErrIdRegion);
+        assert_eq!(holder_err("020505198509030123"), CertMsg::ErrIdFormat);
+        assert_eq!(holder_err("91350203M0001QAY9B"), CertMsg::ErrUsccChecksum);
+        assert_eq!(holder_err("91350203M0001QAY9"), CertMsg::ErrUsccLength);
+        assert_eq!(holder_err("913502OO7760496530"), CertMsg::ErrUsccCharset);
+        assert_eq!(holder_err("王芳王芳"), CertMsg::ErrHolderIdCharset);
         // The count of characters typed goes into the length message.
         let Err(p) = validate_holder("王芳", "3205 0519 8509", today()) else {
             panic!()
@@ -380,7 +395,7 @@ mod tests {
         assert_eq!(
             p[0].1,
             FieldMsg {
-                key: C::ErrIdLength,
+                key: CertMsg::ErrIdLength,
                 n: 12
             }
         );
@@ -428,11 +443,11 @@ mod tests {
         assert_eq!(
             p,
             vec![
-                (Field::HolderName, FieldMsg::new(C::ErrNameRequired)),
+                (Field::HolderName, FieldMsg::new(CertMsg::ErrNameRequired)),
                 (
                     Field::HolderId,
                     FieldMsg {
-                        key: C::ErrIdLength,
+                        key: CertMsg::ErrIdLength,
                         n: 3
                     }
                 )
@@ -447,7 +462,7 @@ mod tests {
             vec![(
                 Field::HolderName,
                 FieldMsg {
-                    key: C::ErrTooLong,
+                    key: CertMsg::ErrTooLong,
                     n: 50
                 }
             )]
@@ -458,7 +473,10 @@ mod tests {
     fn number_field() {
         assert_eq!(
             validate_number("  "),
-            Err(vec![(Field::Number, FieldMsg::new(C::ErrNumberRequired))])
+            Err(vec![(
+                Field::Number,
+                FieldMsg::new(CertMsg::ErrNumberRequired)
+            )])
         );
         assert_eq!(
             validate_number(&VALID_ID.to_lowercase()),
@@ -469,15 +487,24 @@ mod tests {
         let bad_check = format!("{}Y", &VALID_ID[..VALID_ID.len() - 1]);
         assert_eq!(
             validate_number(&bad_check),
-            Err(vec![(Field::Number, FieldMsg::new(C::ErrIdentChecksum))])
+            Err(vec![(
+                Field::Number,
+                FieldMsg::new(CertMsg::ErrIdentChecksum)
+            )])
         );
         assert_eq!(
             validate_number("1.2.156.3005.2.111.001.Z"),
-            Err(vec![(Field::Number, FieldMsg::new(C::ErrIdentFormat))])
+            Err(vec![(
+                Field::Number,
+                FieldMsg::new(CertMsg::ErrIdentFormat)
+            )])
         );
         assert_eq!(
             validate_number("1.2.156.3005.9.11100000000013127D001"),
-            Err(vec![(Field::Number, FieldMsg::new(C::ErrIdentPrefix))])
+            Err(vec![(
+                Field::Number,
+                FieldMsg::new(CertMsg::ErrIdentPrefix)
+            )])
         );
         // A certificate number is free text (苏(2023)…第…号) within its length.
         let n = "苏(2023)苏州市不动产权第0012345号";
@@ -491,7 +518,7 @@ mod tests {
             Err(vec![(
                 Field::Number,
                 FieldMsg {
-                    key: C::ErrTooLong,
+                    key: CertMsg::ErrTooLong,
                     n: 64
                 }
             )])
@@ -513,8 +540,11 @@ mod tests {
         assert_eq!(
             p,
             vec![
-                (Field::Number, FieldMsg::new(C::ErrVerifyNeedsIdentifier)),
-                (Field::VerifyCode, FieldMsg::new(C::ErrCodeRequired))
+                (
+                    Field::Number,
+                    FieldMsg::new(CertMsg::ErrVerifyNeedsIdentifier)
+                ),
+                (Field::VerifyCode, FieldMsg::new(CertMsg::ErrCodeRequired))
             ]
         );
         let Err(p) = validate_verify(None, VALID_ID, "码码") else {
@@ -522,13 +552,16 @@ mod tests {
         };
         assert_eq!(
             p,
-            vec![(Field::VerifyCode, FieldMsg::new(C::ErrCodeCharset))]
+            vec![(Field::VerifyCode, FieldMsg::new(CertMsg::ErrCodeCharset))]
         );
         let bad_check = format!("{}Y", &VALID_ID[..VALID_ID.len() - 1]);
         let Err(p) = validate_verify(None, &bad_check, "JQ26X8") else {
             panic!()
         };
-        assert_eq!(p, vec![(Field::Number, FieldMsg::new(C::ErrIdentChecksum))]);
+        assert_eq!(
+            p,
+            vec![(Field::Number, FieldMsg::new(CertMsg::ErrIdentChecksum))]
+        );
     }
 
     #[test]
@@ -587,7 +620,10 @@ mod tests {
         );
         assert_eq!(
             failure(&e, "x"),
-            Failure::Fields(vec![(Field::HolderId, FieldMsg::new(C::ErrIdInvalid))])
+            Failure::Fields(vec![(
+                Field::HolderId,
+                FieldMsg::new(CertMsg::ErrIdInvalid)
+            )])
         );
         let e = problem(
             400,
@@ -600,8 +636,8 @@ mod tests {
         assert_eq!(
             failure(&e, "320505198509030124"),
             Failure::Fields(vec![
-                (Field::HolderId, FieldMsg::new(C::ErrIdChecksum)),
-                (Field::HolderName, FieldMsg::new(C::ErrNameRequired))
+                (Field::HolderId, FieldMsg::new(CertMsg::ErrIdChecksum)),
+                (Field::HolderName, FieldMsg::new(CertMsg::ErrNameRequired))
             ])
         );
         let e = problem(
@@ -611,7 +647,10 @@ mod tests {
         );
         assert_eq!(
             failure(&e, ""),
-            Failure::Fields(vec![(Field::Number, FieldMsg::new(C::ErrIdentChecksum))])
+            Failure::Fields(vec![(
+                Field::Number,
+                FieldMsg::new(CertMsg::ErrIdentChecksum)
+            )])
         );
         let e = problem(
             400,
@@ -620,7 +659,10 @@ mod tests {
         );
         assert_eq!(
             failure(&e, ""),
-            Failure::Fields(vec![(Field::Number, FieldMsg::new(C::ErrTooLongPlain))])
+            Failure::Fields(vec![(
+                Field::Number,
+                FieldMsg::new(CertMsg::ErrTooLongPlain)
+            )])
         );
         assert_eq!(
             failure(&problem(429, ProblemCode::RateLimited, &[]), ""),

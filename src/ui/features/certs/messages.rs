@@ -3,7 +3,7 @@
 
 crate::messages!(
     /// E-certificate messages.
-    C {
+    CertMsg {
     Title => "电子证照查询与核验", "E-certificate lookup and verification";
     Intro => "可按证照编号或电子证照标识查询，也可按持证人查询；输入核验码或扫描证照二维码可核验真伪。", "Search by certificate number or identifier, or by holder; enter the verification code or scan the certificate's QR code to check that it is authentic.";
     PrivacyNote => "您输入的内容不会被保存，离开本页即清除；个人信息已部分隐藏。", "Nothing you enter is stored and it is cleared when you leave this screen; personal data are partly hidden.";
@@ -125,13 +125,13 @@ pub fn validity_text(l: crate::ui::i18n::Locale, from: &str, to: Option<&str>) -
     use crate::ui::i18n::Msg;
     let from = from.trim();
     match to.map(str::trim).filter(|t| !t.is_empty()) {
-        Some(to) if !from.is_empty() => C::ValidFromTo
+        Some(to) if !from.is_empty() => CertMsg::ValidFromTo
             .text(l)
             .replace("{from}", from)
             .replace("{to}", to),
         Some(to) => to.to_string(),
-        None if !from.is_empty() => C::ValidFromPermanent.text(l).replace("{from}", from),
-        None => C::Permanent.text(l).to_string(),
+        None if !from.is_empty() => CertMsg::ValidFromPermanent.text(l).replace("{from}", from),
+        None => CertMsg::Permanent.text(l).to_string(),
     }
 }
 
@@ -143,9 +143,12 @@ mod tests {
     #[test]
     fn fill_and_validity() {
         use crate::ui::i18n::Msg;
-        assert_eq!(fill(C::ExpiresIn.text(Locale::ZhCn), 12), "12 天后到期");
         assert_eq!(
-            fill(C::ExpiredAgo.text(Locale::En), 3),
+            fill(CertMsg::ExpiresIn.text(Locale::ZhCn), 12),
+            "12 天后到期"
+        );
+        assert_eq!(
+            fill(CertMsg::ExpiredAgo.text(Locale::En), 3),
             "expired 3 days ago"
         );
         assert_eq!(

@@ -5,7 +5,7 @@
 use crate::contract::{FieldProblem, Rating, ReviewRequest, StatsGroup};
 use crate::domain::date::Date;
 use crate::domain::review::{self, tag, tags_for, MAX_COMMENT_CHARS};
-use crate::ui::features::reviews::messages::{problem_msg, R};
+use crate::ui::features::reviews::messages::{problem_msg, ReviewMsg};
 
 /// What a review is about. Only identifiers, never personal data: it travels in the URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,7 +116,7 @@ pub fn slot_of(field: &str) -> Slot {
 }
 
 /// One message per slot and problem, in form order, without repeats.
-pub fn messages(problems: &[FieldProblem]) -> Vec<(Slot, R)> {
+pub fn messages(problems: &[FieldProblem]) -> Vec<(Slot, ReviewMsg)> {
     let order = [
         Slot::Target,
         Slot::Rating,
@@ -124,7 +124,7 @@ pub fn messages(problems: &[FieldProblem]) -> Vec<(Slot, R)> {
         Slot::Comment,
         Slot::Phone,
     ];
-    let mut out: Vec<(Slot, R)> = Vec::new();
+    let mut out: Vec<(Slot, ReviewMsg)> = Vec::new();
     for slot in order {
         for p in problems.iter().filter(|p| slot_of(&p.field) == slot) {
             let m = (slot, problem_msg(p.code));
@@ -137,7 +137,7 @@ pub fn messages(problems: &[FieldProblem]) -> Vec<(Slot, R)> {
 }
 
 /// Checks the draft as the server will: the request to send, or the messages to show.
-pub fn check(target: Option<&Target>, d: &Draft) -> Result<ReviewRequest, Vec<(Slot, R)>> {
+pub fn check(target: Option<&Target>, d: &Draft) -> Result<ReviewRequest, Vec<(Slot, ReviewMsg)>> {
     review::validate_review(&build_request(target, d)).map_err(|p| messages(&p))
 }
 
@@ -368,12 +368,12 @@ mod tests {
         // No level chosen.
         assert_eq!(
             check(Some(&t), &Draft::default()),
-            Err(vec![(Slot::Rating, R::ErrRatingRequired)])
+            Err(vec![(Slot::Rating, ReviewMsg::ErrRatingRequired)])
         );
         // A 差评 without a reason: reported on the tags, in plain words.
         assert_eq!(
             check(Some(&t), &draft(Some(Rating::Dissatisfied), &[], "   ", "")),
-            Err(vec![(Slot::Tags, R::ErrReasonRequired)])
+            Err(vec![(Slot::Tags, ReviewMsg::ErrReasonRequired)])
         );
         // Text alone is a reason.
         assert!(check(
@@ -389,10 +389,10 @@ mod tests {
                 &draft(Some(Rating::Satisfied), &["201"], &long, "12345")
             ),
             Err(vec![
-                (Slot::Target, R::ErrTargetRequired),
-                (Slot::Tags, R::ErrTagInvalid),
-                (Slot::Comment, R::ErrCommentTooLong),
-                (Slot::Phone, R::ErrPhoneInvalid),
+                (Slot::Target, ReviewMsg::ErrTargetRequired),
+                (Slot::Tags, ReviewMsg::ErrTagInvalid),
+                (Slot::Comment, ReviewMsg::ErrCommentTooLong),
+                (Slot::Phone, ReviewMsg::ErrPhoneInvalid),
             ])
         );
         // Server fields: unknown case and the per-case limit land on the target.
@@ -417,9 +417,9 @@ mod tests {
         assert_eq!(
             messages(&server),
             vec![
-                (Slot::Target, R::ErrUnknownCase),
-                (Slot::Target, R::ErrCaseLimit),
-                (Slot::Phone, R::ErrPhoneInvalid)
+                (Slot::Target, ReviewMsg::ErrUnknownCase),
+                (Slot::Target, ReviewMsg::ErrCaseLimit),
+                (Slot::Phone, ReviewMsg::ErrPhoneInvalid)
             ]
         );
         assert_eq!(Slot::Tags.anchor(), "review-reasons");

@@ -4,7 +4,7 @@ use crate::contract::{ProblemCode, Rating, ReviewState};
 
 crate::messages!(
     /// Review messages.
-    R {
+    ReviewMsg {
     Title => "政务服务好差评", "Rate our service";
     Intro => "评价自愿、匿名可选，不影响您办理的事项。", "Rating is voluntary and does not affect your application.";
     ByCase => "按办件编号评价", "Rate a case";
@@ -122,47 +122,47 @@ crate::messages!(
 });
 
 /// The name of a level; `Unknown` for anything the kiosk does not know.
-pub fn rating_msg(r: Rating) -> R {
+pub fn rating_msg(r: Rating) -> ReviewMsg {
     match r {
-        Rating::VerySatisfied => R::VerySatisfied,
-        Rating::Satisfied => R::Satisfied,
-        Rating::BasicallySatisfied => R::BasicallySatisfied,
-        Rating::Dissatisfied => R::Dissatisfied,
-        Rating::VeryDissatisfied => R::VeryDissatisfied,
-        Rating::Unknown => R::Unknown,
+        Rating::VerySatisfied => ReviewMsg::VerySatisfied,
+        Rating::Satisfied => ReviewMsg::Satisfied,
+        Rating::BasicallySatisfied => ReviewMsg::BasicallySatisfied,
+        Rating::Dissatisfied => ReviewMsg::Dissatisfied,
+        Rating::VeryDissatisfied => ReviewMsg::VeryDissatisfied,
+        Rating::Unknown => ReviewMsg::Unknown,
     }
 }
 
 /// The name of a handling state.
-pub fn state_msg(s: ReviewState) -> R {
+pub fn state_msg(s: ReviewState) -> ReviewMsg {
     match s {
-        ReviewState::Submitted => R::StSubmitted,
-        ReviewState::PendingVerification => R::StPending,
-        ReviewState::Verifying => R::StVerifying,
-        ReviewState::Rectifying => R::StRectifying,
-        ReviewState::Rectified => R::StRectified,
-        ReviewState::Explained => R::StExplained,
-        ReviewState::Revisited => R::StRevisited,
-        ReviewState::Appealing => R::StAppealing,
-        ReviewState::AppealUpheld => R::StAppealUpheld,
-        ReviewState::AppealRevoked => R::StAppealRevoked,
-        ReviewState::Unknown => R::Unknown,
+        ReviewState::Submitted => ReviewMsg::StSubmitted,
+        ReviewState::PendingVerification => ReviewMsg::StPending,
+        ReviewState::Verifying => ReviewMsg::StVerifying,
+        ReviewState::Rectifying => ReviewMsg::StRectifying,
+        ReviewState::Rectified => ReviewMsg::StRectified,
+        ReviewState::Explained => ReviewMsg::StExplained,
+        ReviewState::Revisited => ReviewMsg::StRevisited,
+        ReviewState::Appealing => ReviewMsg::StAppealing,
+        ReviewState::AppealUpheld => ReviewMsg::StAppealUpheld,
+        ReviewState::AppealRevoked => ReviewMsg::StAppealRevoked,
+        ReviewState::Unknown => ReviewMsg::Unknown,
     }
 }
 
 /// The message for a field problem (client `validate_review` or the server's 422/409 `fields`).
-pub fn problem_msg(code: ProblemCode) -> R {
+pub fn problem_msg(code: ProblemCode) -> ReviewMsg {
     match code {
-        ProblemCode::RatingRequired => R::ErrRatingRequired,
-        ProblemCode::TargetRequired => R::ErrTargetRequired,
-        ProblemCode::InvalidCaseNo | ProblemCode::UnknownCase => R::ErrUnknownCase,
-        ProblemCode::UnknownWindow | ProblemCode::UnknownService => R::ErrUnknownTarget,
-        ProblemCode::TagUnknown | ProblemCode::TagNotForLevel => R::ErrTagInvalid,
-        ProblemCode::ReasonRequired => R::ErrReasonRequired,
-        ProblemCode::CommentTooLong => R::ErrCommentTooLong,
-        ProblemCode::InvalidPhone => R::ErrPhoneInvalid,
-        ProblemCode::CaseReviewLimit => R::ErrCaseLimit,
-        _ => R::ErrFieldInvalid,
+        ProblemCode::RatingRequired => ReviewMsg::ErrRatingRequired,
+        ProblemCode::TargetRequired => ReviewMsg::ErrTargetRequired,
+        ProblemCode::InvalidCaseNo | ProblemCode::UnknownCase => ReviewMsg::ErrUnknownCase,
+        ProblemCode::UnknownWindow | ProblemCode::UnknownService => ReviewMsg::ErrUnknownTarget,
+        ProblemCode::TagUnknown | ProblemCode::TagNotForLevel => ReviewMsg::ErrTagInvalid,
+        ProblemCode::ReasonRequired => ReviewMsg::ErrReasonRequired,
+        ProblemCode::CommentTooLong => ReviewMsg::ErrCommentTooLong,
+        ProblemCode::InvalidPhone => ReviewMsg::ErrPhoneInvalid,
+        ProblemCode::CaseReviewLimit => ReviewMsg::ErrCaseLimit,
+        _ => ReviewMsg::ErrFieldInvalid,
     }
 }
 
@@ -200,13 +200,13 @@ mod tests {
                 "复核撤销"
             ]
         );
-        assert_eq!(rating_msg(Rating::Unknown), R::Unknown);
-        assert_eq!(state_msg(ReviewState::Unknown), R::Unknown);
+        assert_eq!(rating_msg(Rating::Unknown), ReviewMsg::Unknown);
+        assert_eq!(state_msg(ReviewState::Unknown), ReviewMsg::Unknown);
     }
 
     #[test]
     fn every_message_has_both_languages() {
-        for k in R::ALL {
+        for k in ReviewMsg::ALL {
             let (zh, en) = (k.text(Locale::ZhCn), k.text(Locale::En));
             assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{k:?}");
             assert!(zh.chars().any(|c| !c.is_ascii()), "{k:?}: {zh}");
@@ -221,19 +221,31 @@ mod tests {
     fn problem_codes_map_to_messages() {
         assert_eq!(
             problem_msg(ProblemCode::ReasonRequired),
-            R::ErrReasonRequired
+            ReviewMsg::ErrReasonRequired
         );
-        assert_eq!(problem_msg(ProblemCode::InvalidPhone), R::ErrPhoneInvalid);
-        assert_eq!(problem_msg(ProblemCode::UnknownCase), R::ErrUnknownCase);
-        assert_eq!(problem_msg(ProblemCode::CaseReviewLimit), R::ErrCaseLimit);
+        assert_eq!(
+            problem_msg(ProblemCode::InvalidPhone),
+            ReviewMsg::ErrPhoneInvalid
+        );
+        assert_eq!(
+            problem_msg(ProblemCode::UnknownCase),
+            ReviewMsg::ErrUnknownCase
+        );
+        assert_eq!(
+            problem_msg(ProblemCode::CaseReviewLimit),
+            ReviewMsg::ErrCaseLimit
+        );
         assert_eq!(
             problem_msg(ProblemCode::CommentTooLong),
-            R::ErrCommentTooLong
+            ReviewMsg::ErrCommentTooLong
         );
         assert_eq!(
             problem_msg(ProblemCode::parse("from_mars")),
-            R::ErrFieldInvalid
+            ReviewMsg::ErrFieldInvalid
         );
-        assert_eq!(problem_msg(ProblemCode::Unknown), R::ErrFieldInvalid);
+        assert_eq!(
+            problem_msg(ProblemCode::Unknown),
+            ReviewMsg::ErrFieldInvalid
+        );
     }
 }

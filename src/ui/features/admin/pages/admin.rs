@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::ui::features::admin::context::{use_admin_session, AdminSession};
 use crate::ui::features::admin::messages::AdminMsg;
-use crate::ui::i18n::{use_i18n, S};
+use crate::ui::i18n::{use_i18n, ShellMsg};
 use crate::ui::kiosk::{heap, outbox, use_backend, use_config, use_outbox_status};
 
 /// Hex SHA-256 of the PIN through the browser's SubtleCrypto (no hash code in the wasm).
@@ -64,7 +64,7 @@ pub fn Admin() -> impl IntoView {
                     <input id="admin-pin" type="password" inputmode="numeric" autocomplete="off" data-testid="admin-pin"
                         prop:value=move || pin.get() on:input=move |ev| pin.set(event_target_value(&ev)) />
                     <Show when=move || wrong.get()><p class="field-error" role="alert">{move || i18n.t(AdminMsg::WrongPin)}</p></Show>
-                    <div class="btn-row"><button class="btn btn-primary" type="submit" data-testid="admin-unlock">{move || i18n.t(S::KeypadDone)}</button></div>
+                    <div class="btn-row"><button class="btn btn-primary" type="submit" data-testid="admin-unlock">{move || i18n.t(ShellMsg::KeypadDone)}</button></div>
                 </form>
             }>
                 <AdminPanel />
@@ -132,11 +132,11 @@ fn AdminPanel() -> impl IntoView {
             <h2>{move || i18n.t(AdminMsg::Health)}</h2>
             <p data-testid="admin-health">
                 {move || health.get().map(|(r, ms)| match r {
-                    Ok(h) => format!("{} · {} · {:.0} ms", i18n.t(S::Ok), h.version, ms),
+                    Ok(h) => format!("{} · {} · {:.0} ms", i18n.t(ShellMsg::Ok), h.version, ms),
                     Err(e) => format!("{e} · {ms:.0} ms"),
                 })}
             </p>
-            <button class="btn" on:click=move |_| health.refetch()>{move || i18n.t(S::Retry)}</button>
+            <button class="btn" on:click=move |_| health.refetch()>{move || i18n.t(ShellMsg::Retry)}</button>
         </div>
         <div class="card">
             <h2>{move || i18n.t(AdminMsg::Outbox)}</h2>

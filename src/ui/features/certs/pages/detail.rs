@@ -9,19 +9,19 @@ use crate::contract::CertDetail;
 use crate::domain::ids;
 use crate::ui::components::{error_panel::ErrorPanel, loading::Loading};
 use crate::ui::features::certs::messages::validity_text;
-use crate::ui::features::certs::messages::C;
+use crate::ui::features::certs::messages::CertMsg;
 use crate::ui::features::certs::routes::CertParams;
 use crate::ui::features::certs::widgets::status_badge::badge_for;
-use crate::ui::i18n::{use_i18n, S};
+use crate::ui::i18n::{use_i18n, ShellMsg};
 use crate::ui::kiosk::{use_backend, use_personal_screen};
 
 /// The description of a trust level (GB 国办函〔2016〕108号 A–D).
-pub fn level_label(level: &str) -> Option<C> {
+pub fn level_label(level: &str) -> Option<CertMsg> {
     match level.trim().to_ascii_uppercase().as_str() {
-        "A" => Some(C::LevelA),
-        "B" => Some(C::LevelB),
-        "C" => Some(C::LevelC),
-        "D" => Some(C::LevelD),
+        "A" => Some(CertMsg::LevelA),
+        "B" => Some(CertMsg::LevelB),
+        "C" => Some(CertMsg::LevelC),
+        "D" => Some(CertMsg::LevelD),
         _ => None,
     }
 }
@@ -49,8 +49,8 @@ pub fn CertDetailPage() -> impl IntoView {
     });
     view! {
         <section class="page cert-detail" data-read>
-            <A href="/certs" attr:class="link-back" attr:data-testid="cert-back">{move || i18n.t(C::BackToSearch)}</A>
-            <h1>{move || i18n.t(C::DetailTitle)}</h1>
+            <A href="/certs" attr:class="link-back" attr:data-testid="cert-back">{move || i18n.t(CertMsg::BackToSearch)}</A>
+            <h1>{move || i18n.t(CertMsg::DetailTitle)}</h1>
             <Transition fallback=|| view! { <Loading /> }>
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=move |_| detail.refetch() /> }>
                     {move || Suspend::new(async move {
@@ -72,10 +72,10 @@ fn DetailView(d: CertDetail) -> impl IntoView {
     let level = d.level.clone();
     let level_text = move || match level_label(&level) {
         Some(key) => i18n.t(key).to_string(),
-        None if level.trim().is_empty() => i18n.t(S::Unknown).to_string(),
+        None if level.trim().is_empty() => i18n.t(ShellMsg::Unknown).to_string(),
         None => level.clone(),
     };
-    let row = move |key: C, value: String| {
+    let row = move |key: CertMsg, value: String| {
         (!value.trim().is_empty()).then(|| view! { <dt>{move || i18n.t(key)}</dt><dd>{value}</dd> })
     };
     let version = if d.version > 0 {
@@ -90,29 +90,29 @@ fn DetailView(d: CertDetail) -> impl IntoView {
                 {badge_for(s.status, s.days_left)}
             </header>
             <dl class="kv">
-                <dt>{move || i18n.t(C::FieldIdentifier)}</dt>
+                <dt>{move || i18n.t(CertMsg::FieldIdentifier)}</dt>
                 <dd class="wrap-anywhere" data-testid="cert-detail-identifier">{s.identifier.clone()}</dd>
-                {row(C::FieldType, s.type_code)}
-                {row(C::FieldNumber, s.number)}
-                {row(C::FieldHolder, s.holder)}
-                {row(C::FieldHolderCode, s.holder_code)}
-                {kind.map(|k| view! { <dt>{move || i18n.t(C::FieldHolderKind)}</dt><dd>{move || i18n.t(k)}</dd> })}
-                {row(C::FieldIssuer, s.issuer)}
-                {row(C::FieldIssueDate, s.issue_date)}
-                <dt>{move || i18n.t(C::FieldValidity)}</dt>
+                {row(CertMsg::FieldType, s.type_code)}
+                {row(CertMsg::FieldNumber, s.number)}
+                {row(CertMsg::FieldHolder, s.holder)}
+                {row(CertMsg::FieldHolderCode, s.holder_code)}
+                {kind.map(|k| view! { <dt>{move || i18n.t(CertMsg::FieldHolderKind)}</dt><dd>{move || i18n.t(k)}</dd> })}
+                {row(CertMsg::FieldIssuer, s.issuer)}
+                {row(CertMsg::FieldIssueDate, s.issue_date)}
+                <dt>{move || i18n.t(CertMsg::FieldValidity)}</dt>
                 <dd>{move || validity_text(i18n.locale(), &from, to.as_deref())}</dd>
-                {row(C::FieldArea, d.area_code)}
-                <dt>{move || i18n.t(C::FieldLevel)}</dt>
+                {row(CertMsg::FieldArea, d.area_code)}
+                <dt>{move || i18n.t(CertMsg::FieldLevel)}</dt>
                 <dd data-testid="cert-detail-level">{level_text}</dd>
-                {row(C::FieldVersion, version)}
+                {row(CertMsg::FieldVersion, version)}
             </dl>
             {(!d.extra.is_empty()).then(|| view! {
-                <h3>{move || i18n.t(C::Extra)}</h3>
+                <h3>{move || i18n.t(CertMsg::Extra)}</h3>
                 <dl class="kv" data-testid="cert-detail-extra">
                     {d.extra.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
                 </dl>
             })}
-            <p class="hint">{move || i18n.t(C::MaskedNote)}</p>
+            <p class="hint">{move || i18n.t(CertMsg::MaskedNote)}</p>
         </article>
     }
 }
@@ -123,8 +123,8 @@ mod tests {
 
     #[test]
     fn trust_levels() {
-        assert_eq!(level_label("A"), Some(C::LevelA));
-        assert_eq!(level_label(" d "), Some(C::LevelD));
+        assert_eq!(level_label("A"), Some(CertMsg::LevelA));
+        assert_eq!(level_label(" d "), Some(CertMsg::LevelD));
         assert_eq!(level_label("E"), None);
         assert_eq!(level_label(""), None);
     }

@@ -19,7 +19,7 @@ use crate::ui::features::certs::form::{
     failure, interpret_scan, validate_holder, validate_number, validate_verify, Failure, Field,
     Problems, Scanned,
 };
-use crate::ui::features::certs::messages::C;
+use crate::ui::features::certs::messages::CertMsg;
 use crate::ui::features::certs::widgets::camera::CameraScan;
 use crate::ui::features::certs::widgets::field::CertField;
 use crate::ui::features::certs::widgets::panels::{FailureNotice, VerifyCard};
@@ -191,7 +191,7 @@ pub fn Certs() -> impl IntoView {
             send(req);
         }
     });
-    let tab = move |m: Mode, id: &'static str, label: C| {
+    let tab = move |m: Mode, id: &'static str, label: CertMsg| {
         view! {
             <button type="button" class="chip" data-testid=id aria-pressed=move || (mode.get() == m).to_string()
                 on:click=move |_| set_mode(m)>{move || i18n.t(label)}</button>
@@ -200,14 +200,14 @@ pub fn Certs() -> impl IntoView {
     let fields = move || {
         match mode.get() {
         Mode::Number => view! {
-            <CertField field=Field::Number label=C::NumberLabel hint=C::NumberHint value=number problems
+            <CertField field=Field::Number label=CertMsg::NumberLabel hint=CertMsg::NumberHint value=number problems
                 maxlength=MAX_IDENTIFIER_CHARS keypad=KeypadLayout::Alnum keypad_open />
         }
         .into_any(),
         Mode::Holder => view! {
-            <CertField field=Field::HolderName label=C::HolderNameLabel hint=C::HolderNameHint value=name problems
+            <CertField field=Field::HolderName label=CertMsg::HolderNameLabel hint=CertMsg::HolderNameHint value=name problems
                 maxlength=MAX_NAME_CHARS keypad_open />
-            <CertField field=Field::HolderId label=C::HolderIdLabel hint=C::HolderIdHint value=holder_id problems
+            <CertField field=Field::HolderId label=CertMsg::HolderIdLabel hint=CertMsg::HolderIdHint value=holder_id problems
                 maxlength=32 keypad=KeypadLayout::Alnum keypad_open />
         }
         .into_any(),
@@ -217,24 +217,24 @@ pub fn Certs() -> impl IntoView {
 
     view! {
         <section class="page certs" data-read>
-            <h1>{move || i18n.t(C::Title)}</h1>
-            <p class="hint">{move || i18n.t(C::Intro)}</p>
+            <h1>{move || i18n.t(CertMsg::Title)}</h1>
+            <p class="hint">{move || i18n.t(CertMsg::Intro)}</p>
             <ErrorSummary problems=summary />
-            <div class="chips mode-tabs" role="group" aria-label=move || i18n.t(C::ModeLabel)>
-                {tab(Mode::Number, "cert-mode-number", C::ModeNumber)}
-                {tab(Mode::Holder, "cert-mode-holder", C::ModeHolder)}
+            <div class="chips mode-tabs" role="group" aria-label=move || i18n.t(CertMsg::ModeLabel)>
+                {tab(Mode::Number, "cert-mode-number", CertMsg::ModeNumber)}
+                {tab(Mode::Holder, "cert-mode-holder", CertMsg::ModeHolder)}
             </div>
             <form class="card cert-search" novalidate on:submit=move |ev| { ev.prevent_default(); submit_search(); }>
                 {fields}
                 <div class="btn-row">
                     <button type="submit" class="btn btn-primary" data-testid="cert-submit" disabled=move || search.pending().get()>
-                        {move || if search.pending().get() { i18n.t(C::Searching) } else { i18n.t(C::Search) }}
+                        {move || if search.pending().get() { i18n.t(CertMsg::Searching) } else { i18n.t(CertMsg::Search) }}
                     </button>
                     <CameraScan on_scan />
                 </div>
             </form>
             <Show when=move || scan_unknown.get()>
-                <p class="caveat" role="alert" data-testid="cert-scan-unknown">{move || i18n.t(C::ScanUnrecognized)}</p>
+                <p class="caveat" role="alert" data-testid="cert-scan-unknown">{move || i18n.t(CertMsg::ScanUnrecognized)}</p>
             </Show>
             <FailureNotice failed on_retry=retry />
             <Show when=show_verify>
@@ -242,7 +242,7 @@ pub fn Certs() -> impl IntoView {
             </Show>
             <Show when=move || search.pending().get()><Loading /></Show>
             {move || results.get().map(|list| view! { <ResultList results=list on_verify=pick /> })}
-            <p class="hint privacy-note">{move || i18n.t(C::PrivacyNote)}</p>
+            <p class="hint privacy-note">{move || i18n.t(CertMsg::PrivacyNote)}</p>
         </section>
     }
 }

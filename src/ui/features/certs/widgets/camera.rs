@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::ui::features::certs::messages::C;
+use crate::ui::features::certs::messages::CertMsg;
 use crate::ui::i18n::use_i18n;
 
 /// Milliseconds between two detection attempts.
@@ -153,14 +153,14 @@ pub fn CameraScan(
         view! {
             <button type="button" class="btn" data-testid="cert-scan-camera" aria-pressed=move || open.get().to_string()
                 on:click=move |_| if open.get_untracked() { close() } else { start() }>
-                {move || if open.get() { i18n.t(C::CameraCancel) } else { i18n.t(C::CameraScan) }}
+                {move || if open.get() { i18n.t(CertMsg::CameraCancel) } else { i18n.t(CertMsg::CameraScan) }}
             </button>
             <div class="camera-view" hidden=move || !open.get()>
                 <video node_ref=video autoplay=true playsinline=true muted=true></video>
-                <p class="hint">{move || i18n.t(C::CameraHint)}</p>
+                <p class="hint">{move || i18n.t(CertMsg::CameraHint)}</p>
             </div>
             <Show when=move || failed.get()>
-                <p class="field-error" role="alert">{move || i18n.t(C::CameraError)}</p>
+                <p class="field-error" role="alert">{move || i18n.t(CertMsg::CameraError)}</p>
             </Show>
         }
     })

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::ui::components::error_summary::focus_by_id;
 use crate::ui::components::keypad::{Keypad, KeypadLayout};
 use crate::ui::features::certs::form::{Field, Problems};
-use crate::ui::features::certs::messages::C;
+use crate::ui::features::certs::messages::CertMsg;
 use crate::ui::i18n::use_i18n;
 
 /// A labelled input bound to `value`.
@@ -15,10 +15,10 @@ pub fn CertField(
     /// Which field this is (element ids, problems).
     field: Field,
     /// The label.
-    label: C,
+    label: CertMsg,
     /// A hint under the label.
     #[prop(optional)]
-    hint: Option<C>,
+    hint: Option<CertMsg>,
     /// The value typed.
     value: RwSignal<String>,
     /// The form's current problems; this field shows its own.
@@ -75,7 +75,7 @@ pub fn CertField(
                     <button type="button" class="btn kiosk-only keypad-toggle" data-testid="keypad-toggle"
                         data-field=id aria-expanded=move || open().to_string()
                         on:click=toggle>
-                        {move || if open() { i18n.t(C::KeypadClose) } else { i18n.t(C::KeypadFor) }}
+                        {move || if open() { i18n.t(CertMsg::KeypadClose) } else { i18n.t(CertMsg::KeypadFor) }}
                     </button>
                 })}
             </div>

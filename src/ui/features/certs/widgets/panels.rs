@@ -9,7 +9,7 @@ use crate::ui::components::keypad::KeypadLayout;
 use crate::ui::features::certs::context::CertsState;
 use crate::ui::features::certs::form::{Failure, Field, Problems, MAX_CODE_CHARS};
 use crate::ui::features::certs::messages::fill;
-use crate::ui::features::certs::messages::C;
+use crate::ui::features::certs::messages::CertMsg;
 use crate::ui::i18n::use_i18n;
 
 /// Identifier (the chosen result's, else the number field's) + code → authentic or not.
@@ -34,18 +34,18 @@ pub fn VerifyCard(
     };
     view! {
         <form class="card verify-card" novalidate on:submit=submit>
-            <h2>{move || i18n.t(C::VerifyTitle)}</h2>
-            <p class="hint">{move || i18n.t(C::VerifyHint)}</p>
+            <h2>{move || i18n.t(CertMsg::VerifyTitle)}</h2>
+            <p class="hint">{move || i18n.t(CertMsg::VerifyHint)}</p>
             {move || st.chosen.get().map(|id| view! {
                 <p class="verify-target" data-testid="cert-verify-target">
-                    <strong>{move || i18n.t(C::VerifyTarget)}</strong> " " <span class="wrap-anywhere">{id}</span>
+                    <strong>{move || i18n.t(CertMsg::VerifyTarget)}</strong> " " <span class="wrap-anywhere">{id}</span>
                 </p>
             })}
-            <CertField field=Field::VerifyCode label=C::VerifyCodeLabel value=st.code problems
+            <CertField field=Field::VerifyCode label=CertMsg::VerifyCodeLabel value=st.code problems
                 maxlength=MAX_CODE_CHARS keypad=KeypadLayout::Alnum keypad_open />
             <div class="btn-row">
                 <button type="submit" class="btn btn-primary" data-testid="cert-verify-submit" disabled=move || pending.get()>
-                    {move || if pending.get() { i18n.t(C::Verifying) } else { i18n.t(C::Verify) }}
+                    {move || if pending.get() { i18n.t(CertMsg::Verifying) } else { i18n.t(CertMsg::Verify) }}
                 </button>
             </div>
             {move || st.verified.get().map(|resp| view! { <VerifyOutcome resp /> })}
@@ -66,7 +66,7 @@ pub fn FailureNotice(
         failed.get().map(|f| match f {
             Failure::RateLimited(n) => view! {
                 <p class="error-panel" role="alert" data-testid="cert-rate-limited">
-                    {move || fill(i18n.t(C::RateLimited), i64::from(n))}
+                    {move || fill(i18n.t(CertMsg::RateLimited), i64::from(n))}
                 </p>
             }
             .into_any(),

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 
 use crate::client::http::encode_segment;
 use crate::contract::{CertSummary, CertVerifyResponse, HolderKind};
-use crate::ui::features::certs::messages::C;
+use crate::ui::features::certs::messages::CertMsg;
 use crate::ui::features::certs::messages::{fill, validity_text};
 use crate::ui::features::certs::widgets::status_badge::badge_for;
 use crate::ui::i18n::use_i18n;
@@ -17,10 +17,10 @@ pub fn detail_href(identifier: &str) -> String {
 }
 
 /// The localized holder type.
-pub fn holder_kind_label(k: HolderKind) -> Option<C> {
+pub fn holder_kind_label(k: HolderKind) -> Option<CertMsg> {
     match k {
-        HolderKind::Person => Some(C::HolderPerson),
-        HolderKind::Organization => Some(C::HolderOrg),
+        HolderKind::Person => Some(CertMsg::HolderPerson),
+        HolderKind::Organization => Some(CertMsg::HolderOrg),
         HolderKind::Unknown => None,
     }
 }
@@ -34,18 +34,18 @@ pub fn CertFacts(
     let i18n = use_i18n();
     let (from, to) = (c.valid_from.clone(), c.valid_to.clone());
     let validity = move || validity_text(i18n.locale(), &from, to.as_deref());
-    let row = move |key: C, value: String| {
+    let row = move |key: CertMsg, value: String| {
         (!value.trim().is_empty()).then(|| view! { <dt>{move || i18n.t(key)}</dt><dd>{value}</dd> })
     };
     view! {
         <dl class="kv">
-            {row(C::FieldNumber, c.number)}
-            {row(C::FieldHolder, c.holder)}
-            {row(C::FieldHolderCode, c.holder_code)}
-            {row(C::FieldType, c.type_code)}
-            {row(C::FieldIssuer, c.issuer)}
-            {row(C::FieldIssueDate, c.issue_date)}
-            <dt>{move || i18n.t(C::FieldValidity)}</dt>
+            {row(CertMsg::FieldNumber, c.number)}
+            {row(CertMsg::FieldHolder, c.holder)}
+            {row(CertMsg::FieldHolderCode, c.holder_code)}
+            {row(CertMsg::FieldType, c.type_code)}
+            {row(CertMsg::FieldIssuer, c.issuer)}
+            {row(CertMsg::FieldIssueDate, c.issue_date)}
+            <dt>{move || i18n.t(CertMsg::FieldValidity)}</dt>
             <dd data-testid="cert-validity">{validity}</dd>
         </dl>
     }
@@ -64,16 +64,16 @@ pub fn ResultList(
     if results.is_empty() {
         return view! {
             <section class="card cert-empty" data-testid="cert-empty" role="status">
-                <h2>{move || i18n.t(C::NoResults)}</h2>
-                <p>{move || i18n.t(C::NoResultsHelp)}</p>
+                <h2>{move || i18n.t(CertMsg::NoResults)}</h2>
+                <p>{move || i18n.t(CertMsg::NoResultsHelp)}</p>
             </section>
         }
         .into_any();
     }
     view! {
         <section class="cert-results" aria-labelledby="cert-results-title">
-            <h2 id="cert-results-title">{move || i18n.t(C::Results)}</h2>
-            <p class="hint" role="status" data-testid="cert-count">{move || fill(i18n.t(C::ResultsCount), n)}</p>
+            <h2 id="cert-results-title">{move || i18n.t(CertMsg::Results)}</h2>
+            <p class="hint" role="status" data-testid="cert-count">{move || fill(i18n.t(CertMsg::ResultsCount), n)}</p>
             <ul class="list">
                 {results.into_iter().map(|c| view! { <li><ResultCard c on_verify /></li> }).collect_view()}
             </ul>
@@ -98,9 +98,9 @@ fn ResultCard(c: CertSummary, on_verify: Callback<String>) -> impl IntoView {
             {kind.map(|k| view! { <p class="item-meta">{move || i18n.t(k)}</p> })}
             <CertFacts c=c.clone() />
             <div class="btn-row">
-                <A href=href attr:class="btn" attr:data-testid="cert-detail-link">{move || i18n.t(C::Details)}</A>
+                <A href=href attr:class="btn" attr:data-testid="cert-detail-link">{move || i18n.t(CertMsg::Details)}</A>
                 <button type="button" class="btn" data-testid="cert-verify-pick"
-                    on:click=move |_| on_verify.run(id.clone())>{move || i18n.t(C::VerifyThis)}</button>
+                    on:click=move |_| on_verify.run(id.clone())>{move || i18n.t(CertMsg::VerifyThis)}</button>
             </div>
         </article>
     }
@@ -120,19 +120,19 @@ pub fn VerifyOutcome(
             let href = detail_href(&c.identifier);
             view! {
                 <section class="verify-result verify-ok" data-testid="cert-verify-result" data-valid="true" role="status">
-                    <p class="verify-head"><span class="badge badge-ok">{move || i18n.t(C::VerifyOk)}</span></p>
+                    <p class="verify-head"><span class="badge badge-ok">{move || i18n.t(CertMsg::VerifyOk)}</span></p>
                     <h3 class="item-title">{c.name.clone()}</h3>
                     <p>{badge_for(c.status, c.days_left)}</p>
-                    {(!usable).then(|| view! { <p class="caveat">{move || i18n.t(C::VerifyOkNotUsable)}</p> })}
+                    {(!usable).then(|| view! { <p class="caveat">{move || i18n.t(CertMsg::VerifyOkNotUsable)}</p> })}
                     <CertFacts c=c.clone() />
-                    <A href=href attr:class="btn">{move || i18n.t(C::Details)}</A>
+                    <A href=href attr:class="btn">{move || i18n.t(CertMsg::Details)}</A>
                 </section>
             }
             .into_any()
         }
         None => view! {
             <section class="verify-result verify-bad" data-testid="cert-verify-result" data-valid="false" role="alert">
-                <p class="verify-head"><span class="badge badge-bad">{move || i18n.t(C::VerifyFail)}</span></p>
+                <p class="verify-head"><span class="badge badge-bad">{move || i18n.t(CertMsg::VerifyFail)}</span></p>
             </section>
         }
         .into_any(),

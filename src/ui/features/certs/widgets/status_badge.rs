@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::contract::CertStatus;
 use crate::ui::features::certs::messages::fill;
-use crate::ui::features::certs::messages::C;
+use crate::ui::features::certs::messages::CertMsg;
 use crate::ui::i18n::use_i18n;
 
 /// The badge class (`.badge-ok/.badge-warn/.badge-bad/.badge-unknown`, each with its icon).
@@ -22,28 +22,28 @@ pub fn badge_class(status: CertStatus) -> &'static str {
 }
 
 /// The localized name of a status.
-pub fn status_label(status: CertStatus) -> C {
+pub fn status_label(status: CertStatus) -> CertMsg {
     match status {
-        CertStatus::Valid => C::StValid,
-        CertStatus::Expiring => C::StExpiring,
-        CertStatus::Expired => C::StExpired,
-        CertStatus::Suspended => C::StSuspended,
-        CertStatus::Revoked => C::StRevoked,
-        CertStatus::Cancelled => C::StCancelled,
-        CertStatus::Withdrawn => C::StWithdrawn,
-        CertStatus::Superseded => C::StSuperseded,
-        CertStatus::Unknown => C::StUnknown,
+        CertStatus::Valid => CertMsg::StValid,
+        CertStatus::Expiring => CertMsg::StExpiring,
+        CertStatus::Expired => CertMsg::StExpired,
+        CertStatus::Suspended => CertMsg::StSuspended,
+        CertStatus::Revoked => CertMsg::StRevoked,
+        CertStatus::Cancelled => CertMsg::StCancelled,
+        CertStatus::Withdrawn => CertMsg::StWithdrawn,
+        CertStatus::Superseded => CertMsg::StSuperseded,
+        CertStatus::Unknown => CertMsg::StUnknown,
     }
 }
 
 /// The note on the days left: the message and the number to put in it, if any.
-pub fn days_note(status: CertStatus, days_left: Option<i64>) -> Option<(C, i64)> {
+pub fn days_note(status: CertStatus, days_left: Option<i64>) -> Option<(CertMsg, i64)> {
     match (status, days_left?) {
-        (CertStatus::Expiring, 0) => Some((C::ExpiresToday, 0)),
-        (CertStatus::Expiring, 1) => Some((C::ExpiresTomorrow, 1)),
-        (CertStatus::Expiring, n) if n > 1 => Some((C::ExpiresIn, n)),
-        (CertStatus::Expired, -1) => Some((C::ExpiredYesterday, 1)),
-        (CertStatus::Expired, n) if n < -1 => Some((C::ExpiredAgo, n.saturating_neg())),
+        (CertStatus::Expiring, 0) => Some((CertMsg::ExpiresToday, 0)),
+        (CertStatus::Expiring, 1) => Some((CertMsg::ExpiresTomorrow, 1)),
+        (CertStatus::Expiring, n) if n > 1 => Some((CertMsg::ExpiresIn, n)),
+        (CertStatus::Expired, -1) => Some((CertMsg::ExpiredYesterday, 1)),
+        (CertStatus::Expired, n) if n < -1 => Some((CertMsg::ExpiredAgo, n.saturating_neg())),
         _ => None,
     }
 }
@@ -104,35 +104,35 @@ mod tests {
         }
         assert_eq!(badge_class(CertStatus::Valid), "badge badge-ok");
         assert_eq!(badge_class(CertStatus::Revoked), "badge badge-bad");
-        assert_eq!(status_label(CertStatus::Withdrawn), C::StWithdrawn);
-        assert_eq!(status_label(CertStatus::Unknown), C::StUnknown);
+        assert_eq!(status_label(CertStatus::Withdrawn), CertMsg::StWithdrawn);
+        assert_eq!(status_label(CertStatus::Unknown), CertMsg::StUnknown);
     }
 
     #[test]
     fn day_notes() {
         assert_eq!(
             days_note(CertStatus::Expiring, Some(12)),
-            Some((C::ExpiresIn, 12))
+            Some((CertMsg::ExpiresIn, 12))
         );
         assert_eq!(
             days_note(CertStatus::Expiring, Some(1)),
-            Some((C::ExpiresTomorrow, 1))
+            Some((CertMsg::ExpiresTomorrow, 1))
         );
         assert_eq!(
             days_note(CertStatus::Expiring, Some(0)),
-            Some((C::ExpiresToday, 0))
+            Some((CertMsg::ExpiresToday, 0))
         );
         assert_eq!(
             days_note(CertStatus::Expired, Some(-1)),
-            Some((C::ExpiredYesterday, 1))
+            Some((CertMsg::ExpiredYesterday, 1))
         );
         assert_eq!(
             days_note(CertStatus::Expired, Some(-40)),
-            Some((C::ExpiredAgo, 40))
+            Some((CertMsg::ExpiredAgo, 40))
         );
         assert_eq!(
             days_note(CertStatus::Expired, Some(i64::MIN)),
-            Some((C::ExpiredAgo, i64::MAX))
+            Some((CertMsg::ExpiredAgo, i64::MAX))
         );
         // Far from the end, permanent, or a status where the dates do not matter: no note.
         assert_eq!(days_note(CertStatus::Valid, Some(400)), None);

@@ -10,7 +10,7 @@ use crate::ui::components::qr_code::QrCodeView;
 use crate::ui::features::lenient::messages::L;
 use crate::ui::features::lenient::messages::{kind_long, kind_short};
 use crate::ui::features::lenient::state::{item_href, public_item_url, validity, Validity};
-use crate::ui::i18n::{use_i18n, Locale, S};
+use crate::ui::i18n::{use_i18n, Locale, ShellMsg};
 use crate::ui::kiosk::use_config;
 
 /// Today in China Standard Time.
@@ -161,7 +161,7 @@ pub fn EntryView(
                 }>{move || i18n.t(L::PrintEntry)}</button>
             </div>
             <p class="hint no-print">{move || i18n.t(L::StartCheckHint)}</p>
-            <QrCodeView text=url caption=Signal::derive(move || i18n.t(S::ScanToPhone).to_string()) />
+            <QrCodeView text=url caption=Signal::derive(move || i18n.t(ShellMsg::ScanToPhone).to_string()) />
         </article>
     }
 }

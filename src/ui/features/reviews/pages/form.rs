@@ -16,7 +16,7 @@ use crate::ui::features::reviews::context::use_review_context;
 use crate::ui::features::reviews::logic::{
     check, counter, messages, new_key, remap_tags, Draft, Slot, Target,
 };
-use crate::ui::features::reviews::messages::{problem_msg, R};
+use crate::ui::features::reviews::messages::{problem_msg, ReviewMsg};
 use crate::ui::features::reviews::widgets::hall;
 use crate::ui::features::reviews::widgets::rating_buttons::RatingButtons;
 use crate::ui::features::reviews::widgets::{phone_field::PhoneField, tag_picker::TagPicker};
@@ -61,7 +61,7 @@ pub fn ReviewForm() -> impl IntoView {
     };
     // The problems found by the last submit (the client's check or the server's answer); they
     // stay until the next submit, so the summary never moves focus while someone types.
-    let problems = RwSignal::new(Vec::<(Slot, R)>::new());
+    let problems = RwSignal::new(Vec::<(Slot, ReviewMsg)>::new());
     let failure = RwSignal::new(None::<ApiError>);
     let done = RwSignal::new(false);
     let in_slot = move |slot: Slot| {
@@ -133,13 +133,13 @@ pub fn ReviewForm() -> impl IntoView {
     };
     view! {
         <section class="page review-form" data-read>
-            <h1>{move || i18n.t(R::Title)}</h1>
+            <h1>{move || i18n.t(ReviewMsg::Title)}</h1>
             <ErrorSummary problems=summary />
             <div class="card review-target" id="review-target" tabindex="-1" data-testid="review-target">
                 <Show when=move || target.with(Option::is_some) fallback=move || view! {
-                    <p class="field-error" data-testid="field-error">{move || i18n.t(R::TargetMissing)}</p>
+                    <p class="field-error" data-testid="field-error">{move || i18n.t(ReviewMsg::TargetMissing)}</p>
                 }>
-                    <h2>{move || i18n.t(R::Target)}</h2>
+                    <h2>{move || i18n.t(ReviewMsg::Target)}</h2>
                     <Transition>
                         <dl class="kv">
                             {move || about.get().unwrap_or_default().into_iter().map(|(kind, name)| view! {
@@ -149,16 +149,16 @@ pub fn ReviewForm() -> impl IntoView {
                     </Transition>
                 </Show>
                 {field_error(Slot::Target)}
-                <A href="/reviews" attr:class="link-back">{move || i18n.t(R::BackToReviews)}</A>
+                <A href="/reviews" attr:class="link-back">{move || i18n.t(ReviewMsg::BackToReviews)}</A>
             </div>
             <form novalidate on:submit=move |ev| { ev.prevent_default(); send(); }>
-                <h2 id="review-rating-label">{move || i18n.t(R::ChooseLevel)}</h2>
+                <h2 id="review-rating-label">{move || i18n.t(ReviewMsg::ChooseLevel)}</h2>
                 <RatingButtons selected=rating invalid=Signal::derive(move || !in_slot(Slot::Rating).with(Vec::is_empty))
                     on_change=move |r| tags.update(|t| *t = remap_tags(t, r)) />
                 {field_error(Slot::Rating)}
                 <TagPicker rating=rating selected=tags errors=in_slot(Slot::Tags) />
-                <label for="review-comment">{move || i18n.t(R::CommentLabel)}</label>
-                <p class="hint" id="review-comment-hint">{move || i18n.t(R::CommentHint)}</p>
+                <label for="review-comment">{move || i18n.t(ReviewMsg::CommentLabel)}</label>
+                <p class="hint" id="review-comment-hint">{move || i18n.t(ReviewMsg::CommentHint)}</p>
                 <textarea id="review-comment" data-testid="review-comment" maxlength=MAX_COMMENT_CHARS rows="4"
                     aria-describedby="review-comment-hint review-comment-counter"
                     aria-invalid=move || (!in_slot(Slot::Comment).with(Vec::is_empty)).then_some("true")
@@ -166,12 +166,12 @@ pub fn ReviewForm() -> impl IntoView {
                 <p class="counter" id="review-comment-counter" data-testid="review-comment-counter">{move || counter(&comment.get())}</p>
                 {field_error(Slot::Comment)}
                 <PhoneField value=phone errors=in_slot(Slot::Phone) />
-                <p class="hint privacy" data-testid="review-privacy">{move || i18n.t(R::Privacy)}</p>
+                <p class="hint privacy" data-testid="review-privacy">{move || i18n.t(ReviewMsg::Privacy)}</p>
                 {move || failure.get().map(|e| view! { <ErrorMessage error=e on_retry=move |_| send() /> })}
                 <div class="btn-row">
                     <button type="submit" class="btn btn-primary btn-huge" data-testid="review-submit"
                         disabled=busy aria-busy=move || busy().to_string()>
-                        {move || if submit.pending().get() { i18n.t(R::Submitting) } else { i18n.t(R::Submit) }}
+                        {move || if submit.pending().get() { i18n.t(ReviewMsg::Submitting) } else { i18n.t(ReviewMsg::Submit) }}
                     </button>
                 </div>
             </form>

@@ -11,7 +11,7 @@ use crate::domain::review::validate_case_no;
 use crate::ui::components::error_panel::ErrorPanel;
 use crate::ui::components::keypad::KeypadLayout;
 use crate::ui::components::loading::Loading;
-use crate::ui::features::reviews::messages::R;
+use crate::ui::features::reviews::messages::ReviewMsg;
 use crate::ui::i18n::use_i18n;
 use crate::ui::kiosk::scanner::use_wedge_scanner;
 use crate::ui::kiosk::use_backend;
@@ -26,8 +26,8 @@ fn TargetPicker(
     /// `data-testid` of the select (`review-window` / `review-service`).
     testid: &'static str,
     /// Heading and label.
-    heading: R,
-    label: R,
+    heading: ReviewMsg,
+    label: ReviewMsg,
     /// (id, label) options.
     options: Vec<(String, String)>,
     /// Makes the form target from the chosen id.
@@ -53,15 +53,15 @@ fn TargetPicker(
             <label for=sel_id.clone()>{move || i18n.t(label)}</label>
             <select id=sel_id data-testid=testid aria-describedby=err_id.clone()
                 on:change=move |ev| { chosen.set(event_target_value(&ev)); missing.set(false); }>
-                <option value="">{move || i18n.t(R::ChoosePlaceholder)}</option>
+                <option value="">{move || i18n.t(ReviewMsg::ChoosePlaceholder)}</option>
                 {options.into_iter().map(|(id, text)| view! { <option value=id>{text}</option> }).collect_view()}
             </select>
             <Show when=move || missing.get()>
-                <p class="field-error" data-testid="field-error" id=err_id.clone()>{move || i18n.t(R::ChooseFirst)}</p>
+                <p class="field-error" data-testid="field-error" id=err_id.clone()>{move || i18n.t(ReviewMsg::ChooseFirst)}</p>
             </Show>
             <div class="btn-row">
                 <button type="button" class="btn btn-primary" data-testid=format!("{testid}-go") on:click=go>
-                    {move || i18n.t(R::StartReview)}
+                    {move || i18n.t(ReviewMsg::StartReview)}
                 </button>
             </div>
         </div>
@@ -74,7 +74,7 @@ pub fn ReviewsHome() -> impl IntoView {
     let backend = use_backend();
     let navigate = use_navigate();
     let case = RwSignal::new(String::new());
-    let case_err = RwSignal::new(None::<R>);
+    let case_err = RwSignal::new(None::<ReviewMsg>);
     let lookup = Action::new_local(move |no: &String| {
         let (b, no) = (backend.get(), no.clone());
         async move { b.case_info(no.clone()).await.map(|_| no) }
@@ -88,13 +88,13 @@ pub fn ReviewsHome() -> impl IntoView {
                 case_err.set(None);
                 lookup.dispatch(no);
             }
-            Err(_) => case_err.set(Some(R::CaseInvalid)),
+            Err(_) => case_err.set(Some(ReviewMsg::CaseInvalid)),
         }
     };
     Effect::new(move |_| match lookup.value().get() {
         Some(Ok(no)) => navigate(&Target::Case(no).form_href(), Default::default()),
-        Some(Err(e)) if e.status() == Some(404) => case_err.set(Some(R::CaseNotFound)),
-        Some(Err(_)) => case_err.set(Some(R::CaseCheckFailed)),
+        Some(Err(e)) if e.status() == Some(404) => case_err.set(Some(ReviewMsg::CaseNotFound)),
+        Some(Err(_)) => case_err.set(Some(ReviewMsg::CaseCheckFailed)),
         None => {}
     });
     // A hardware scanner reading the case slip's QR code types the case number.
@@ -114,12 +114,12 @@ pub fn ReviewsHome() -> impl IntoView {
     });
     view! {
         <section class="page reviews-home" data-read>
-            <h1>{move || i18n.t(R::Title)}</h1>
-            <p class="hint">{move || i18n.t(R::Intro)}</p>
+            <h1>{move || i18n.t(ReviewMsg::Title)}</h1>
+            <p class="hint">{move || i18n.t(ReviewMsg::Intro)}</p>
             <form class="card" novalidate on:submit=move |ev| { ev.prevent_default(); start_case(); }>
-                <h2>{move || i18n.t(R::ByCase)}</h2>
-                <label for="review-case">{move || i18n.t(R::CaseLabel)}</label>
-                <p class="hint" id="review-case-hint">{move || i18n.t(R::CaseHint)}</p>
+                <h2>{move || i18n.t(ReviewMsg::ByCase)}</h2>
+                <label for="review-case">{move || i18n.t(ReviewMsg::CaseLabel)}</label>
+                <p class="hint" id="review-case-hint">{move || i18n.t(ReviewMsg::CaseHint)}</p>
                 <KeyedRow value=case layout=KeypadLayout::Alnum max_len=50 field_id="review-case"
                     on_done=Callback::new(move |_| start_case())>
                     <input id="review-case" data-testid="review-case" type="text" maxlength="50"
@@ -135,7 +135,7 @@ pub fn ReviewsHome() -> impl IntoView {
                 </Show>
                 <div class="btn-row">
                     <button type="submit" class="btn btn-primary" data-testid="review-case-submit"
-                        disabled=move || lookup.pending().get()>{move || i18n.t(R::CaseGo)}</button>
+                        disabled=move || lookup.pending().get()>{move || i18n.t(ReviewMsg::CaseGo)}</button>
                 </div>
             </form>
             <Transition fallback=|| view! { <Loading /> }>
@@ -148,15 +148,15 @@ pub fn ReviewsHome() -> impl IntoView {
                             (s.id.clone(), text)
                         }).collect();
                         Ok::<_, ApiError>(view! {
-                            <TargetPicker testid="review-window" heading=R::ByWindow label=R::WindowLabel options=windows to_target=Target::Window />
-                            <TargetPicker testid="review-service" heading=R::ByService label=R::ServiceLabel options=services to_target=Target::Service />
+                            <TargetPicker testid="review-window" heading=ReviewMsg::ByWindow label=ReviewMsg::WindowLabel options=windows to_target=Target::Window />
+                            <TargetPicker testid="review-service" heading=ReviewMsg::ByService label=ReviewMsg::ServiceLabel options=services to_target=Target::Service />
                         })
                     })}
                 </ErrorBoundary>
             </Transition>
             <div class="btn-row">
-                <A href="/reviews/status" attr:class="btn" attr:data-testid="review-to-status">{move || i18n.t(R::ToStatus)}</A>
-                <A href="/reviews/stats" attr:class="btn" attr:data-testid="review-to-stats">{move || i18n.t(R::ToStats)}</A>
+                <A href="/reviews/status" attr:class="btn" attr:data-testid="review-to-status">{move || i18n.t(ReviewMsg::ToStatus)}</A>
+                <A href="/reviews/stats" attr:class="btn" attr:data-testid="review-to-stats">{move || i18n.t(ReviewMsg::ToStats)}</A>
             </div>
         </section>
     }

@@ -9,7 +9,7 @@ use crate::contract::ReviewStatus;
 use crate::ui::components::error_panel::ErrorMessage;
 use crate::ui::components::keypad::KeypadLayout;
 use crate::ui::features::reviews::logic::{check_lookup, format_time, LookupProblem};
-use crate::ui::features::reviews::messages::{rating_msg, state_msg, R};
+use crate::ui::features::reviews::messages::{rating_msg, state_msg, ReviewMsg};
 use crate::ui::features::reviews::routes::StatusParams;
 use crate::ui::features::reviews::widgets::keyed_row::KeyedRow;
 use crate::ui::features::reviews::widgets::rating_buttons::star_glyphs;
@@ -41,14 +41,14 @@ fn StatusView(
     view! {
         <div class="card" data-testid="review-status" data-state=state.as_str() role="status">
             <dl class="kv">
-                <dt>{move || i18n.t(R::ReviewNo)}</dt><dd>{s.review_no}</dd>
-                <dt>{move || i18n.t(R::Level)}</dt>
+                <dt>{move || i18n.t(ReviewMsg::ReviewNo)}</dt><dd>{s.review_no}</dd>
+                <dt>{move || i18n.t(ReviewMsg::Level)}</dt>
                 <dd>{move || i18n.t(rating_msg(rating))} " " <span aria-hidden="true">{star_glyphs(rating)}</span></dd>
-                <dt>{move || i18n.t(R::Status)}</dt>
+                <dt>{move || i18n.t(ReviewMsg::Status)}</dt>
                 <dd><span class="badge badge-state" data-testid="review-state">{move || i18n.t(state_msg(state))}</span></dd>
-                {s.due_by.map(|d| view! { <dt>{move || i18n.t(R::DueBy)}</dt><dd data-testid="review-due">{d}</dd> })}
+                {s.due_by.map(|d| view! { <dt>{move || i18n.t(ReviewMsg::DueBy)}</dt><dd data-testid="review-due">{d}</dd> })}
             </dl>
-            <h2>{move || i18n.t(R::History)}</h2>
+            <h2>{move || i18n.t(ReviewMsg::History)}</h2>
             <ol class="list history">{history}</ol>
         </div>
     }
@@ -89,23 +89,24 @@ pub fn ReviewLookup() -> impl IntoView {
         }
     };
     let no_msg = move || match problem.get() {
-        Some(LookupProblem::BadNumber) => Some(R::LookupNoInvalid),
-        Some(LookupProblem::LocalNumber) => Some(R::LookupLocalNo),
+        Some(LookupProblem::BadNumber) => Some(ReviewMsg::LookupNoInvalid),
+        Some(LookupProblem::LocalNumber) => Some(ReviewMsg::LookupLocalNo),
         _ => None,
     };
-    let check_msg =
-        move || (problem.get() == Some(LookupProblem::BadCheck)).then_some(R::LookupCheckInvalid);
+    let check_msg = move || {
+        (problem.get() == Some(LookupProblem::BadCheck)).then_some(ReviewMsg::LookupCheckInvalid)
+    };
     let result = move || {
         lookup.value().get().map(|r| match r {
             Ok(s) => view! { <StatusView s /> }.into_any(),
             Err(e) if e.status() == Some(404) => view! {
-                <p class="field-error error-panel" data-testid="review-not-found" role="alert">{move || i18n.t(R::LookupNotFound)}</p>
+                <p class="field-error error-panel" data-testid="review-not-found" role="alert">{move || i18n.t(ReviewMsg::LookupNotFound)}</p>
             }
             .into_any(),
             Err(e) => view! { <ErrorMessage error=e on_retry=move |_| submit() /> }.into_any(),
         })
     };
-    let input = move |id: &'static str, value: RwSignal<String>, msg: Signal<Option<R>>| {
+    let input = move |id: &'static str, value: RwSignal<String>, msg: Signal<Option<ReviewMsg>>| {
         let err_id = format!("{id}-error");
         let described = format!("{id}-hint {err_id}");
         view! {
@@ -123,17 +124,17 @@ pub fn ReviewLookup() -> impl IntoView {
     };
     view! {
         <section class="page review-lookup" data-read>
-            <h1>{move || i18n.t(R::LookupTitle)}</h1>
+            <h1>{move || i18n.t(ReviewMsg::LookupTitle)}</h1>
             <form class="card" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
-                <label for="review-lookup-no">{move || i18n.t(R::LookupNo)}</label>
-                <p class="hint" id="review-lookup-no-hint">{move || i18n.t(R::LookupNoHint)}</p>
+                <label for="review-lookup-no">{move || i18n.t(ReviewMsg::LookupNo)}</label>
+                <p class="hint" id="review-lookup-no-hint">{move || i18n.t(ReviewMsg::LookupNoHint)}</p>
                 {input("review-lookup-no", no, Signal::derive(no_msg))}
-                <label for="review-lookup-check">{move || i18n.t(R::LookupCheck)}</label>
-                <p class="hint" id="review-lookup-check-hint">{move || i18n.t(R::LookupCheckHint)}</p>
+                <label for="review-lookup-check">{move || i18n.t(ReviewMsg::LookupCheck)}</label>
+                <p class="hint" id="review-lookup-check-hint">{move || i18n.t(ReviewMsg::LookupCheckHint)}</p>
                 {input("review-lookup-check", check, Signal::derive(check_msg))}
                 <div class="btn-row">
                     <button type="submit" class="btn btn-primary" data-testid="review-lookup-submit"
-                        disabled=move || lookup.pending().get()>{move || i18n.t(R::LookupSubmit)}</button>
+                        disabled=move || lookup.pending().get()>{move || i18n.t(ReviewMsg::LookupSubmit)}</button>
                 </div>
             </form>
             {result}

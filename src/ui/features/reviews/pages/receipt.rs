@@ -6,9 +6,9 @@ use leptos_router::components::A;
 
 use crate::ui::components::qr_code::QrCodeView;
 use crate::ui::features::reviews::context::use_review_context;
-use crate::ui::features::reviews::messages::{rating_msg, R};
+use crate::ui::features::reviews::messages::{rating_msg, ReviewMsg};
 use crate::ui::features::reviews::widgets::rating_buttons::star_glyphs;
-use crate::ui::i18n::{use_i18n, S};
+use crate::ui::i18n::{use_i18n, ShellMsg};
 use crate::ui::kiosk::{use_config, KioskConfig};
 
 /// The public status page of a review: `<base>/reviews/status/<no>` (`base` without a trailing
@@ -44,9 +44,9 @@ pub fn ReviewReceiptPage() -> impl IntoView {
     let Some(r) = receipt else {
         return view! {
             <section class="page">
-                <h1>{move || i18n.t(R::Title)}</h1>
-                <p data-testid="review-no-receipt">{move || i18n.t(R::NoReceipt)}</p>
-                <A href="/reviews" attr:class="btn">{move || i18n.t(R::BackToReviews)}</A>
+                <h1>{move || i18n.t(ReviewMsg::Title)}</h1>
+                <p data-testid="review-no-receipt">{move || i18n.t(ReviewMsg::NoReceipt)}</p>
+                <A href="/reviews" attr:class="btn">{move || i18n.t(ReviewMsg::BackToReviews)}</A>
             </section>
         }
         .into_any();
@@ -55,37 +55,37 @@ pub fn ReviewReceiptPage() -> impl IntoView {
     let level_text = move || format!("{} {}", i18n.t(rating_msg(level)), star_glyphs(level));
     let body = if r.queued {
         view! {
-            <h1>{move || i18n.t(R::QueuedTitle)}</h1>
-            <p class="notice" data-testid="review-queued" role="status">{move || i18n.t(R::Queued)}</p>
+            <h1>{move || i18n.t(ReviewMsg::QueuedTitle)}</h1>
+            <p class="notice" data-testid="review-queued" role="status">{move || i18n.t(ReviewMsg::Queued)}</p>
             <dl class="kv">
-                <dt>{move || i18n.t(R::LocalNo)}</dt><dd data-testid="receipt-no">{r.review_no.clone()}</dd>
-                <dt>{move || i18n.t(R::Level)}</dt><dd>{level_text}</dd>
+                <dt>{move || i18n.t(ReviewMsg::LocalNo)}</dt><dd data-testid="receipt-no">{r.review_no.clone()}</dd>
+                <dt>{move || i18n.t(ReviewMsg::Level)}</dt><dd>{level_text}</dd>
             </dl>
-            <p class="hint">{move || i18n.t(R::QueuedHint)}</p>
+            <p class="hint">{move || i18n.t(ReviewMsg::QueuedHint)}</p>
         }
         .into_any()
     } else {
         let url = status_url(&public_base(cfg), &r.review_no);
         let next = match r.due_by.clone() {
             Some(due) if level.is_bad() => view! {
-                <p data-testid="receipt-next">{move || i18n.t(R::NextBad)} " " <strong data-testid="receipt-due">{due}</strong></p>
-                <p>{move || i18n.t(R::NextBadCallback)}</p>
+                <p data-testid="receipt-next">{move || i18n.t(ReviewMsg::NextBad)} " " <strong data-testid="receipt-due">{due}</strong></p>
+                <p>{move || i18n.t(ReviewMsg::NextBadCallback)}</p>
             }
             .into_any(),
-            _ => view! { <p data-testid="receipt-next">{move || i18n.t(R::NextGood)}</p> }.into_any(),
+            _ => view! { <p data-testid="receipt-next">{move || i18n.t(ReviewMsg::NextGood)}</p> }.into_any(),
         };
         view! {
-            <h1>{move || i18n.t(R::ReceiptTitle)}</h1>
+            <h1>{move || i18n.t(ReviewMsg::ReceiptTitle)}</h1>
             <dl class="kv">
-                <dt>{move || i18n.t(R::ReviewNo)}</dt><dd class="receipt-no" data-testid="receipt-no">{r.review_no.clone()}</dd>
-                <dt>{move || i18n.t(R::CheckCode)}</dt><dd class="receipt-check" data-testid="receipt-check">{r.check_code.clone()}</dd>
-                <dt>{move || i18n.t(R::Level)}</dt><dd data-testid="receipt-level">{level_text}</dd>
-                <dt>{move || i18n.t(R::SubmittedAt)}</dt>
+                <dt>{move || i18n.t(ReviewMsg::ReviewNo)}</dt><dd class="receipt-no" data-testid="receipt-no">{r.review_no.clone()}</dd>
+                <dt>{move || i18n.t(ReviewMsg::CheckCode)}</dt><dd class="receipt-check" data-testid="receipt-check">{r.check_code.clone()}</dd>
+                <dt>{move || i18n.t(ReviewMsg::Level)}</dt><dd data-testid="receipt-level">{level_text}</dd>
+                <dt>{move || i18n.t(ReviewMsg::SubmittedAt)}</dt>
                 <dd>{crate::ui::features::reviews::logic::format_time(&r.created_at)}</dd>
             </dl>
-            <p class="hint">{move || i18n.t(R::CheckCodeHint)}</p>
+            <p class="hint">{move || i18n.t(ReviewMsg::CheckCodeHint)}</p>
             {next}
-            <QrCodeView text=url caption=Signal::derive(move || i18n.t(R::ScanStatus).to_string()) />
+            <QrCodeView text=url caption=Signal::derive(move || i18n.t(ReviewMsg::ScanStatus).to_string()) />
         }
         .into_any()
     };
@@ -98,9 +98,9 @@ pub fn ReviewReceiptPage() -> impl IntoView {
                     if let Some(w) = web_sys::window() {
                         let _ = w.print();
                     }
-                }>{move || i18n.t(R::PrintReceipt)}</button>
-                <A href="/reviews" attr:class="btn" attr:data-testid="receipt-again">{move || i18n.t(R::RateAnother)}</A>
-                <A href="/" attr:class="btn" attr:data-testid="receipt-home">{move || i18n.t(S::Home)}</A>
+                }>{move || i18n.t(ReviewMsg::PrintReceipt)}</button>
+                <A href="/reviews" attr:class="btn" attr:data-testid="receipt-again">{move || i18n.t(ReviewMsg::RateAnother)}</A>
+                <A href="/" attr:class="btn" attr:data-testid="receipt-home">{move || i18n.t(ShellMsg::Home)}</A>
             </div>
         </section>
     }

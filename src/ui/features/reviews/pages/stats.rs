@@ -10,7 +10,7 @@ use crate::contract::{ReviewStats, StatsFigures};
 use crate::ui::components::error_panel::ErrorPanel;
 use crate::ui::components::loading::Loading;
 use crate::ui::features::reviews::logic::{chart_groups, group_by};
-use crate::ui::features::reviews::messages::R;
+use crate::ui::features::reviews::messages::ReviewMsg;
 use crate::ui::features::reviews::widgets::bar_chart::{Bar, BarChart};
 use crate::ui::i18n::{percent, use_i18n};
 use crate::ui::kiosk::use_backend;
@@ -24,17 +24,21 @@ pub fn average(a: Option<f64>) -> String {
 }
 
 /// The five headline figures as (test id, label, value).
-pub fn headline(f: &StatsFigures) -> [(&'static str, R, String); 5] {
+pub fn headline(f: &StatsFigures) -> [(&'static str, ReviewMsg, String); 5] {
     [
-        ("stats-total", R::StatsTotal, f.total.to_string()),
-        ("stats-good-rate", R::StatsGoodRate, percent(f.good_rate)),
-        ("stats-bad", R::StatsBad, f.bad.to_string()),
+        ("stats-total", ReviewMsg::StatsTotal, f.total.to_string()),
+        (
+            "stats-good-rate",
+            ReviewMsg::StatsGoodRate,
+            percent(f.good_rate),
+        ),
+        ("stats-bad", ReviewMsg::StatsBad, f.bad.to_string()),
         (
             "stats-rectify-rate",
-            R::StatsRectifyRate,
+            ReviewMsg::StatsRectifyRate,
             percent(f.rectify_rate),
         ),
-        ("stats-average", R::StatsAverage, average(f.average)),
+        ("stats-average", ReviewMsg::StatsAverage, average(f.average)),
     ]
 }
 
@@ -67,8 +71,8 @@ fn StatsBody(
                 text: format!(
                     "{} {} · {} {}",
                     g.figures.total,
-                    i18n.t(R::CountUnit),
-                    i18n.t(R::StatsGoodRate),
+                    i18n.t(ReviewMsg::CountUnit),
+                    i18n.t(ReviewMsg::StatsGoodRate),
                     percent(g.figures.good_rate)
                 ),
             })
@@ -76,21 +80,21 @@ fn StatsBody(
     });
     view! {
         <div class="figures">{figures}</div>
-        <h2>{move || i18n.t(R::ChartTitle)}</h2>
+        <h2>{move || i18n.t(ReviewMsg::ChartTitle)}</h2>
         {if empty {
-            view! { <p data-testid="stats-empty">{move || i18n.t(R::NoData)}</p> }.into_any()
+            view! { <p data-testid="stats-empty">{move || i18n.t(ReviewMsg::NoData)}</p> }.into_any()
         } else {
-            view! { <BarChart bars title=Signal::derive(move || i18n.t(R::ChartTitle).to_string()) /> }.into_any()
+            view! { <BarChart bars title=Signal::derive(move || i18n.t(ReviewMsg::ChartTitle).to_string()) /> }.into_any()
         }}
         {cut.then(|| {
-            let note = if month { R::ChartRecent } else { R::ChartTop };
+            let note = if month { ReviewMsg::ChartRecent } else { ReviewMsg::ChartTop };
             view! { <p class="hint">{move || i18n.t(note)}</p> }
         })}
         <ul class="hint formulas" data-testid="stats-formulas">
-            <li>{move || i18n.t(R::FormulaGood)}</li>
-            <li>{move || i18n.t(R::FormulaRectify)}</li>
-            <li>{move || i18n.t(R::FormulaAverage)}</li>
-            <li>{move || i18n.t(R::FormulaRevoked)}</li>
+            <li>{move || i18n.t(ReviewMsg::FormulaGood)}</li>
+            <li>{move || i18n.t(ReviewMsg::FormulaRectify)}</li>
+            <li>{move || i18n.t(ReviewMsg::FormulaAverage)}</li>
+            <li>{move || i18n.t(ReviewMsg::FormulaRevoked)}</li>
         </ul>
     }
 }
@@ -113,7 +117,7 @@ pub fn ReviewStatsPage() -> impl IntoView {
         }
     });
     let navigate = use_navigate();
-    let chip = move |value: &'static str, label: R| {
+    let chip = move |value: &'static str, label: ReviewMsg| {
         let navigate = navigate.clone();
         view! {
             <button type="button" class="chip" data-testid="stats-group" data-group=value
@@ -125,11 +129,11 @@ pub fn ReviewStatsPage() -> impl IntoView {
     };
     view! {
         <section class="page review-stats" data-testid="review-stats" data-group-by=move || by.get() data-read>
-            <h1>{move || i18n.t(R::StatsTitle)}</h1>
-            <div class="chips" role="group" aria-label=move || i18n.t(R::GroupBy)>
-                {chip("month", R::GroupMonth)}
-                {chip("window", R::GroupWindow)}
-                {chip("service", R::GroupService)}
+            <h1>{move || i18n.t(ReviewMsg::StatsTitle)}</h1>
+            <div class="chips" role="group" aria-label=move || i18n.t(ReviewMsg::GroupBy)>
+                {chip("month", ReviewMsg::GroupMonth)}
+                {chip("window", ReviewMsg::GroupWindow)}
+                {chip("service", ReviewMsg::GroupService)}
             </div>
             <Transition fallback=|| view! { <Loading /> }>
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=move |_| stats.refetch() /> }>

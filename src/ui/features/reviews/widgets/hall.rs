@@ -8,7 +8,7 @@ use crate::client::backend::Backend;
 use crate::client::error::ApiError;
 use crate::ui::features::reviews::context::{HallCache, ReviewContext};
 use crate::ui::features::reviews::logic::Target;
-use crate::ui::features::reviews::messages::R;
+use crate::ui::features::reviews::messages::ReviewMsg;
 use leptos::prelude::*;
 
 /// The hall's windows: fresh from the backend, or the last good list when it fails.
@@ -55,13 +55,17 @@ pub async fn services(
 
 /// What the target is, for the heading: (kind, name) lines. Never fails: without the server
 /// the identifier itself is shown.
-pub async fn describe(b: Rc<dyn Backend>, ctx: ReviewContext, t: Target) -> Vec<(R, String)> {
+pub async fn describe(
+    b: Rc<dyn Backend>,
+    ctx: ReviewContext,
+    t: Target,
+) -> Vec<(ReviewMsg, String)> {
     match t {
         Target::Case(no) => {
-            let mut lines = vec![(R::TargetCase, no.clone())];
+            let mut lines = vec![(ReviewMsg::TargetCase, no.clone())];
             if let Ok(c) = b.case_info(no).await {
-                lines.extend(c.service.map(|s| (R::TargetService, s.name)));
-                lines.extend(c.window.map(|w| (R::TargetWindow, w.name)));
+                lines.extend(c.service.map(|s| (ReviewMsg::TargetService, s.name)));
+                lines.extend(c.window.map(|w| (ReviewMsg::TargetWindow, w.name)));
             }
             lines
         }
@@ -70,14 +74,14 @@ pub async fn describe(b: Rc<dyn Backend>, ctx: ReviewContext, t: Target) -> Vec<
                 .await
                 .ok()
                 .and_then(|v| v.iter().find(|w| w.id == id).map(|w| w.name.clone()));
-            vec![(R::TargetWindow, name.unwrap_or(id))]
+            vec![(ReviewMsg::TargetWindow, name.unwrap_or(id))]
         }
         Target::Service(id) => {
             let name = services(b, ctx)
                 .await
                 .ok()
                 .and_then(|v| v.iter().find(|s| s.id == id).map(|s| s.name.clone()));
-            vec![(R::TargetService, name.unwrap_or(id))]
+            vec![(ReviewMsg::TargetService, name.unwrap_or(id))]
         }
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::ui::components::error_summary::focus_by_id;
 use crate::ui::components::keypad::{Keypad, KeypadLayout};
-use crate::ui::features::reviews::messages::R;
+use crate::ui::features::reviews::messages::ReviewMsg;
 use crate::ui::i18n::use_i18n;
 
 /// The input (as children), the toggle beside it and, when open, the keypad below.
@@ -40,7 +40,7 @@ pub fn KeyedRow(
             <button type="button" class="btn kiosk-only keypad-toggle" data-testid="keypad-toggle"
                 data-field=field_id aria-expanded=move || open.get().to_string()
                 on:click=move |_| open.update(|o| *o = !*o)>
-                {move || if open.get() { i18n.t(R::KeypadClose) } else { i18n.t(R::KeypadOpen) }}
+                {move || if open.get() { i18n.t(ReviewMsg::KeypadClose) } else { i18n.t(ReviewMsg::KeypadOpen) }}
             </button>
         </div>
         <Show when=move || open.get()>

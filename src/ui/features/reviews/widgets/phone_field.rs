@@ -10,7 +10,7 @@ use crate::domain::mask::mask_mobile;
 use crate::ui::components::keypad::KeypadLayout;
 
 use super::keyed_row::KeyedRow;
-use crate::ui::features::reviews::messages::R;
+use crate::ui::features::reviews::messages::ReviewMsg;
 use crate::ui::i18n::use_i18n;
 
 /// Whether `el` matches a CSS selector or is inside an element that does.
@@ -67,7 +67,7 @@ pub fn PhoneField(
     let shown_errors = move || {
         let mut e = errors.get();
         if e.is_empty() && left_invalid.get() {
-            e.push(i18n.t(R::ErrPhoneInvalid));
+            e.push(i18n.t(ReviewMsg::ErrPhoneInvalid));
         }
         e
     };
@@ -86,13 +86,13 @@ pub fn PhoneField(
                 leave();
             }
         }>
-            <label for="review-phone">{move || i18n.t(R::PhoneLabel)}</label>
-            <p class="hint" id="review-phone-hint">{move || i18n.t(R::PhoneHint)}</p>
+            <label for="review-phone">{move || i18n.t(ReviewMsg::PhoneLabel)}</label>
+            <p class="hint" id="review-phone-hint">{move || i18n.t(ReviewMsg::PhoneHint)}</p>
             <Show when=move || editing.get() fallback=move || view! {
                 <p class="phone-masked">
                     <span data-testid="review-phone-masked">{move || mask_mobile(&value.get())}</span>
                     <button type="button" class="btn" data-testid="review-phone-edit" on:click=edit>
-                        {move || i18n.t(R::PhoneEdit)}
+                        {move || i18n.t(ReviewMsg::PhoneEdit)}
                     </button>
                 </p>
             }>

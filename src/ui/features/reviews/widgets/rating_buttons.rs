@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::contract::Rating;
-use crate::ui::features::reviews::messages::{rating_msg, R};
+use crate::ui::features::reviews::messages::{rating_msg, ReviewMsg};
 use crate::ui::i18n::use_i18n;
 
 /// `★★★☆☆`: the level's stars filled, the rest hollow (five glyphs; none for unknown).
@@ -40,7 +40,7 @@ pub fn RatingButtons(
                     "{} {}{}",
                     i18n.t(rating_msg(r)),
                     r.stars(),
-                    i18n.t(R::StarsSuffix)
+                    i18n.t(ReviewMsg::StarsSuffix)
                 )
             };
             let class = if r.is_bad() {

@@ -4,16 +4,16 @@ use leptos::prelude::*;
 
 use crate::contract::Rating;
 use crate::domain::review::tags_for;
-use crate::ui::features::reviews::messages::R;
+use crate::ui::features::reviews::messages::ReviewMsg;
 use crate::ui::i18n::use_i18n;
 
 /// The heading above the reasons of a level: for a 差评 it says plainly that a reason (or text)
 /// is required.
-pub fn heading(r: Rating) -> R {
+pub fn heading(r: Rating) -> ReviewMsg {
     match r {
-        r if r.is_bad() => R::ReasonsBad,
-        Rating::BasicallySatisfied => R::ReasonsNeutral,
-        _ => R::ReasonsGood,
+        r if r.is_bad() => ReviewMsg::ReasonsBad,
+        Rating::BasicallySatisfied => ReviewMsg::ReasonsNeutral,
+        _ => ReviewMsg::ReasonsGood,
     }
 }
 
@@ -75,9 +75,12 @@ mod tests {
 
     #[test]
     fn bad_levels_say_a_reason_is_required() {
-        assert_eq!(heading(Rating::Dissatisfied), R::ReasonsBad);
-        assert_eq!(heading(Rating::VeryDissatisfied), R::ReasonsBad);
-        assert_eq!(heading(Rating::BasicallySatisfied), R::ReasonsNeutral);
-        assert_eq!(heading(Rating::VerySatisfied), R::ReasonsGood);
+        assert_eq!(heading(Rating::Dissatisfied), ReviewMsg::ReasonsBad);
+        assert_eq!(heading(Rating::VeryDissatisfied), ReviewMsg::ReasonsBad);
+        assert_eq!(
+            heading(Rating::BasicallySatisfied),
+            ReviewMsg::ReasonsNeutral
+        );
+        assert_eq!(heading(Rating::VerySatisfied), ReviewMsg::ReasonsGood);
     }
 }
