@@ -8,10 +8,11 @@ use std::rc::Rc;
 use serde::de::DeserializeOwned;
 
 use super::backend::{ApiFuture, Backend, StatsQuery};
+use super::clock::today;
 use super::error::ApiError;
 use crate::contract::*;
 use crate::domain::cert::CertRecord;
-use crate::domain::{cert, date::Date, review};
+use crate::domain::{cert, review};
 
 #[derive(Default)]
 struct Data {
@@ -48,10 +49,6 @@ impl DemoBackend {
             data: Rc::default(),
         }
     }
-}
-
-fn today() -> Date {
-    Date::from_unix_cst((js_sys::Date::now() / 1000.0) as i64)
 }
 
 async fn fetch<T: DeserializeOwned>(url: String) -> Result<T, ApiError> {

@@ -46,11 +46,6 @@ impl HttpBackend {
             }),
         }
     }
-
-    /// Requests currently in flight (for tests and the admin screen).
-    pub fn in_flight(&self) -> usize {
-        self.inner.in_flight.borrow().len()
-    }
 }
 
 /// Removes the request from the in-flight list and aborts it if it did not finish.

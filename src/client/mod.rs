@@ -5,6 +5,8 @@
 #[cfg(feature = "ui")]
 pub mod backend;
 #[cfg(feature = "ui")]
+pub mod clock;
+#[cfg(feature = "ui")]
 pub mod demo;
 pub mod error;
 #[cfg(feature = "ui")]

@@ -17,6 +17,23 @@ pub const MAX_ITEMS: usize = 500;
 const BASE_DELAY_MS: f64 = 2_000.0;
 const MAX_DELAY_MS: f64 = 300_000.0;
 
+/// The receipt number of a review still in the outbox: `Q` and the first 12 letters and digits
+/// of its idempotency key, upper case (a server review number never starts with `Q`).
+pub fn local_review_no(key: &str) -> String {
+    let tail: String = key
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .take(12)
+        .collect();
+    format!("Q{}", tail.to_uppercase())
+}
+
+/// Whether a number is one of [`local_review_no`]'s (not on the server yet).
+pub fn is_local_review_no(no: &str) -> bool {
+    let no = no.trim();
+    no.len() > 1 && no.starts_with(['Q', 'q']) && no[1..].bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutboxItem {
     pub key: String,
@@ -144,6 +161,17 @@ impl BrowserStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_numbers_are_made_and_recognised_alike() {
+        let no = local_review_no("3f2a-91c4-77aa-bb01-e5");
+        assert_eq!(no, "Q3F2A91C477AA");
+        assert!(is_local_review_no(&no));
+        assert!(is_local_review_no(" q3f2a "));
+        assert!(!is_local_review_no("Q"));
+        assert!(!is_local_review_no("HC20261122000123"));
+    }
+
     use crate::contract::Rating;
 
     fn req() -> ReviewRequest {

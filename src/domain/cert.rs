@@ -80,6 +80,9 @@ pub const MAX_IDENTIFIER_CHARS: usize = 128;
 
 /// Longest accepted holder name, in characters (after trimming).
 pub const MAX_NAME_CHARS: usize = 50;
+/// Longest holder ID the form accepts as typed: an 18-character 公民身份号码 or 统一社会信用代码
+/// with room for the spaces and hyphens people type (they are removed before validation).
+pub const MAX_HOLDER_ID_INPUT_CHARS: usize = 32;
 
 /// Prefix of the compact QR payload, see [`parse_qr`].
 pub const QR_PREFIX: &str = "EKV1";
@@ -663,7 +666,8 @@ pub fn find_by_identifier<'a>(
 // ---------------------------------------------------------------------------------------------
 
 const MAX_QR_CHARS: usize = 2048;
-const MAX_CODE_CHARS: usize = 64;
+/// Longest verification code accepted (the form's `maxlength` and the validator).
+pub const MAX_CODE_CHARS: usize = 64;
 
 /// Decodes `%XX` escapes; a `%` not followed by two hex digits stays literal. `None` when the
 /// bytes are not UTF-8.

@@ -125,9 +125,74 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
+fn two_digits(s: &str, at: usize) -> Option<i64> {
+    let t = s.get(at..at + 2)?;
+    t.bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| t.parse().ok())
+        .flatten()
+}
+
+/// An RFC 3339 time (`2026-11-22T06:03:05Z`, any offset, optional fraction) as the China
+/// Standard Time minute it falls in, `YYYY-MM-DD HH:MM`; `None` when it is not such a time.
+pub fn rfc3339_to_cst_minute(s: &str) -> Option<String> {
+    let s = s.trim();
+    let date = Date::parse(s.get(0..10)?)?;
+    if !matches!(s.as_bytes().get(10), Some(b'T' | b't' | b' '))
+        || s.as_bytes().get(13) != Some(&b':')
+    {
+        return None;
+    }
+    let (h, m) = (two_digits(s, 11)?, two_digits(s, 14)?);
+    let rest = s.get(16..)?;
+    let zone_at = rest.find(['Z', 'z', '+', '-'])?;
+    let offset = match rest.as_bytes()[zone_at] {
+        b'Z' | b'z' => 0,
+        sign => {
+            let z = rest.get(zone_at..)?;
+            let (oh, om) = (two_digits(z, 1)?, two_digits(z, 4)?);
+            (oh * 60 + om) * if sign == b'-' { -1 } else { 1 }
+        }
+    };
+    if h > 23 || m > 59 {
+        return None;
+    }
+    let minutes = date.to_days() * 1440 + h * 60 + m - offset + 8 * 60;
+    let day = Date::from_days(minutes.div_euclid(1440));
+    let mm = minutes.rem_euclid(1440);
+    Some(format!("{day} {:02}:{:02}", mm / 60, mm % 60))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rfc3339_times_in_china_standard_time() {
+        assert_eq!(
+            rfc3339_to_cst_minute("2026-11-22T14:03:05+08:00").as_deref(),
+            Some("2026-11-22 14:03")
+        );
+        assert_eq!(
+            rfc3339_to_cst_minute("2026-11-22T06:03:05Z").as_deref(),
+            Some("2026-11-22 14:03")
+        );
+        assert_eq!(
+            rfc3339_to_cst_minute("2026-12-31T18:00:00-05:00").as_deref(),
+            Some("2027-01-01 07:00")
+        );
+        for bad in [
+            "",
+            "yesterday",
+            "2026-11-22",
+            "2026-11-22T25:00:00Z",
+            "2026-02-30T10:00:00Z",
+            "2026-11-22T10:00",
+        ] {
+            assert_eq!(rfc3339_to_cst_minute(bad), None, "{bad:?}");
+        }
+    }
+
     use proptest::prelude::*;
 
     #[test]

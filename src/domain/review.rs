@@ -245,7 +245,7 @@ pub const MAX_COMMENT_CHARS: usize = 500;
 pub const MAX_REVIEWS_PER_CASE: u32 = 2;
 
 /// Longest 办件编号 (GB/T 39046: an..50).
-const MAX_CASE_NO_CHARS: usize = 50;
+pub const MAX_CASE_NO_CHARS: usize = 50;
 
 /// 办件编号: 1..=50 chars of [0-9A-Za-z-] (GB/T 39046 an..50).
 ///

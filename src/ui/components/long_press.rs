@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+/// How long the pointer must stay down.
+pub const HOLD_MS: u32 = 2_000;
+
 /// Wraps content that reacts to a long press only (no visible affordance).
 #[component]
 pub fn LongPress(
@@ -11,7 +14,7 @@ pub fn LongPress(
 ) -> impl IntoView {
     let timer = StoredValue::new_local(None::<gloo_timers::callback::Timeout>);
     let start = move |_| {
-        let t = gloo_timers::callback::Timeout::new(2_000, move || on_long_press.run(()));
+        let t = gloo_timers::callback::Timeout::new(HOLD_MS, move || on_long_press.run(()));
         timer.set_value(Some(t));
     };
     let cancel = move |_| timer.set_value(None);

@@ -117,6 +117,11 @@ pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
 
+/// A message with its `{n}` filled in (the number comes from the rule the message describes).
+pub fn fill(template: &str, n: i64) -> String {
+    template.replace("{n}", &n.to_string())
+}
+
 /// Formats a rate 0..1 as a percentage with one decimal, or "—".
 pub fn percent(rate: Option<f64>) -> String {
     match rate {

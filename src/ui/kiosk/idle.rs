@@ -6,6 +6,9 @@ use leptos::prelude::*;
 use super::{use_config, use_session, wipe};
 use crate::ui::i18n::{use_i18n, ShellMsg};
 
+/// How often the idle clock is looked at (the countdown shows whole seconds).
+const TICK_MS: u32 = 500;
+
 /// Where the idle timer stands.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum IdlePhase {
@@ -92,7 +95,7 @@ pub fn IdleGuard() -> impl IntoView {
             _ => {}
         }
     };
-    let interval = gloo_timers::callback::Interval::new(500, tick);
+    let interval = gloo_timers::callback::Interval::new(TICK_MS, tick);
     let interval = StoredValue::new_local(Some(interval));
     on_cleanup(move || interval.update_value(|i| drop(i.take())));
 

@@ -20,6 +20,9 @@ use crate::client::demo::DemoBackend;
 use crate::client::http::HttpBackend;
 use crate::config::{Config, LoadedConfig, Mode};
 
+/// How often the footer's backend status is refreshed.
+const HEALTH_INTERVAL_MS: u32 = 60_000;
+
 /// The runtime configuration in force, read in place (never cloned whole on a read).
 #[derive(Clone, Copy)]
 pub struct KioskConfig(StoredValue<LoadedConfig, LocalStorage>);
@@ -152,7 +155,7 @@ pub fn watch_health() {
         });
     };
     check();
-    let interval = gloo_timers::callback::Interval::new(60_000, check);
+    let interval = gloo_timers::callback::Interval::new(HEALTH_INTERVAL_MS, check);
     let interval = StoredValue::new_local(Some(interval));
     let back_online = window_event_listener_untyped("online", move |_| check());
     on_cleanup(move || {

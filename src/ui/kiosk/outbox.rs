@@ -11,8 +11,11 @@ use super::{
     KioskConfig, OutboxStatus,
 };
 use crate::client::error::ApiError;
-use crate::client::outbox::{BrowserStore, Outbox};
+use crate::client::outbox::{local_review_no, BrowserStore, Outbox};
 use crate::contract::{ReviewReceipt, ReviewRequest};
+
+/// How often the sender looks for due reviews (each item keeps its own backoff).
+const TICK_MS: u32 = 2_000;
 
 fn now() -> f64 {
     js_sys::Date::now()
@@ -50,14 +53,7 @@ pub async fn submit_or_queue(
         Ok(r) => Ok(r),
         Err(e) if e.is_transient() && !k.cfg.is_demo() => {
             let mut o = BrowserStore::load();
-            let local_no = format!(
-                "Q{}",
-                &key.chars()
-                    .filter(|c| c.is_ascii_alphanumeric())
-                    .take(12)
-                    .collect::<String>()
-                    .to_uppercase()
-            );
+            let local_no = local_review_no(&key);
             if !o.push(&key, req.clone(), &local_no, now()) {
                 return Err(e);
             }
@@ -128,7 +124,7 @@ pub fn start_outbox_sender() {
             busy.set(false);
         });
     };
-    let interval = gloo_timers::callback::Interval::new(2_000, tick);
+    let interval = gloo_timers::callback::Interval::new(TICK_MS, tick);
     let interval = StoredValue::new_local(Some(interval));
     let back_online = window_event_listener_untyped("online", move |_| send_now(k));
     on_cleanup(move || {

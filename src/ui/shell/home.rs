@@ -7,6 +7,9 @@ use crate::config::Feature;
 use crate::ui::i18n::{use_i18n, ShellMsg};
 use crate::ui::kiosk::{use_config, use_session};
 
+/// How long the "take your documents" reminder stays after an idle wipe.
+const TAKE_DOCUMENTS_REMINDER: std::time::Duration = std::time::Duration::from_secs(10);
+
 #[component]
 pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
@@ -40,14 +43,14 @@ pub fn Home() -> impl IntoView {
             );
         })
     });
-    // The reminder after an idle wipe stays for 10 s.
+    // The reminder after an idle wipe stays a while.
     Effect::new(move |_| {
         if session.show_take_documents.get() {
             set_timeout(
                 move || {
                     let _ = session.show_take_documents.try_set(false);
                 },
-                std::time::Duration::from_secs(10),
+                TAKE_DOCUMENTS_REMINDER,
             );
         }
     });

@@ -3,7 +3,9 @@
 
 use crate::client::error::ApiError;
 use crate::contract::{CertSearchRequest, CertVerifyRequest, ProblemCode};
-use crate::domain::cert::{parse_qr, MAX_IDENTIFIER_CHARS, MAX_NAME_CHARS, MAX_NUMBER_CHARS};
+use crate::domain::cert::{
+    parse_qr, MAX_CODE_CHARS, MAX_IDENTIFIER_CHARS, MAX_NAME_CHARS, MAX_NUMBER_CHARS,
+};
 use crate::domain::date::Date;
 use crate::domain::ids::{self, IdError};
 use crate::ui::features::certs::messages::fill;
@@ -11,7 +13,6 @@ use crate::ui::features::certs::messages::CertMsg;
 use crate::ui::i18n::{Locale, Msg};
 
 /// Longest verification code accepted (as in `domain::cert`).
-pub const MAX_CODE_CHARS: usize = 64;
 
 /// A form field of the certificates screen.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

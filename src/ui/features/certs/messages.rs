@@ -115,10 +115,7 @@ crate::messages!(
     CameraError => "无法打开摄像头，请改为手动输入。", "The camera could not be opened; please type the details instead.";
 });
 
-/// Replaces `{n}` in a message with `n`.
-pub fn fill(template: &str, n: i64) -> String {
-    template.replace("{n}", &n.to_string())
-}
+pub use crate::ui::i18n::fill;
 
 /// The validity period as text: `from 至 to`, `from 起长期有效`, or `长期有效`.
 pub fn validity_text(l: crate::ui::i18n::Locale, from: &str, to: Option<&str>) -> String {

@@ -2,8 +2,9 @@
 //! request → problems mapping, the comment counter, the idempotency key, tag re-mapping between
 //! levels, look-up input checks, time display and the chart rows of the statistics.
 
+use crate::client::outbox::is_local_review_no;
 use crate::contract::{FieldProblem, Rating, ReviewRequest, StatsGroup};
-use crate::domain::date::Date;
+use crate::domain::date;
 use crate::domain::review::{self, tag, tags_for, MAX_COMMENT_CHARS};
 use crate::ui::features::reviews::messages::{problem_msg, ReviewMsg};
 
@@ -205,9 +206,7 @@ pub fn check_lookup(no: &str, check: &str) -> Result<(String, String), LookupPro
     let no = no.trim();
     let canon = match review::parse_review_no(no) {
         Some((day, seq)) => review::review_no(day, seq),
-        None if no.starts_with(['Q', 'q']) && no.len() > 1 => {
-            return Err(LookupProblem::LocalNumber)
-        }
+        None if is_local_review_no(no) => return Err(LookupProblem::LocalNumber),
         None => return Err(LookupProblem::BadNumber),
     };
     let check = check.trim();
@@ -219,45 +218,10 @@ pub fn check_lookup(no: &str, check: &str) -> Result<(String, String), LookupPro
     Ok((canon, check))
 }
 
-fn two(s: &str, at: usize) -> Option<i64> {
-    let t = s.get(at..at + 2)?;
-    t.bytes()
-        .all(|b| b.is_ascii_digit())
-        .then(|| t.parse().ok())
-        .flatten()
-}
-
 /// An RFC 3339 time shown in China Standard Time as `YYYY-MM-DD HH:MM`; anything unreadable is
 /// shown as it came.
 pub fn format_time(s: &str) -> String {
-    let parsed = (|| {
-        let s = s.trim();
-        let date = Date::parse(s.get(0..10)?)?;
-        if !matches!(s.as_bytes().get(10), Some(b'T' | b't' | b' '))
-            || s.as_bytes().get(13) != Some(&b':')
-        {
-            return None;
-        }
-        let (h, m) = (two(s, 11)?, two(s, 14)?);
-        let rest = s.get(16..)?;
-        let zone_at = rest.find(['Z', 'z', '+', '-'])?;
-        let offset = match rest.as_bytes()[zone_at] {
-            b'Z' | b'z' => 0,
-            sign => {
-                let z = rest.get(zone_at..)?;
-                let (oh, om) = (two(z, 1)?, two(z, 4)?);
-                (oh * 60 + om) * if sign == b'-' { -1 } else { 1 }
-            }
-        };
-        if h > 23 || m > 59 {
-            return None;
-        }
-        let minutes = date.to_days() * 1440 + h * 60 + m - offset + 8 * 60;
-        let day = Date::from_days(minutes.div_euclid(1440));
-        let mm = minutes.rem_euclid(1440);
-        Some(format!("{day} {:02}:{:02}", mm / 60, mm % 60))
-    })();
-    parsed.unwrap_or_else(|| s.to_string())
+    date::rfc3339_to_cst_minute(s).unwrap_or_else(|| s.to_string())
 }
 
 /// The statistics grouping from the URL: `window`, `service` or `month` (the default).

@@ -1,6 +1,9 @@
 //! 好差评 messages, and the mappings from domain values and problem codes to messages.
 
 use crate::contract::{ProblemCode, Rating, ReviewState};
+use crate::domain::review::{MAX_CASE_NO_CHARS, MAX_COMMENT_CHARS};
+use crate::ui::features::reviews::logic::MAX_BARS;
+use crate::ui::i18n::{fill, Locale, Msg};
 
 crate::messages!(
     /// Review messages.
@@ -11,7 +14,7 @@ crate::messages!(
     CaseLabel => "办件编号", "Case number";
     CaseHint => "见受理回执；也可把回执上的二维码对准扫码口。", "It is on your receipt; or hold the receipt's QR code to the scanner.";
     CaseGo => "查找办件并评价", "Find the case and rate it";
-    CaseInvalid => "办件编号格式不正确：只含数字、字母和短横线，最多50位。", "This case number is not valid: digits, letters and hyphens only, at most 50.";
+    CaseInvalid => "办件编号格式不正确：只含数字、字母和短横线，最多{n}位。", "This case number is not valid: digits, letters and hyphens only, at most {n}.";
     CaseNotFound => "没有找到这个办件，请核对编号，或改为按窗口、事项评价。", "No case with this number. Please check it, or rate a window or a service instead.";
     CaseCheckFailed => "暂时无法核对办件编号，请稍后重试，或改为按窗口、事项评价。", "The case number cannot be checked right now. Try again later, or rate a window or a service.";
     ByWindow => "按服务窗口评价", "Rate a service window";
@@ -55,7 +58,7 @@ crate::messages!(
     ErrUnknownTarget => "这个窗口或事项已不在评价范围内，请返回重新选择。", "This window or service can no longer be rated. Please go back and choose again.";
     ErrTagInvalid => "所选原因与满意程度不符，请重新选择。", "The reasons chosen do not match the rating. Please choose again.";
     ErrReasonRequired => "差评请至少选择一项原因，或在“意见和建议”中写明情况。", "For a bad rating, choose at least one reason or describe what happened under Comments.";
-    ErrCommentTooLong => "意见和建议最多500字。", "Comments can be at most 500 characters.";
+    ErrCommentTooLong => "意见和建议最多{n}字。", "Comments can be at most {n} characters.";
     ErrPhoneInvalid => "请输入正确的11位手机号码，或清空不填。", "Enter a valid 11-digit mobile number, or leave it empty.";
     ErrFieldInvalid => "此项填写有误，请检查。", "Please check this entry.";
     ErrCaseLimit => "这个办件已经评价过2次，不能再评价。您可以改为评价窗口或事项。", "This case has already been rated twice and cannot be rated again. You can rate the window or the service instead.";
@@ -111,7 +114,7 @@ crate::messages!(
     GroupService => "按事项", "By service";
     GroupMonth => "按月份", "By month";
     ChartTitle => "各组评价数及好评率", "Reviews and good rate per group";
-    ChartTop => "只显示评价数最多的前20项。", "Only the 20 groups with the most reviews are shown.";
+    ChartTop => "只显示评价数最多的前{n}项。", "Only the {n} groups with the most reviews are shown.";
     ChartRecent => "只显示最近20个月。", "Only the latest 20 months are shown.";
     NoData => "暂无评价数据。", "No reviews yet.";
     CountUnit => "条", "reviews";
@@ -147,6 +150,21 @@ pub fn state_msg(s: ReviewState) -> ReviewMsg {
         ReviewState::AppealUpheld => ReviewMsg::StAppealUpheld,
         ReviewState::AppealRevoked => ReviewMsg::StAppealRevoked,
         ReviewState::Unknown => ReviewMsg::Unknown,
+    }
+}
+
+/// The text of a message, with the number of the rule it states filled in (comment length,
+/// case-number length, bars shown), so the message and the validator cannot disagree.
+pub fn review_text(m: ReviewMsg, l: Locale) -> String {
+    let n = match m {
+        ReviewMsg::ErrCommentTooLong => Some(MAX_COMMENT_CHARS),
+        ReviewMsg::CaseInvalid => Some(MAX_CASE_NO_CHARS),
+        ReviewMsg::ChartTop => Some(MAX_BARS),
+        _ => None,
+    };
+    match n {
+        Some(n) => fill(m.text(l), n as i64),
+        None => m.text(l).to_string(),
     }
 }
 
@@ -215,6 +233,20 @@ mod tests {
                 "{k:?}: {en}"
             );
         }
+    }
+
+    #[test]
+    fn numbers_in_messages_come_from_the_rules() {
+        for &m in ReviewMsg::ALL {
+            for l in [Locale::ZhCn, Locale::En] {
+                assert!(!review_text(m, l).contains("{n}"), "{m:?} {l:?}");
+            }
+        }
+        assert_eq!(
+            review_text(ReviewMsg::ErrCommentTooLong, Locale::ZhCn),
+            format!("意见和建议最多{MAX_COMMENT_CHARS}字。")
+        );
+        assert!(review_text(ReviewMsg::CaseInvalid, Locale::En).contains("at most 50."));
     }
 
     #[test]

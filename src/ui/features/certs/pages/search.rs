@@ -7,10 +7,10 @@
 
 use leptos::prelude::*;
 
+use crate::client::clock::today;
 use crate::client::error::ApiError;
 use crate::contract::{CertSearchRequest, CertVerifyRequest};
-use crate::domain::cert::{MAX_IDENTIFIER_CHARS, MAX_NAME_CHARS};
-use crate::domain::date::Date;
+use crate::domain::cert::{MAX_HOLDER_ID_INPUT_CHARS, MAX_IDENTIFIER_CHARS, MAX_NAME_CHARS};
 use crate::ui::components::error_summary::{focus_by_id, ErrorSummary};
 use crate::ui::components::keypad::KeypadLayout;
 use crate::ui::components::loading::Loading;
@@ -33,10 +33,6 @@ use crate::ui::kiosk::{use_backend, use_personal_screen};
 enum Last {
     Search(CertSearchRequest),
     Verify(CertVerifyRequest),
-}
-
-fn today() -> Date {
-    Date::from_unix_cst((js_sys::Date::now() / 1000.0) as i64)
 }
 
 #[component]
@@ -208,7 +204,7 @@ pub fn Certs() -> impl IntoView {
             <CertField field=Field::HolderName label=CertMsg::HolderNameLabel hint=CertMsg::HolderNameHint value=name problems
                 maxlength=MAX_NAME_CHARS keypad_open />
             <CertField field=Field::HolderId label=CertMsg::HolderIdLabel hint=CertMsg::HolderIdHint value=holder_id problems
-                maxlength=32 keypad=KeypadLayout::Alnum keypad_open />
+                maxlength=MAX_HOLDER_ID_INPUT_CHARS keypad=KeypadLayout::Alnum keypad_open />
         }
         .into_any(),
     }

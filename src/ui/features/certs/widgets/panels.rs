@@ -4,10 +4,11 @@ use leptos::prelude::*;
 
 use super::field::CertField;
 use super::results::VerifyOutcome;
+use crate::domain::cert::MAX_CODE_CHARS;
 use crate::ui::components::error_panel::ErrorMessage;
 use crate::ui::components::keypad::KeypadLayout;
 use crate::ui::features::certs::context::CertsState;
-use crate::ui::features::certs::form::{Failure, Field, Problems, MAX_CODE_CHARS};
+use crate::ui::features::certs::form::{Failure, Field, Problems};
 use crate::ui::features::certs::messages::fill;
 use crate::ui::features::certs::messages::CertMsg;
 use crate::ui::i18n::use_i18n;

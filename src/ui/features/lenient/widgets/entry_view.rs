@@ -4,19 +4,14 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::client::clock::today;
 use crate::contract::LenientEntry;
-use crate::domain::date::Date;
 use crate::ui::components::qr_code::QrCodeView;
 use crate::ui::features::lenient::messages::L;
 use crate::ui::features::lenient::messages::{kind_long, kind_short};
 use crate::ui::features::lenient::state::{item_href, public_item_url, validity, Validity};
 use crate::ui::i18n::{use_i18n, Locale, ShellMsg};
 use crate::ui::kiosk::use_config;
-
-/// Today in China Standard Time.
-pub fn today() -> Date {
-    Date::from_unix_cst((js_sys::Date::now() / 1000.0) as i64)
-}
 
 /// A value, or "清单未列明" when the list left it empty.
 fn or_not_listed(s: &str) -> Option<String> {

@@ -16,7 +16,7 @@ use crate::ui::features::reviews::context::use_review_context;
 use crate::ui::features::reviews::logic::{
     check, counter, messages, new_key, remap_tags, Draft, Slot, Target,
 };
-use crate::ui::features::reviews::messages::{problem_msg, ReviewMsg};
+use crate::ui::features::reviews::messages::{problem_msg, review_text, ReviewMsg};
 use crate::ui::features::reviews::widgets::hall;
 use crate::ui::features::reviews::widgets::rating_buttons::RatingButtons;
 use crate::ui::features::reviews::widgets::{phone_field::PhoneField, tag_picker::TagPicker};
@@ -69,7 +69,7 @@ pub fn ReviewForm() -> impl IntoView {
             problems.with(|v| {
                 v.iter()
                     .filter(|(s, _)| *s == slot)
-                    .map(|(_, m)| i18n.t(*m))
+                    .map(|(_, m)| review_text(*m, i18n.locale()))
                     .collect::<Vec<_>>()
             })
         })
@@ -78,7 +78,7 @@ pub fn ReviewForm() -> impl IntoView {
         problems
             .get()
             .into_iter()
-            .map(|(s, m)| (s.anchor().to_string(), i18n.t(m).to_string()))
+            .map(|(s, m)| (s.anchor().to_string(), review_text(m, i18n.locale())))
             .collect::<Vec<_>>()
     });
 

@@ -11,7 +11,7 @@ use crate::domain::review::validate_case_no;
 use crate::ui::components::error_panel::ErrorPanel;
 use crate::ui::components::keypad::KeypadLayout;
 use crate::ui::components::loading::Loading;
-use crate::ui::features::reviews::messages::ReviewMsg;
+use crate::ui::features::reviews::messages::{review_text, ReviewMsg};
 use crate::ui::i18n::use_i18n;
 use crate::ui::kiosk::scanner::use_wedge_scanner;
 use crate::ui::kiosk::use_backend;
@@ -130,7 +130,7 @@ pub fn ReviewsHome() -> impl IntoView {
                 </KeyedRow>
                 <Show when=move || case_err.get().is_some()>
                     <p class="field-error" data-testid="field-error" id="review-case-error" role="alert">
-                        {move || case_err.get().map(|m| i18n.t(m))}
+                        {move || case_err.get().map(|m| review_text(m, i18n.locale()))}
                     </p>
                 </Show>
                 <div class="btn-row">

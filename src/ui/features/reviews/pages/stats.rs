@@ -10,7 +10,7 @@ use crate::contract::{ReviewStats, StatsFigures};
 use crate::ui::components::error_panel::ErrorPanel;
 use crate::ui::components::loading::Loading;
 use crate::ui::features::reviews::logic::{chart_groups, group_by};
-use crate::ui::features::reviews::messages::ReviewMsg;
+use crate::ui::features::reviews::messages::{review_text, ReviewMsg};
 use crate::ui::features::reviews::widgets::bar_chart::{Bar, BarChart};
 use crate::ui::i18n::{percent, use_i18n};
 use crate::ui::kiosk::use_backend;
@@ -88,7 +88,7 @@ fn StatsBody(
         }}
         {cut.then(|| {
             let note = if month { ReviewMsg::ChartRecent } else { ReviewMsg::ChartTop };
-            view! { <p class="hint">{move || i18n.t(note)}</p> }
+            view! { <p class="hint">{move || review_text(note, i18n.locale())}</p> }
         })}
         <ul class="hint formulas" data-testid="stats-formulas">
             <li>{move || i18n.t(ReviewMsg::FormulaGood)}</li>

@@ -40,7 +40,7 @@ pub fn PhoneField(
     value: RwSignal<String>,
     /// Messages about the number from the last submit, already localized.
     #[prop(into)]
-    errors: Signal<Vec<&'static str>>,
+    errors: Signal<Vec<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let editing = RwSignal::new(true);
@@ -67,7 +67,7 @@ pub fn PhoneField(
     let shown_errors = move || {
         let mut e = errors.get();
         if e.is_empty() && left_invalid.get() {
-            e.push(i18n.t(ReviewMsg::ErrPhoneInvalid));
+            e.push(i18n.t(ReviewMsg::ErrPhoneInvalid).to_string());
         }
         e
     };

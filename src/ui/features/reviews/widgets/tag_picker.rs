@@ -27,7 +27,7 @@ pub fn TagPicker(
     selected: RwSignal<Vec<String>>,
     /// Messages about the reasons, already localized.
     #[prop(into)]
-    errors: Signal<Vec<&'static str>>,
+    errors: Signal<Vec<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let toggle = move |code: &'static str| {
