@@ -3,12 +3,14 @@
 // (network first, so a kiosk or phone that loses its network still starts and browses the
 // lists). Never cached: any other API response (certificates and reviews carry personal
 // data). A new build replaces the old one at once (skipWaiting + clientsClaim).
+// EK_DIST names another output folder (the instrumented build, dist-instrumented/).
+const dist = process.env.EK_DIST || 'dist';
 module.exports = {
-  globDirectory: 'dist/',
+  globDirectory: `${dist}/`,
   // Demo files without personal-looking data only (never demo/certificates.json or cases.json).
   globPatterns: ['index.html', '*.{js,wasm,css}', 'icons/*.svg', 'manifest.webmanifest', 'demo/{catalog,services,windows,stats}.json'],
   globIgnores: ['sw.js', 'sw-register.js', 'workbox-*.js'],
-  swDest: 'dist/sw.js',
+  swDest: `${dist}/sw.js`,
   mode: 'production',
   sourcemap: false,
   inlineWorkboxRuntime: true,

@@ -64,7 +64,8 @@ setTimeout(() => {
 }, (MAX_MIN + 10) * 60_000).unref();
 
 (async () => {
-  const server = await lib.startServer({ port: PORT });
+  // The heap probes (ekHeapBytes) exist only in the instrumented build.
+  const server = await lib.startServer({ port: PORT, distDir: require('node:path').join(lib.ROOT, 'dist-instrumented') });
   const browser = await lib.launchChromium(['--enable-precise-memory-info']);
   const t0 = Date.now();
   try {

@@ -67,8 +67,9 @@ if wants load && ! command -v wrk >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk
 fi
-if [ "$FORCE_BUILD" -eq 1 ] || { [ "$browser" -eq 1 ] && [ ! -f "$ROOT/dist/index.html" ]; }; then
-  "$ROOT/scripts/build.sh" || { echo "bench: build failed"; exit 1; }
+if [ "$FORCE_BUILD" -eq 1 ] || { [ "$browser" -eq 1 ] && { [ ! -f "$ROOT/dist/index.html" ] \
+  || { wants soak && [ ! -f "$ROOT/dist-instrumented/index.html" ]; }; }; }; then
+  EK_INSTRUMENTED=1 "$ROOT/scripts/build.sh" || { echo "bench: build failed"; exit 1; }
 elif [ ! -x "$SERVER_BIN" ]; then
   cargo build --release -p kiosk-server || { echo "bench: server build failed"; exit 1; }
 fi

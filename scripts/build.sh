@@ -21,3 +21,15 @@ if [ -x "$ROOT/node_modules/.bin/workbox" ] && [ -f "$ROOT/workbox-config.cjs" ]
   workbox generateSW workbox-config.cjs
 fi
 echo "build: dist/ ready"
+
+# The same app with the heap probes (the `instrument` feature: a counting allocator and the
+# ekHeap* exports), for the heap guard of `make test` and the soak of `make bench` only. The
+# build a hall runs (dist/) never carries them.
+if [ "${EK_INSTRUMENTED:-0}" = 1 ]; then
+  step "build: instrumented wasm app (heap probes) into dist-instrumented/"
+  trunk build --release --offline --features instrument --dist "$ROOT/dist-instrumented"
+  if [ -x "$ROOT/node_modules/.bin/workbox" ]; then
+    EK_DIST=dist-instrumented workbox generateSW workbox-config.cjs
+  fi
+  echo "build: dist-instrumented/ ready"
+fi

@@ -36,7 +36,7 @@ count_cargo "$LOGDIR/native.log"
 layer browser cargo test --target wasm32-unknown-unknown --test web
 count_cargo "$LOGDIR/browser.log"
 
-layer build bash "$ROOT/scripts/build.sh"
+layer build env EK_INSTRUMENTED=1 bash "$ROOT/scripts/build.sh"
 
 if [ -f "$ROOT/dist/index.html" ]; then
   layer e2e bash -c "cd '$ROOT/tests/e2e' && npx playwright test"

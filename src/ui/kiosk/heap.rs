@@ -2,6 +2,10 @@
 //! currently allocated. Wasm linear memory only ever grows (it is the allocator's high-water
 //! mark), so it cannot tell a leak from fragmentation; this figure can. Shown on the admin
 //! screen and read by the soak benchmark (`ekHeapBytes`, exported by the binary).
+//!
+//! Instrumentation is opt-in: the wrapper is the global allocator only in builds with the
+//! `instrument` cargo feature (`make bench`, and the heap guard of `make test`); the release
+//! build a hall runs uses the plain system allocator and exports nothing.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
@@ -66,18 +70,21 @@ unsafe impl GlobalAlloc for CountingAlloc {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "instrument"))]
 #[global_allocator]
 static ALLOC: CountingAlloc = CountingAlloc;
 
-/// Bytes currently allocated on the wasm heap (0 natively, where the counter is not installed).
-pub fn live_bytes() -> usize {
-    LIVE_BYTES.load(Relaxed)
+/// Whether this build counts its heap (the `instrument` feature on wasm).
+pub const COUNTING: bool = cfg!(all(target_arch = "wasm32", feature = "instrument"));
+
+/// Bytes currently allocated on the wasm heap; `None` where the counter is not installed.
+pub fn live_bytes() -> Option<usize> {
+    COUNTING.then(|| LIVE_BYTES.load(Relaxed))
 }
 
-/// Allocations currently live.
-pub fn live_blocks() -> usize {
-    LIVE_BLOCKS.load(Relaxed)
+/// Allocations currently live; `None` where the counter is not installed.
+pub fn live_blocks() -> Option<usize> {
+    COUNTING.then(|| LIVE_BLOCKS.load(Relaxed))
 }
 
 /// Current size of the wasm linear memory in bytes (0 natively).
@@ -104,18 +111,22 @@ mod tests {
     #[test]
     fn counts_what_it_forwards() {
         let a = CountingAlloc;
-        let (b0, n0) = (live_bytes(), live_blocks());
+        let bytes = || LIVE_BYTES.load(Relaxed);
+        let blocks = || LIVE_BLOCKS.load(Relaxed);
+        let (b0, n0) = (bytes(), blocks());
         let layout = Layout::from_size_align(100, 8).unwrap();
         // SAFETY: allocate, grow and free one block through the wrapper.
         unsafe {
             let p = a.alloc(layout);
             assert!(!p.is_null());
-            assert_eq!((live_bytes() - b0, live_blocks() - n0), (100, 1));
+            assert_eq!((bytes() - b0, blocks() - n0), (100, 1));
             let q = a.realloc(p, layout, 300);
-            assert_eq!(live_bytes() - b0, 300);
+            assert_eq!(bytes() - b0, 300);
             a.dealloc(q, Layout::from_size_align(300, 8).unwrap());
         }
-        assert_eq!((live_bytes(), live_blocks()), (b0, n0));
+        assert_eq!((bytes(), blocks()), (b0, n0));
+        // Natively the wrapper is not the global allocator: nothing is reported.
+        assert_eq!(live_bytes(), None);
         assert!(live_by_size().iter().all(|&n| n == 0));
     }
 

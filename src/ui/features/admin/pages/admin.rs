@@ -116,7 +116,7 @@ fn AdminPanel() -> impl IntoView {
         <div class="card">
             <h2>{move || i18n.t(AdminMsg::Version)}</h2>
             <p data-testid="admin-version">{env!("CARGO_PKG_VERSION")} " · " {option_env!("EK_BUILD").unwrap_or("dev")}</p>
-            <p data-testid="admin-memory">{move || i18n.t(AdminMsg::Memory)} ": " {heap::format_mb(heap::live_bytes())}
+            <p data-testid="admin-memory">{move || i18n.t(AdminMsg::Memory)} ": " {heap::live_bytes().map(heap::format_mb).unwrap_or_else(|| "—".to_string())}
                 " / " {heap::format_mb(heap::linear_memory_bytes())}</p>
         </div>
         <div class="card">
