@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test layer and prints one summary line.
-# Layers: native cargo tests (domain, api, ui logic, server handlers) -> in-browser
+# Layers: lint gates (fmt, clippy -D warnings native and wasm) -> native cargo tests (contract,
+# domain, client, ui logic, server handlers) -> in-browser
 # wasm-bindgen tests in headless Chromium -> release build -> Playwright end-to-end tests
 # against the real reference server and a real SQLite file.
 set -uo pipefail
@@ -29,6 +30,16 @@ layer() { # name, command...
     layers_failed=$((layers_failed + 1))
   fi
 }
+
+# Lint gates: formatting, and clippy with warnings as errors, natively (every crate and target)
+# and for the browser (the app, its instrumented variant and the in-browser tests).
+lint() {
+  cargo fmt --all --check &&
+    cargo clippy --workspace --all-targets -- -D warnings &&
+    cargo clippy --target wasm32-unknown-unknown -p enforcement-kiosk --lib --bins --test web -- -D warnings &&
+    cargo clippy --target wasm32-unknown-unknown -p enforcement-kiosk --lib --bins --features instrument -- -D warnings
+}
+layer lint lint
 
 layer native cargo test --workspace --all-targets --no-fail-fast
 count_cargo "$LOGDIR/native.log"

@@ -21,10 +21,11 @@ fn by_testid(id: &str) -> web_sys::HtmlElement {
 }
 
 fn demo_config() -> LoadedConfig {
-    let mut config = Config::default();
-    config.mode = Mode::Demo;
     LoadedConfig {
-        config,
+        config: Config {
+            mode: Mode::Demo,
+            ..Config::default()
+        },
         fallbacks: vec![],
     }
 }
@@ -32,7 +33,7 @@ fn demo_config() -> LoadedConfig {
 #[wasm_bindgen_test]
 async fn shell_mounts_and_toggles_language_and_elder_mode() {
     let loaded = demo_config();
-    let _handle = leptos::mount::mount_to_body(move || view! { <App loaded=loaded.clone() /> });
+    leptos::mount::mount_to_body(move || view! { <App loaded=loaded.clone() /> });
     leptos::task::tick().await;
 
     let html = document().document_element().expect("html");

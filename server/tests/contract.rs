@@ -141,8 +141,7 @@ async fn every_json_body_operation_documents_its_400_and_413() {
         seen += 1;
         let uri = template
             .replace("{review_no}", "HC20261122000001")
-            .replace('{', "")
-            .replace('}', "");
+            .replace(['{', '}'], "");
         let headers = [
             ("authorization", auth.as_str()),
             ("idempotency-key", "contract-1"),

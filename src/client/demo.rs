@@ -235,7 +235,7 @@ impl Backend for DemoBackend {
             let req = review::validate_review(&req).map_err(|fields| {
                 ApiError::Problem(Problem {
                     status: 422,
-                    code: ProblemCode::ValidationFailed.into(),
+                    code: ProblemCode::ValidationFailed,
                     fields,
                     ..Default::default()
                 })

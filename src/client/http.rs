@@ -328,6 +328,15 @@ impl Backend for HttpBackend {
     }
 }
 
+/// Fetch a static same-origin text file (the runtime config), `None` on any failure.
+pub async fn fetch_static_text(url: &str) -> Option<String> {
+    let resp = gloo_net::http::Request::get(url).send().await.ok()?;
+    if !resp.ok() {
+        return None;
+    }
+    resp.text().await.ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,13 +361,4 @@ mod tests {
         assert_eq!(e.status(), Some(502));
         assert!(e.is_transient());
     }
-}
-
-/// Fetch a static same-origin text file (the runtime config), `None` on any failure.
-pub async fn fetch_static_text(url: &str) -> Option<String> {
-    let resp = gloo_net::http::Request::get(url).send().await.ok()?;
-    if !resp.ok() {
-        return None;
-    }
-    resp.text().await.ok()
 }

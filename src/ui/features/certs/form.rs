@@ -12,8 +12,6 @@ use crate::ui::features::certs::messages::fill;
 use crate::ui::features::certs::messages::CertMsg;
 use crate::ui::i18n::{Locale, Msg};
 
-/// Longest verification code accepted (as in `domain::cert`).
-
 /// A form field of the certificates screen.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Field {

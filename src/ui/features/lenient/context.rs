@@ -10,13 +10,16 @@ use crate::contract::Catalog;
 use crate::domain::search::SearchIndex;
 use crate::ui::kiosk::wipe::{use_wipe_registry, WipeKind};
 
+/// The catalog an index was built from (weakly held) and the index.
+type IndexCache = Option<(Weak<Catalog>, Rc<SearchIndex>)>;
+
 /// The lenient context: a copyable handle provided once at the root.
 #[derive(Clone, Copy)]
 pub struct LenientSession {
     /// The last list URL (`/lenient/list?…`) of this session.
     last_list: RwSignal<Option<String>>,
     /// The index of the catalog last searched; rebuilt only when the catalog changes.
-    index: StoredValue<Option<(Weak<Catalog>, Rc<SearchIndex>)>, LocalStorage>,
+    index: StoredValue<IndexCache, LocalStorage>,
 }
 
 impl LenientSession {

@@ -15,9 +15,9 @@ use crate::ui::kiosk::{heap, outbox, use_backend, use_config, use_outbox_status}
 /// Hex SHA-256 of the PIN through the browser's SubtleCrypto (no hash code in the wasm).
 async fn sha256_hex(text: &str) -> Option<String> {
     let subtle = web_sys::window()?.crypto().ok()?.subtle();
-    let mut bytes = text.as_bytes().to_vec();
+    let bytes = text.as_bytes().to_vec();
     let promise = subtle
-        .digest_with_str_and_u8_array("SHA-256", &mut bytes)
+        .digest_with_str_and_u8_array("SHA-256", &bytes)
         .ok()?;
     let buf = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
     let arr = js_sys::Uint8Array::new(buf.dyn_ref::<js_sys::ArrayBuffer>()?);
