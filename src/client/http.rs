@@ -15,6 +15,7 @@ use web_sys::AbortController;
 use super::backend::{ApiFuture, Backend, StatsQuery};
 use super::error::ApiError;
 use crate::contract::*;
+use crate::domain::url::encode_component;
 
 /// Responses larger than this are refused (a kiosk must not be frozen by a huge body).
 pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
@@ -72,21 +73,6 @@ fn request_id() -> String {
     let a = (js_sys::Math::random() * 4_294_967_296.0) as u64;
     let b = (js_sys::Math::random() * 4_294_967_296.0) as u64;
     format!("{a:08x}{b:08x}")
-}
-
-/// Percent-encode a path segment (identifiers contain dots, which are fine; anything else
-/// outside the unreserved set is encoded).
-pub fn encode_segment(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }
 
 struct Raw {
@@ -256,7 +242,7 @@ impl Backend for HttpBackend {
     fn lenient_item(&self, id: String) -> ApiFuture<LenientEntry> {
         get(
             &self.inner,
-            format!("/lenient/items/{}", encode_segment(&id)),
+            format!("/lenient/items/{}", encode_component(&id)),
         )
     }
 
@@ -267,7 +253,7 @@ impl Backend for HttpBackend {
     fn cert_detail(&self, identifier: String) -> ApiFuture<CertDetail> {
         get(
             &self.inner,
-            format!("/certificates/{}", encode_segment(&identifier)),
+            format!("/certificates/{}", encode_component(&identifier)),
         )
     }
 
@@ -284,7 +270,10 @@ impl Backend for HttpBackend {
     }
 
     fn case_info(&self, case_no: String) -> ApiFuture<CaseInfo> {
-        get(&self.inner, format!("/cases/{}", encode_segment(&case_no)))
+        get(
+            &self.inner,
+            format!("/cases/{}", encode_component(&case_no)),
+        )
     }
 
     fn submit_review(&self, key: String, req: ReviewRequest) -> ApiFuture<ReviewReceipt> {
@@ -303,19 +292,19 @@ impl Backend for HttpBackend {
             &self.inner,
             format!(
                 "/reviews/{}?check={}",
-                encode_segment(&review_no),
-                encode_segment(&check)
+                encode_component(&review_no),
+                encode_component(&check)
             ),
         )
     }
 
     fn review_stats(&self, q: StatsQuery) -> ApiFuture<ReviewStats> {
-        let mut path = format!("/reviews/stats?group_by={}", encode_segment(&q.group_by));
+        let mut path = format!("/reviews/stats?group_by={}", encode_component(&q.group_by));
         if let Some(f) = &q.from {
-            path.push_str(&format!("&from={}", encode_segment(f)));
+            path.push_str(&format!("&from={}", encode_component(f)));
         }
         if let Some(t) = &q.to {
-            path.push_str(&format!("&to={}", encode_segment(t)));
+            path.push_str(&format!("&to={}", encode_component(t)));
         }
         get(&self.inner, path)
     }
@@ -340,13 +329,6 @@ pub async fn fetch_static_text(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn segments_are_encoded() {
-        assert_eq!(encode_segment("1.2.156.3005.2.X"), "1.2.156.3005.2.X");
-        assert_eq!(encode_segment("a/b?c"), "a%2Fb%3Fc");
-        assert_eq!(encode_segment("纳"), "%E7%BA%B3");
-    }
 
     #[test]
     fn problems_are_mapped() {

@@ -3,6 +3,7 @@
 
 use crate::contract::{Catalog, ListKind};
 use crate::domain::date::Date;
+use crate::domain::url::encode_component;
 
 /// Results rendered at once; "show more" adds as many again.
 pub const PAGE: usize = 20;
@@ -66,20 +67,6 @@ pub fn clamp_query(q: &str) -> String {
         .filter(|c| !c.is_control())
         .take(MAX_QUERY_CHARS)
         .collect()
-}
-
-/// Percent-encodes everything but RFC 3986 unreserved characters (UTF-8 bytes), so the value
-/// is safe in a path segment or a query parameter.
-pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// The path of an entry's detail page.

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::client::http::encode_segment;
 use crate::contract::{CertSummary, CertVerifyResponse, HolderKind};
+use crate::domain::url::encode_component;
 use crate::ui::features::certs::messages::CertMsg;
 use crate::ui::features::certs::messages::{fill, validity_text};
 use crate::ui::features::certs::widgets::status_badge::badge_for;
@@ -13,7 +13,7 @@ use crate::ui::i18n::use_i18n;
 
 /// The detail route of a certificate.
 pub fn detail_href(identifier: &str) -> String {
-    format!("/certs/item/{}", encode_segment(identifier))
+    format!("/certs/item/{}", encode_component(identifier))
 }
 
 /// The localized holder type.
