@@ -4,4 +4,4 @@ run:    ; @bash scripts/run.sh
 test:   ; @bash scripts/test.sh
 bench:  ; @bash scripts/bench.sh
 setup:  ; @bash scripts/setup.sh
-build:  ; @bash scripts/setup.sh && bash scripts/build.sh
+build:  ; @bash scripts/setup.sh run && bash scripts/build.sh

@@ -7,8 +7,10 @@ cd "$ROOT"
 step "build: reference server (release)"
 cargo build --release -p kiosk-server
 
-step "build: fault proxy (for the fault-injection e2e tests)"
-cargo build --release -p fault-proxy
+if [ "${EK_TEST_TOOLS:-0}" = 1 ]; then
+  step "build: fault proxy (for the fault-injection e2e tests)"
+  cargo build --release -p fault-proxy
+fi
 
 step "build: demo data (public/demo, from the same seed as the server)"
 "$SERVER_BIN" export-demo "$ROOT/public/demo"

@@ -3,7 +3,7 @@
 # serving the built app at http://127.0.0.1:${PORT:-8080}/.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
-"$ROOT/scripts/setup.sh"
+"$ROOT/scripts/setup.sh" run
 "$ROOT/scripts/build.sh"
 export PORT="${PORT:-8080}"
 export DATA_DIR="${DATA_DIR:-$HOME/.local/share/enforcement-kiosk}"

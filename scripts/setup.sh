@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
 # Installs whatever is missing; idempotent (a second run takes seconds). Everything comes from
 # the package registries (crates.io, npm, Debian): trunk never downloads tools itself.
+#
+#   scripts/setup.sh run    what building and running the app needs (make run)
+#   scripts/setup.sh test   that, plus what the tests need: Chromium, ChromeDriver, CJK fonts,
+#                           the e2e npm packages (make test, make bench; the default)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
+MODE="${1:-test}"
+case "$MODE" in run|test) ;; *) echo "setup: mode is 'run' or 'test', not '$MODE'" >&2; exit 2 ;; esac
 
 step "setup: Rust wasm target"
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-step "setup: Debian packages (chromium, chromium-driver, fonts-noto-cjk, brotli)"
+debs=(brotli)
+[ "$MODE" = test ] && debs+=(chromium chromium-driver fonts-noto-cjk)
+step "setup: Debian packages (${debs[*]})"
 missing=()
-for p in chromium chromium-driver fonts-noto-cjk brotli; do
+for p in "${debs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -41,9 +49,12 @@ npm_ci() { # dir
     echo "$sum" > "$stamp"
   fi
 }
-step "setup: npm packages (binaryen wasm-opt 132, Playwright, axe-core; no browser download)"
+step "setup: npm build tools (binaryen wasm-opt 132, Workbox)"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 npm_ci "$ROOT"
-npm_ci "$ROOT/tests/e2e"
+if [ "$MODE" = test ]; then
+  step "setup: npm test packages (Playwright, axe-core; no browser download)"
+  npm_ci "$ROOT/tests/e2e"
+fi
 wasm-opt --version | grep -q 'version 132' || { echo "wasm-opt 132 not first on PATH"; exit 1; }
-echo "setup: done"
+echo "setup: done ($MODE)"

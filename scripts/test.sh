@@ -7,7 +7,7 @@
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
-"$ROOT/scripts/setup.sh" || { echo "summary: 0 passed, 1 failed (setup)"; exit 1; }
+"$ROOT/scripts/setup.sh" test || { echo "summary: 0 passed, 1 failed (setup)"; exit 1; }
 
 LOGDIR="$(mktemp -d)"
 declare -a RESULTS=()
@@ -47,7 +47,7 @@ count_cargo "$LOGDIR/native.log"
 layer browser cargo test --target wasm32-unknown-unknown --test web
 count_cargo "$LOGDIR/browser.log"
 
-layer build env EK_INSTRUMENTED=1 bash "$ROOT/scripts/build.sh"
+layer build env EK_INSTRUMENTED=1 EK_TEST_TOOLS=1 bash "$ROOT/scripts/build.sh"
 
 if [ -f "$ROOT/dist/index.html" ]; then
   layer e2e bash -c "cd '$ROOT/tests/e2e' && npx playwright test"
