@@ -7,3 +7,4 @@ pub mod ids;
 pub mod mask;
 pub mod review;
 pub mod search;
+pub mod text;
