@@ -7,6 +7,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::Json;
 use enforcement_kiosk::contract::{AdvanceRequest, Problem, ReviewState, ReviewStatus};
+use enforcement_kiosk::domain::text::constant_time_eq;
 use enforcement_kiosk::domain::{mask, review};
 
 use crate::extract::{ApiJson, ApiPath, QueryPairs};
@@ -27,11 +28,7 @@ pub fn authorize(headers: &HeaderMap, token: &str) -> ApiResult<()> {
         })
         .map(str::trim)
         .unwrap_or("");
-    let (a, b) = (given.as_bytes(), token.as_bytes());
-    let same = !b.is_empty()
-        && a.len() == b.len()
-        && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0;
-    if same {
+    if !token.is_empty() && constant_time_eq(given.as_bytes(), token.as_bytes()) {
         Ok(())
     } else {
         Err(ApiError::new(
@@ -103,9 +100,8 @@ pub async fn advance(
         .with_field("to", ProblemCode::Invalid));
     }
     let note = clean_note(&req.note)?;
-    let review_no = match review::parse_review_no(&review_no) {
-        Some((day, seq)) => review::review_no(day, seq),
-        None => return Err(ApiError::not_found()),
+    let Some(review_no) = review::canonical_review_no(&review_no) else {
+        return Err(ApiError::not_found());
     };
     let at = state.clock.now_rfc3339();
     let db = state.db.clone();
