@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 
 use crate::problem::ApiError;
 
-/// A JSON body (any content type), at most [`crate::BODY_LIMIT`] bytes.
+/// A JSON body (any content type), at most the API's body limit (64 KiB, `api::BODY_LIMIT`).
 /// Too large → 413 `payload_too_large`; not the expected JSON → 400 `invalid_body`.
 pub struct ApiJson<T>(pub T);
 

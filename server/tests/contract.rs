@@ -16,7 +16,7 @@ use kiosk_server::seed::SeedData;
 use serde_json::{json, Value};
 
 fn doc() -> Value {
-    serde_json::from_str(&kiosk_server::openapi::document_json()).unwrap()
+    serde_json::from_str(&kiosk_server::api::document_json()).unwrap()
 }
 
 /// Every (method, path template) of the document.
@@ -141,8 +141,7 @@ async fn every_json_body_operation_documents_its_400_and_413() {
         seen += 1;
         let uri = template
             .replace("{review_no}", "HC20261122000001")
-            .replace('{', "")
-            .replace('}', "");
+            .replace(['{', '}'], "");
         let headers = [
             ("authorization", auth.as_str()),
             ("idempotency-key", "contract-1"),
@@ -466,7 +465,7 @@ async fn advance_request_is_documented_as_enforced() {
 #[test]
 fn catch_all_is_not_a_documented_enum_value() {
     let d = doc();
-    for name in kiosk_server::openapi::CATCH_ALL_ENUMS {
+    for name in kiosk_server::api::openapi::CATCH_ALL_ENUMS {
         let values = d["components"]["schemas"][name]["enum"].as_array().unwrap();
         assert!(!values.is_empty(), "{name}");
         assert!(!values.contains(&json!("unknown")), "{name}: {values:?}");

@@ -15,9 +15,28 @@ use enforcement_kiosk::domain::review::{self, StatsQuery};
 use sha2::{Digest, Sha256};
 
 use crate::extract::{ApiJson, ApiPath, QueryPairs};
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
+use utoipa_axum::routes;
+
+use crate::api::schema::or_empty;
+use crate::middleware;
 use crate::problem::{ApiError, ApiResult};
+use crate::state::blocking;
+use crate::state::AppState;
 use crate::store::{self, NewReview, SubmitContext, SubmitError, SubmitOutcome};
-use crate::{blocking, AppState};
+
+/// `POST /reviews`, `GET /reviews/{review_no}` (behind the look-up rate limit) and
+/// `GET /reviews/stats` with their OpenAPI paths.
+pub fn routes() -> OpenApiRouter<Arc<AppState>> {
+    OpenApiRouter::new()
+        .routes(routes!(submit))
+        .routes(
+            routes!(status).map(|get| {
+                get.route_layer(axum::middleware::from_fn(middleware::limit_review_lookup))
+            }),
+        )
+        .routes(routes!(stats))
+}
 
 pub const IDEMPOTENCY_HEADER: &str = "idempotency-key";
 
@@ -118,7 +137,7 @@ pub fn body_hash(req: &ReviewRequest) -> String {
 /// `idempotency_conflict`. The review, its first history event and the key are committed in
 /// one transaction before the response. A 差评 gets `due_by` = today + the configured number
 /// of working days.
-#[utoipa::path(post, path = "/api/v1/reviews", tag = "reviews",
+#[utoipa::path(post, path = "/reviews", tag = "reviews",
     request_body = ReviewRequest,
     params(("Idempotency-Key" = String, Header, pattern = "^[A-Za-z0-9_-]{1,64}$", min_length = 1, max_length = 64,
             description = "1–64 characters of [A-Za-z0-9_-], unique per review"),
@@ -191,7 +210,7 @@ pub async fn submit(
 /// `check` is the check code printed on the receipt, or the last four digits of the phone
 /// given with the review. A wrong or missing check and an unknown number give the same 404,
 /// so review numbers cannot be enumerated.
-#[utoipa::path(get, path = "/api/v1/reviews/{review_no}", tag = "reviews",
+#[utoipa::path(get, path = "/reviews/{review_no}", tag = "reviews",
     params(("review_no" = String, Path, description = "Review number from the receipt"),
            ("check" = String, Query, description = "Check code, or the last 4 digits of the phone")),
     responses((status = 200, description = "Status with history", body = ReviewStatus),
@@ -228,7 +247,7 @@ pub struct StatsDay;
 impl utoipa::PartialSchema for StatsDay {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
         use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
-        crate::openapi::or_empty(
+        or_empty(
             ObjectBuilder::new()
                 .schema_type(Type::String)
                 .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date))),
@@ -308,7 +327,7 @@ pub fn parse_stats_query(q: &QueryPairs) -> ApiResult<StatsQuery> {
 /// - 平均分 `average` = mean of the stars (非常满意 5 … 非常不满意 1).
 ///
 /// Rates are 0.0–1.0 and `null` when the denominator is 0.
-#[utoipa::path(get, path = "/api/v1/reviews/stats", tag = "reviews",
+#[utoipa::path(get, path = "/reviews/stats", tag = "reviews",
     params(("from" = inline(Option<StatsDay>), Query, description = "First day, YYYY-MM-DD (empty = no lower bound)"),
            ("to" = inline(Option<StatsDay>), Query, description = "Last day, YYYY-MM-DD, not before `from` (empty = no upper bound)"),
            ("group_by" = inline(Option<StatsGroupBy>), Query, description = "window | service | month (default; also when empty)")),
