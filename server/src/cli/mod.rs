@@ -20,7 +20,8 @@ const USAGE: &str = "usage:
   kiosk-server admin advance <review_no> <state> [note]
   kiosk-server openapi
 environment: HOST, PORT, DATA_DIR, DIST_DIR, ADMIN_TOKEN, CERT_RATE_PER_MIN,
-  BAD_REVIEW_DEADLINE_DAYS, SEED_TODAY (YYYY-MM-DD), LOG_REQUESTS (0 = off)";
+  BAD_REVIEW_DEADLINE_DAYS, SEED_TODAY (YYYY-MM-DD), LOG_REQUESTS (0 = off),
+  INSTANCE_ID (echoed in X-Instance-Id by /api/v1/health)";
 
 /// Runs the command in `args` (without the program name), configured from the environment.
 pub fn run(args: Vec<String>) -> ExitCode {
