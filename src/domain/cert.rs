@@ -664,7 +664,9 @@ pub fn find_by_identifier<'a>(
 // ---------------------------------------------------------------------------------------------
 
 const MAX_QR_CHARS: usize = 2048;
-const MAX_CODE_CHARS: usize = 64;
+/// Longest verification code (核验码) accepted, typed or in a QR payload; the kiosk's code field
+/// uses the same limit (`maxlength`, its too-long message).
+pub const MAX_CODE_CHARS: usize = 64;
 
 /// Decodes `%XX` escapes ([`text::percent_decode`]; `+` stays a `+`). `None` when the bytes are
 /// not UTF-8.
