@@ -86,8 +86,9 @@ let proxy;
 // Until the proxy is built (scripts/build.sh), say so instead of failing the whole layer.
 test.skip(!proxyAvailable(), NO_PROXY);
 
-// The app is loaded through the proxy, on the free port it got in beforeAll.
-test.use({ baseURL: async ({}, use) => { await use(proxy.url); } });
+// The app is loaded through the proxy, on the free port it got in beforeAll. (Playwright also
+// sets this option up for the beforeAll hook itself, before the proxy exists: undefined there.)
+test.use({ baseURL: async ({}, use) => { await use(proxy?.url); } });
 
 test.beforeAll(async () => {
   server = await startServer({ env: { REVIEW_LOOKUP_PER_MIN: '1000' } });

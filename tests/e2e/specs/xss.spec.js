@@ -28,8 +28,9 @@ const SHOWS_TEXT = new Set(['lenient-list', 'lenient-item', 'cert-results', 'cer
 // Until the proxy is built (scripts/build.sh), say so instead of failing the whole layer.
 test.skip(!proxyAvailable(), NO_PROXY);
 
-// The app is loaded through the proxy, on the free port it got in beforeAll.
-test.use({ baseURL: async ({}, use) => { await use(proxy.url); }, serviceWorkers: 'block' });
+// The app is loaded through the proxy, on the free port it got in beforeAll. (Playwright also
+// sets this option up for the beforeAll hook itself, before the proxy exists: undefined there.)
+test.use({ baseURL: async ({}, use) => { await use(proxy?.url); }, serviceWorkers: 'block' });
 
 let server;
 let proxy;
