@@ -28,6 +28,11 @@ pub struct Config {
     pub seed_today: Option<Date>,
     /// One line per request on stderr.
     pub log_requests: bool,
+    /// `INSTANCE_ID`: an opaque label the starter chose (1–64 characters of `[A-Za-z0-9_-]`),
+    /// echoed in the `X-Instance-Id` header of `GET /api/v1/health` so that whoever started this
+    /// process can tell it from another server answering on the same address (the e2e harness
+    /// passes a random one). `None`: no header.
+    pub instance_id: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -51,11 +56,13 @@ impl Config {
             bad_review_deadline_days: 7,
             seed_today: None,
             log_requests: true,
+            instance_id: None,
         }
     }
 
     /// Reads `HOST`, `PORT`, `DATA_DIR`, `DIST_DIR`, `ADMIN_TOKEN`, `CERT_RATE_PER_MIN`, `REVIEW_LOOKUP_PER_MIN`,
-    /// `BAD_REVIEW_DEADLINE_DAYS`, `SEED_TODAY` and `LOG_REQUESTS` (`0` turns request logs off).
+    /// `BAD_REVIEW_DEADLINE_DAYS`, `SEED_TODAY`, `LOG_REQUESTS` (`0` turns request logs off) and
+    /// `INSTANCE_ID`.
     pub fn from_env() -> Result<Config, ConfigError> {
         Self::from_lookup(|k| std::env::var(k).ok())
     }
@@ -98,6 +105,15 @@ impl Config {
         }
         if let Some(v) = get("LOG_REQUESTS") {
             c.log_requests = !matches!(v.trim(), "0" | "false" | "off" | "no");
+        }
+        if let Some(v) = get("INSTANCE_ID").filter(|v| !v.is_empty()) {
+            if !valid_instance_id(&v) {
+                return Err(ConfigError::Invalid {
+                    name: "INSTANCE_ID",
+                    value: v,
+                });
+            }
+            c.instance_id = Some(v);
         }
         Ok(c)
     }
@@ -154,6 +170,13 @@ fn parse_num<T: std::str::FromStr>(name: &'static str, v: &str) -> Result<T, Con
     })
 }
 
+/// 1–64 characters of `[A-Za-z0-9_-]` (always a valid header value).
+pub fn valid_instance_id(v: &str) -> bool {
+    (1..=64).contains(&v.len())
+        && v.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 /// 32 hex characters from the OS random generator.
 pub fn random_token() -> String {
     use rand::RngCore;
@@ -186,6 +209,24 @@ mod tests {
         assert!(bad.is_err());
         let bad = Config::from_lookup(|k| (k == "SEED_TODAY").then(|| "2026-02-30".to_string()));
         assert!(bad.is_err());
+    }
+
+    #[test]
+    fn instance_ids_are_plain_labels() {
+        let with = |v: &str| {
+            let v = v.to_string();
+            Config::from_lookup(move |k| (k == "INSTANCE_ID").then(|| v.clone()))
+        };
+        assert_eq!(Config::new("/a", "/b").instance_id, None);
+        assert_eq!(with("").unwrap().instance_id, None);
+        assert_eq!(
+            with("e2e-3f9a_01").unwrap().instance_id.as_deref(),
+            Some("e2e-3f9a_01")
+        );
+        assert!(with(&"x".repeat(64)).is_ok());
+        for bad in ["a b", "x\r\nSet-Cookie: y", "键", &"x".repeat(65)] {
+            assert!(with(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -5,11 +5,12 @@ use axum::extract::{FromRequest, FromRequestParts, Path, Request};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use enforcement_kiosk::contract::ProblemCode;
+use enforcement_kiosk::domain::text::{self, Plus};
 use serde::de::DeserializeOwned;
 
 use crate::problem::ApiError;
 
-/// A JSON body (any content type), at most [`crate::BODY_LIMIT`] bytes.
+/// A JSON body (any content type), at most the API's body limit (64 KiB, `api::BODY_LIMIT`).
 /// Too large → 413 `payload_too_large`; not the expected JSON → 400 `invalid_body`.
 pub struct ApiJson<T>(pub T);
 
@@ -85,39 +86,10 @@ pub fn parse_query(q: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// One query-string name or value: `%XX` escapes and `+` decoded ([`text::percent_decode`]),
+/// bytes that are not UTF-8 replaced.
 pub fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b'%' => {
-                let hex = |c: u8| (c as char).to_digit(16);
-                match (
-                    b.get(i + 1).and_then(|c| hex(*c)),
-                    b.get(i + 2).and_then(|c| hex(*c)),
-                ) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 3;
-                    }
-                    _ => {
-                        out.push(b'%');
-                        i += 1;
-                    }
-                }
-            }
-            c => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8_lossy(&text::percent_decode(s, Plus::Space)).into_owned()
 }
 
 #[cfg(test)]

@@ -1,14 +1,19 @@
-//! Layers shared by every response: security headers, API cache default, request log.
+//! Layers: security headers on every response, the API cache default, the request log, and
+//! the rate limits the certificate and review look-up routes put on themselves.
 
 use std::sync::Arc;
 use std::time::Instant;
 
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderName, HeaderValue};
+use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use enforcement_kiosk::contract::ProblemCode;
 
-use crate::AppState;
+use crate::problem::ApiError;
+use crate::ratelimit::{client_key, ip_key};
+use crate::state::AppState;
 
 /// Security headers on every response (the CSP follows the deployed index.html).
 pub async fn security_headers(State(state): State<Arc<AppState>>, mut res: Response) -> Response {
@@ -46,4 +51,70 @@ pub async fn log_requests(req: Request, next: Next) -> Response {
     let ms = start.elapsed().as_secs_f64() * 1000.0;
     eprintln!("{method} {path} {} {ms:.2}ms", res.status().as_u16());
     res
+}
+
+fn too_many(wait: u32, detail: &'static str) -> Response {
+    let mut e = ApiError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        ProblemCode::RateLimited,
+        detail,
+    );
+    e.retry_after = Some(wait);
+    e.into_response()
+}
+
+/// Middleware for the certificate routes: 429 `rate_limited` with `Retry-After`. Each kiosk
+/// has its bucket; the peer IP has one ten times larger (a hall's kiosks may share an IP).
+///
+/// The resource routers are built without a state value (the OpenAPI document is assembled
+/// from them), so the limiters read the state from the [`Extension`] the API router adds.
+pub async fn limit_certificates(
+    Extension(state): Extension<Arc<AppState>>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let now = Instant::now();
+    let checks = [
+        state.cert_limiter.check(&client_key(&req), now),
+        state.cert_ip_limiter.check(&ip_key(&req), now),
+    ];
+    match checks.iter().find_map(|c| c.err()) {
+        None => next.run(req).await,
+        Some(wait) => too_many(
+            wait,
+            "Too many certificate look-ups from this kiosk; try again later.",
+        ),
+    }
+}
+
+/// Middleware for `GET /reviews/{review_no}`: per client and per review number, so neither
+/// a kiosk nor a crowd of rotating clients can enumerate check values.
+pub async fn limit_review_lookup(
+    Extension(state): Extension<Arc<AppState>>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let now = Instant::now();
+    let review_no = req
+        .uri()
+        .path()
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .to_string();
+    // Without an `X-Kiosk-Id` the client key is the IP key: count it once.
+    let mut keys = vec![
+        client_key(&req),
+        ip_key(&req),
+        format!("review:{review_no}"),
+    ];
+    keys.dedup();
+    let checks: Vec<_> = keys
+        .iter()
+        .map(|k| state.lookup_limiter.check(k, now))
+        .collect();
+    match checks.iter().find_map(|c| c.err()) {
+        None => next.run(req).await,
+        Some(wait) => too_many(wait, "Too many status look-ups; try again later."),
+    }
 }

@@ -1,18 +1,11 @@
 //! Token buckets per kiosk (`X-Kiosk-Id`) or, without one, per client IP.
 
-use enforcement_kiosk::contract::ProblemCode;
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::Instant;
 
-use axum::extract::{ConnectInfo, Request, State};
-use axum::http::StatusCode;
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-
-use crate::problem::ApiError;
-use crate::AppState;
+use axum::extract::{ConnectInfo, Request};
 
 const MAX_KEYS: usize = 10_000;
 
@@ -94,69 +87,6 @@ pub fn ip_key(req: &Request) -> String {
     match req.extensions().get::<ConnectInfo<SocketAddr>>() {
         Some(ConnectInfo(addr)) => format!("ip:{}", addr.ip()),
         None => "ip:unknown".to_string(),
-    }
-}
-
-fn too_many(wait: u32, detail: &'static str) -> Response {
-    let mut e = ApiError::new(
-        StatusCode::TOO_MANY_REQUESTS,
-        ProblemCode::RateLimited,
-        detail,
-    );
-    e.retry_after = Some(wait);
-    e.into_response()
-}
-
-/// Middleware for the certificate routes: 429 `rate_limited` with `Retry-After`. Each kiosk
-/// has its bucket; the peer IP has one ten times larger (a hall's kiosks may share an IP).
-pub async fn limit_certificates(
-    State(state): State<Arc<AppState>>,
-    req: Request,
-    next: Next,
-) -> Response {
-    let now = Instant::now();
-    let checks = [
-        state.cert_limiter.check(&client_key(&req), now),
-        state.cert_ip_limiter.check(&ip_key(&req), now),
-    ];
-    match checks.iter().find_map(|c| c.err()) {
-        None => next.run(req).await,
-        Some(wait) => too_many(
-            wait,
-            "Too many certificate look-ups from this kiosk; try again later.",
-        ),
-    }
-}
-
-/// Middleware for `GET /reviews/{review_no}`: per client and per review number, so neither
-/// a kiosk nor a crowd of rotating clients can enumerate check values.
-pub async fn limit_review_lookup(
-    State(state): State<Arc<AppState>>,
-    req: Request,
-    next: Next,
-) -> Response {
-    let now = Instant::now();
-    let review_no = req
-        .uri()
-        .path()
-        .rsplit('/')
-        .next()
-        .unwrap_or("")
-        .to_string();
-    // Without an `X-Kiosk-Id` the client key is the IP key: count it once.
-    let mut keys = vec![
-        client_key(&req),
-        ip_key(&req),
-        format!("review:{review_no}"),
-    ];
-    keys.dedup();
-    let checks: Vec<_> = keys
-        .iter()
-        .map(|k| state.lookup_limiter.check(k, now))
-        .collect();
-    match checks.iter().find_map(|c| c.err()) {
-        None => next.run(req).await,
-        Some(wait) => too_many(wait, "Too many status look-ups; try again later."),
     }
 }
 

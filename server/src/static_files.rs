@@ -2,7 +2,6 @@
 //! cache headers, and the Content-Security-Policy derived from index.html.
 
 use std::path::Path;
-use std::sync::Arc;
 
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
@@ -12,8 +11,6 @@ use axum::Router;
 use sha2::{Digest, Sha256};
 use tower::util::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
-
-use crate::AppState;
 
 /// Standard base64 with padding.
 pub fn base64(data: &[u8]) -> String {
@@ -237,14 +234,13 @@ async fn spa_fallback(
 
 /// Files from DIST_DIR; a path that is not a file gets index.html (history routing), unless
 /// it names a static file ([`is_static_file_path`]).
-pub fn router(state: Arc<AppState>) -> Router {
-    let dist = state.config.dist_dir.clone();
+pub fn router(dist: &Path) -> Router {
     let index = dist.join("index.html");
     let app = if index.is_file() {
         let fallback = axum::routing::get(spa_fallback).with_state(ServeFile::new(index));
-        Router::new().fallback_service(ServeDir::new(&dist).fallback(fallback))
+        Router::new().fallback_service(ServeDir::new(dist).fallback(fallback))
     } else {
-        Router::new().fallback_service(ServeDir::new(&dist).fallback(axum::routing::get(not_built)))
+        Router::new().fallback_service(ServeDir::new(dist).fallback(axum::routing::get(not_built)))
     };
     app.layer(axum::middleware::from_fn(cache_headers))
 }

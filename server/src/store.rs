@@ -2,7 +2,7 @@
 
 use enforcement_kiosk::contract::{Rating, ReviewEvent, ReviewReceipt, ReviewState, ReviewStatus};
 use enforcement_kiosk::domain::date::Date;
-use enforcement_kiosk::domain::review;
+use enforcement_kiosk::domain::review::{self, StatsRow};
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// 评价渠道 code for a hall self-service terminal (domain.md §2.3).
@@ -259,16 +259,6 @@ pub fn list_reviews(conn: &Connection, limit: u32) -> rusqlite::Result<Vec<Revie
         }
     }
     Ok(out)
-}
-
-/// What the statistics need of one review.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StatsRow {
-    pub rating: Rating,
-    pub state: ReviewState,
-    pub window_id: Option<String>,
-    pub service_id: Option<String>,
-    pub day: String,
 }
 
 /// Reviews created between `from` and `to` (inclusive, `YYYY-MM-DD`), either bound optional.

@@ -22,6 +22,17 @@ async fn health_reports_versions_and_counts() {
     );
     assert_eq!(h.reviews, 0);
     assert_eq!(r.header("cache-control"), "no-store");
+    assert_eq!(r.header("x-instance-id"), "", "no INSTANCE_ID, no header");
+}
+
+#[tokio::test]
+async fn health_echoes_the_instance_id_it_was_started_with() {
+    let t = TestApp::with(|c| c.instance_id = Some("e2e-7f3c".into()));
+    let r = t.get("/api/v1/health").await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("x-instance-id"), "e2e-7f3c");
+    // Only the health check carries it.
+    assert_eq!(t.get("/api/v1/services").await.header("x-instance-id"), "");
 }
 
 #[tokio::test]

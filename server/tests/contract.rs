@@ -16,7 +16,7 @@ use kiosk_server::seed::SeedData;
 use serde_json::{json, Value};
 
 fn doc() -> Value {
-    serde_json::from_str(&kiosk_server::openapi::document_json()).unwrap()
+    serde_json::from_str(&kiosk_server::api::document_json()).unwrap()
 }
 
 /// Every (method, path template) of the document.
@@ -465,7 +465,7 @@ async fn advance_request_is_documented_as_enforced() {
 #[test]
 fn catch_all_is_not_a_documented_enum_value() {
     let d = doc();
-    for name in kiosk_server::openapi::CATCH_ALL_ENUMS {
+    for name in kiosk_server::api::openapi::CATCH_ALL_ENUMS {
         let values = d["components"]["schemas"][name]["enum"].as_array().unwrap();
         assert!(!values.is_empty(), "{name}");
         assert!(!values.contains(&json!("unknown")), "{name}: {values:?}");

@@ -282,15 +282,12 @@ impl Backend for DemoBackend {
         let data = self.data.clone();
         Box::pin(async move {
             let d = data.borrow();
+            let no = review::canonical_review_no(&review_no).ok_or_else(not_found)?;
             d.reviews
                 .iter()
                 .find(|(_, r, req, _)| {
-                    r.review_no == review_no
-                        && (r.check_code.eq_ignore_ascii_case(check.trim())
-                            || req
-                                .phone
-                                .as_deref()
-                                .is_some_and(|p| check.len() == 4 && p.ends_with(&check)))
+                    r.review_no == no
+                        && review::check_opens(&check, &r.check_code, req.phone.as_deref())
                 })
                 .map(|(.., s)| s.clone())
                 .ok_or_else(not_found)
@@ -309,30 +306,10 @@ impl Backend for DemoBackend {
                     .iter()
                     .map(|(_, _, req, st)| (req.rating, st.state)),
             );
-            s.overall = merge(&s.overall, &mine);
+            s.overall = review::merge_stats(&s.overall, &mine);
             Ok(s)
         })
     }
 
     fn abort_all(&self) {}
-}
-
-/// Adds two sets of figures (weighted average, recomputed rates).
-fn merge(a: &StatsFigures, b: &StatsFigures) -> StatsFigures {
-    let total = a.total + b.total;
-    let good = a.good + b.good;
-    let bad = a.bad + b.bad;
-    let fixed = a.bad_rectified + b.bad_rectified;
-    let rate = |n: u64, d: u64| (d > 0).then(|| n as f64 / d as f64);
-    let sum = a.average.unwrap_or(0.0) * a.total as f64 + b.average.unwrap_or(0.0) * b.total as f64;
-    StatsFigures {
-        total,
-        good,
-        good_rate: rate(good, total),
-        bad,
-        bad_rate: rate(bad, total),
-        bad_rectified: fixed,
-        rectify_rate: rate(fixed, bad),
-        average: (total > 0).then(|| sum / total as f64),
-    }
 }

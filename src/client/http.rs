@@ -15,7 +15,7 @@ use web_sys::AbortController;
 use super::backend::{ApiFuture, Backend, StatsQuery};
 use super::error::ApiError;
 use crate::contract::*;
-use crate::domain::url::encode_component;
+use crate::domain::text::encode_component;
 
 /// Responses larger than this are refused (a kiosk must not be frozen by a huge body).
 pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;

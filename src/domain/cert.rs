@@ -12,6 +12,7 @@ use crate::contract::{
 use crate::domain::date::Date;
 use crate::domain::ids;
 use crate::domain::mask;
+use crate::domain::text;
 
 use serde::{Deserialize, Serialize};
 
@@ -666,28 +667,14 @@ pub fn find_by_identifier<'a>(
 // ---------------------------------------------------------------------------------------------
 
 const MAX_QR_CHARS: usize = 2048;
-/// Longest verification code accepted (the form's `maxlength` and the validator).
+/// Longest verification code (核验码) accepted, typed or in a QR payload; the kiosk's code field
+/// uses the same limit (`maxlength`, its too-long message).
 pub const MAX_CODE_CHARS: usize = 64;
 
-/// Decodes `%XX` escapes; a `%` not followed by two hex digits stays literal. `None` when the
-/// bytes are not UTF-8.
+/// Decodes `%XX` escapes ([`text::percent_decode`]; `+` stays a `+`). `None` when the bytes are
+/// not UTF-8.
 fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            let hex = |c: u8| (c as char).to_digit(16);
-            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8(out).ok()
+    String::from_utf8(text::percent_decode(s, text::Plus::Literal)).ok()
 }
 
 /// Checks and canonicalises a parsed (identifier, code) pair.
@@ -804,13 +791,7 @@ impl std::error::Error for VerifyError {}
 fn codes_match(given: &str, stored: &str) -> bool {
     let a = given.trim().to_ascii_uppercase();
     let b = stored.trim().to_ascii_uppercase();
-    if a.is_empty() || b.is_empty() || a.len() != b.len() {
-        return false;
-    }
-    a.bytes()
-        .zip(b.bytes())
-        .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-        == 0
+    !a.is_empty() && text::constant_time_eq(a.as_bytes(), b.as_bytes())
 }
 
 /// Verification: identifier (validated) + code (case-insensitive, trimmed), or `qr` (see

@@ -7,4 +7,4 @@ pub mod ids;
 pub mod mask;
 pub mod review;
 pub mod search;
-pub mod url;
+pub mod text;

@@ -11,11 +11,15 @@
 //!   excluded from the statistics altogether: it is in neither the total, the 差评 count nor the
 //!   average, and it never counts as rectified.
 
+use std::collections::BTreeMap;
+
 use crate::contract::{
-    FieldProblem, ProblemCode, Rating, ReviewRequest, ReviewState, StatsFigures,
+    FieldProblem, ProblemCode, Rating, ReviewRequest, ReviewState, ReviewStats, ServiceItem,
+    StatsFigures, StatsGroup, Window,
 };
 use crate::domain::date::Date;
 use crate::domain::ids::validate_mobile;
+use crate::domain::text::constant_time_eq;
 
 // ---------------------------------------------------------------------------------------------
 // Tags (测评内容)
@@ -467,6 +471,120 @@ pub fn compute_stats(rows: impl IntoIterator<Item = (Rating, ReviewState)>) -> S
     }
 }
 
+/// The figures of two disjoint sets of reviews together: counts added, rates recomputed, the
+/// average weighted by the totals (the offline demo adds this tab's reviews to its shipped
+/// figures this way).
+pub fn merge_stats(a: &StatsFigures, b: &StatsFigures) -> StatsFigures {
+    let total = a.total + b.total;
+    let good = a.good + b.good;
+    let bad = a.bad + b.bad;
+    let fixed = a.bad_rectified + b.bad_rectified;
+    let rate = |n: u64, d: u64| (d > 0).then(|| n as f64 / d as f64);
+    let sum = a.average.unwrap_or(0.0) * a.total as f64 + b.average.unwrap_or(0.0) * b.total as f64;
+    StatsFigures {
+        total,
+        good,
+        good_rate: rate(good, total),
+        bad,
+        bad_rate: rate(bad, total),
+        bad_rectified: fixed,
+        rectify_rate: rate(fixed, bad),
+        average: (total > 0).then(|| sum / total as f64),
+    }
+}
+
+/// One review as the statistics see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatsRow {
+    pub rating: Rating,
+    pub state: ReviewState,
+    pub window_id: Option<String>,
+    pub service_id: Option<String>,
+    /// The day it was created (China time), `YYYY-MM-DD`.
+    pub day: String,
+}
+
+/// A checked statistics request: the period (either bound optional) and the grouping,
+/// `window`, `service` or `month`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatsQuery {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub group_by: String,
+}
+
+/// The statistics of `rows` overall and per group: windows and services in the hall's order
+/// (unknown ids after them, then the group `none` labelled 未指定 for reviews without one),
+/// months (`YYYY-MM`) ascending.
+pub fn build_stats(
+    windows: &[Window],
+    services: &[ServiceItem],
+    q: &StatsQuery,
+    rows: &[StatsRow],
+) -> ReviewStats {
+    let overall = compute_stats(rows.iter().map(|r| (r.rating, r.state)));
+    let mut groups: BTreeMap<(usize, String), Vec<&StatsRow>> = BTreeMap::new();
+    for r in rows {
+        let key = match q.group_by.as_str() {
+            "window" => r.window_id.clone(),
+            "service" => r.service_id.clone(),
+            _ => Some(r.day.get(0..7).unwrap_or("").to_string()),
+        };
+        let order = match (q.group_by.as_str(), &key) {
+            ("window", Some(k)) => windows
+                .iter()
+                .position(|w| &w.id == k)
+                .unwrap_or(usize::MAX - 1),
+            ("service", Some(k)) => services
+                .iter()
+                .position(|s| &s.id == k)
+                .unwrap_or(usize::MAX - 1),
+            (_, None) => usize::MAX,
+            _ => 0,
+        };
+        groups
+            .entry((order, key.unwrap_or_default()))
+            .or_default()
+            .push(r);
+    }
+    let groups = groups
+        .into_iter()
+        .map(|((_, key), rs)| {
+            let label = match q.group_by.as_str() {
+                _ if key.is_empty() => "未指定".to_string(),
+                "window" => windows
+                    .iter()
+                    .find(|w| w.id == key)
+                    .map(|w| w.name.clone())
+                    .unwrap_or(key.clone()),
+                "service" => services
+                    .iter()
+                    .find(|s| s.id == key)
+                    .map(|s| s.name.clone())
+                    .unwrap_or(key.clone()),
+                _ => key.clone(),
+            };
+            let key = if key.is_empty() {
+                "none".to_string()
+            } else {
+                key
+            };
+            StatsGroup {
+                key,
+                label,
+                figures: compute_stats(rs.iter().map(|r| (r.rating, r.state))),
+            }
+        })
+        .collect();
+    ReviewStats {
+        from: q.from.map(|d| d.to_string()),
+        to: q.to.map(|d| d.to_string()),
+        group_by: q.group_by.clone(),
+        overall,
+        groups,
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Deadlines and receipt numbers
 // ---------------------------------------------------------------------------------------------
@@ -529,6 +647,47 @@ pub fn parse_review_no(s: &str) -> Option<(Date, u32)> {
     }
     let seq: u32 = seq_text.parse().ok()?;
     Some((date, seq))
+}
+
+/// The canonical spelling of a review number ([`review_no`] of [`parse_review_no`]): how the
+/// server and the offline demo look a typed-in number up.
+pub fn canonical_review_no(s: &str) -> Option<String> {
+    parse_review_no(s).map(|(day, seq)| review_no(day, seq))
+}
+
+/// Longest check value (surrounding whitespace ignored) that can open a review; a longer one is
+/// refused without looking anything up.
+pub const MAX_CHECK_CHARS: usize = 64;
+
+/// Whether a typed check value is worth a look-up at all: not blank, at most
+/// [`MAX_CHECK_CHARS`] bytes once trimmed.
+pub fn plausible_check(check: &str) -> bool {
+    let check = check.trim();
+    !check.is_empty() && check.len() <= MAX_CHECK_CHARS
+}
+
+/// Whether `check` opens a review: the check code printed on its receipt (`check_code`; typed
+/// in any case, surrounding whitespace ignored), or the last four digits of the phone given with
+/// it. Both compared in constant time ([`constant_time_eq`]). The server and the offline demo
+/// both decide with this.
+pub fn check_opens(check: &str, check_code: &str, phone: Option<&str>) -> bool {
+    if !plausible_check(check) {
+        return false;
+    }
+    let check = check.trim();
+    if let Some(c) = normalize_check_code(check) {
+        if constant_time_eq(c.as_bytes(), check_code.as_bytes()) {
+            return true;
+        }
+    }
+    let Some(phone) = phone else {
+        return false;
+    };
+    let digits: Vec<u8> = phone.bytes().filter(u8::is_ascii_digit).collect();
+    check.len() == 4
+        && check.bytes().all(|b| b.is_ascii_digit())
+        && digits.len() >= 4
+        && constant_time_eq(&digits[digits.len() - 4..], check.as_bytes())
 }
 
 #[cfg(test)]
@@ -1288,6 +1447,195 @@ mod tests {
         ] {
             assert_eq!(parse_review_no(bad), None, "{bad:?}");
         }
+    }
+
+    // ----- opening a review -----
+
+    #[test]
+    fn check_code_or_phone_tail_opens_a_review() {
+        let phone = Some("13812345678");
+        assert!(check_opens("K7M2QX", "K7M2QX", None));
+        assert!(check_opens(" k7m2qx ", "K7M2QX", None));
+        assert!(!check_opens("K7M2QY", "K7M2QX", None));
+        assert!(!check_opens("K7M2Q", "K7M2QX", None));
+        assert!(check_opens("5678", "K7M2QX", phone));
+        assert!(check_opens(" 5678\t", "K7M2QX", phone));
+        assert!(check_opens("5678", "K7M2QX", Some("138-1234-5678")));
+        assert!(!check_opens("5679", "K7M2QX", phone));
+        assert!(!check_opens("5678", "K7M2QX", None));
+        assert!(!check_opens("", "K7M2QX", phone));
+        assert!(!check_opens("   ", "K7M2QX", phone));
+        assert!(!check_opens("45678", "K7M2QX", phone));
+        assert!(!check_opens("678", "K7M2QX", Some("678")));
+        assert!(!check_opens("5678", "K7M2QX", Some("5 6 7")));
+        // A stored code that is not of the printed shape opens nothing by itself.
+        assert!(!check_opens("k7m2qx", "k7m2qx", None));
+    }
+
+    #[test]
+    fn implausible_checks_are_refused_before_a_look_up() {
+        assert!(plausible_check("5678"));
+        assert!(plausible_check(&format!(
+            " {} ",
+            "x".repeat(MAX_CHECK_CHARS)
+        )));
+        assert!(!plausible_check(&"x".repeat(MAX_CHECK_CHARS + 1)));
+        assert!(!plausible_check(" \t"));
+        let padded = format!("K7M2QX{}", " ".repeat(MAX_CHECK_CHARS));
+        assert!(check_opens(&padded, "K7M2QX", None), "trimmed first");
+        assert!(!check_opens(
+            &"5".repeat(MAX_CHECK_CHARS + 1),
+            "K7M2QX",
+            Some("5555")
+        ));
+    }
+
+    #[test]
+    fn review_numbers_have_one_spelling() {
+        assert_eq!(
+            canonical_review_no(" hc20261122000123 ").as_deref(),
+            Some("HC20261122000123")
+        );
+        assert_eq!(
+            canonical_review_no("HC20261122000123").as_deref(),
+            Some("HC20261122000123")
+        );
+        assert_eq!(canonical_review_no("HC20261322000123"), None);
+        assert_eq!(canonical_review_no("20261122000123"), None);
+    }
+
+    // ----- statistics over rows -----
+
+    fn row(
+        rating: Rating,
+        state: ReviewState,
+        w: Option<&str>,
+        s: Option<&str>,
+        day: &str,
+    ) -> StatsRow {
+        StatsRow {
+            rating,
+            state,
+            window_id: w.map(str::to_string),
+            service_id: s.map(str::to_string),
+            day: day.into(),
+        }
+    }
+
+    fn hall() -> (Vec<Window>, Vec<ServiceItem>) {
+        let w = |id: &str, name: &str| Window {
+            id: id.into(),
+            name: name.into(),
+            ..Default::default()
+        };
+        let s = |id: &str, name: &str| ServiceItem {
+            id: id.into(),
+            name: name.into(),
+            ..Default::default()
+        };
+        (
+            vec![w("w2", "二号窗口"), w("w1", "一号窗口")],
+            vec![s("s1", "营业执照"), s("s2", "税务登记")],
+        )
+    }
+
+    #[test]
+    fn groups_follow_the_hall_order_then_unknown_then_none() {
+        let (windows, services) = hall();
+        let rows = vec![
+            row(
+                Rating::VerySatisfied,
+                ReviewState::Submitted,
+                Some("w1"),
+                Some("s2"),
+                "2026-10-03",
+            ),
+            row(
+                Rating::Dissatisfied,
+                ReviewState::Rectified,
+                Some("w9"),
+                None,
+                "2026-11-01",
+            ),
+            row(
+                Rating::Satisfied,
+                ReviewState::Submitted,
+                None,
+                Some("s1"),
+                "2026-10-30",
+            ),
+            row(
+                Rating::Satisfied,
+                ReviewState::Submitted,
+                Some("w2"),
+                Some("s1"),
+                "2026-11-20",
+            ),
+        ];
+        let q = |g: &str| StatsQuery {
+            from: Date::new(2026, 10, 1),
+            to: None,
+            group_by: g.into(),
+        };
+        let by_window = build_stats(&windows, &services, &q("window"), &rows);
+        let keys: Vec<(&str, &str)> = by_window
+            .groups
+            .iter()
+            .map(|g| (g.key.as_str(), g.label.as_str()))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("w2", "二号窗口"),
+                ("w1", "一号窗口"),
+                ("w9", "w9"),
+                ("none", "未指定")
+            ]
+        );
+        assert_eq!(by_window.from.as_deref(), Some("2026-10-01"));
+        assert_eq!(by_window.to, None);
+        assert_eq!(by_window.group_by, "window");
+        assert_eq!(by_window.overall.total, 4);
+        assert_eq!(by_window.overall.bad_rectified, 1);
+        let by_service = build_stats(&windows, &services, &q("service"), &rows);
+        let keys: Vec<&str> = by_service.groups.iter().map(|g| g.key.as_str()).collect();
+        assert_eq!(keys, ["s1", "s2", "none"]);
+        assert_eq!(by_service.groups[0].figures.total, 2);
+        let by_month = build_stats(&windows, &services, &q("month"), &rows);
+        let keys: Vec<(&str, u64)> = by_month
+            .groups
+            .iter()
+            .map(|g| (g.label.as_str(), g.figures.total))
+            .collect();
+        assert_eq!(keys, [("2026-10", 2), ("2026-11", 2)]);
+        let none = build_stats(&windows, &services, &q("month"), &[]);
+        assert!(none.groups.is_empty());
+        assert_eq!(none.overall, compute_stats(Vec::new()));
+    }
+
+    #[test]
+    fn merged_figures_are_the_figures_of_the_union() {
+        let a = sample();
+        let b = vec![
+            (Rating::VeryDissatisfied, ReviewState::PendingVerification),
+            (Rating::VerySatisfied, ReviewState::Submitted),
+        ];
+        let merged = merge_stats(&compute_stats(a.clone()), &compute_stats(b.clone()));
+        let whole = compute_stats(a.iter().chain(&b).copied());
+        assert_eq!(
+            (merged.total, merged.good, merged.bad, merged.bad_rectified),
+            (whole.total, whole.good, whole.bad, whole.bad_rectified)
+        );
+        for (m, w) in [
+            (merged.good_rate, whole.good_rate),
+            (merged.bad_rate, whole.bad_rate),
+            (merged.rectify_rate, whole.rectify_rate),
+            (merged.average, whole.average),
+        ] {
+            assert!((m.unwrap() - w.unwrap()).abs() < 1e-12, "{m:?} vs {w:?}");
+        }
+        let empty = compute_stats(Vec::new());
+        assert_eq!(merge_stats(&empty, &empty), empty);
     }
 
     proptest! {

@@ -1,5 +1,6 @@
 // End-to-end tests: Debian's Chromium (no browser download), the real reference server
-// (started by global-setup with a fresh SQLite file), desktop kiosk and phone projects.
+// (started by global-setup with a fresh SQLite file, on a free port or E2E_PORT, and checked to
+// be the process it started), desktop kiosk and phone projects.
 const { defineConfig, devices } = require('@playwright/test');
 
 const chromiumArgs = [
@@ -16,9 +17,9 @@ module.exports = defineConfig({
   retries: 0,
   reporter: [['list']],
   globalSetup: require.resolve('./lib/global-setup.js'),
-  globalTeardown: require.resolve('./lib/global-teardown.js'),
   use: {
-    baseURL: process.env.E2E_BASE_URL || `http://127.0.0.1:${process.env.E2E_PORT || 18080}`,
+    // Set by global-setup to its own server before the workers load this file.
+    baseURL: process.env.E2E_BASE_URL,
     launchOptions: { executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs },
     locale: 'zh-CN',
     trace: 'off',

@@ -1,10 +1,15 @@
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
+// The suite's main server: on E2E_PORT when set (failing at once when that port cannot be
+// bound), else on a free port. Its URL reaches the workers through the environment
+// (playwright.config.js reads E2E_BASE_URL there); the returned function stops it.
 const { startServer } = require('./server');
 
 module.exports = async () => {
-  const port = Number(process.env.E2E_PORT || 18080);
+  const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`E2E_PORT=${process.env.E2E_PORT} is not a port`);
   const s = await startServer({ port });
-  fs.writeFileSync(path.join(os.tmpdir(), `ek-e2e-main-${port}.json`), JSON.stringify({ pid: s.pid, dataDir: s.dataDir }));
+  process.env.E2E_PORT = String(s.port);
+  process.env.E2E_BASE_URL = s.url;
+  process.env.E2E_INSTANCE_ID = s.instance; // specs/harness.spec.js checks it
+  console.log(`e2e: kiosk-server pid ${s.pid} on ${s.url} (data ${s.dataDir})`);
+  return async () => { await s.stop(); };
 };

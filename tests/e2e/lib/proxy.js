@@ -42,20 +42,50 @@ async function waitUp(url, ms = 10_000) {
 }
 
 /**
- * Start a proxy on 127.0.0.1:`port` in front of `upstream` (e.g. `http://127.0.0.1:18400`).
+ * Resolves with the port the proxy reports it listens on ("fault-proxy listening on
+ * http://127.0.0.1:N/ ..."); rejects as soon as it exits instead (the port is taken, bad
+ * arguments) or after `ms`. `what` names the requested address in errors.
+ */
+function listeningPort(child, what, stderr, ms = 10_000) {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`fault-proxy did not report listening on ${what} within ${ms} ms\n${stderr()}`)), ms);
+    const onData = (d) => {
+      out += d.toString();
+      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
+      if (m) { done(); resolve(Number(m[1])); }
+    };
+    const onExit = (code, signal) => fail(new Error(`fault-proxy could not start on ${what} (exit ${code ?? signal}): ${stderr().trim() || 'no message'}`));
+    function done() {
+      clearTimeout(timer);
+      child.stdout.off('data', onData);
+      child.off('exit', onExit);
+      child.stdout.resume();
+    }
+    function fail(e) { done(); child.kill('SIGKILL'); reject(e); }
+    child.stdout.on('data', onData);
+    child.once('exit', onExit);
+  });
+}
+
+/**
+ * Start a proxy in front of `upstream` (e.g. `http://127.0.0.1:18400`) on 127.0.0.1:`port`
+ * (default 0: a free port the OS picks; the returned `url` says which). Because this process
+ * bound the port itself, nothing else can be answering there.
  * Returns helpers: `fault(route, kind, opts)` adds a rule (`opts`: `method`, `times`,
  * `delay_ms`, `payloads`), `clear()` removes every rule, `reset()` also the config and CSP flag,
  * `config(obj|null)` serves `obj` as /config.json, `stripCsp(bool)`, `list()`, `hits(route)`,
  * `stop()`.
  */
-async function startProxy({ port, upstream }) {
+async function startProxy({ port = 0, upstream }) {
   if (!proxyAvailable()) throw new Error(NO_PROXY);
   const child = spawn(PROXY_BIN, ['--listen', `127.0.0.1:${port}`, '--upstream', upstream], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d.toString(); if (stderr.length > 1e5) stderr = stderr.slice(-5e4); });
-  const url = `http://127.0.0.1:${port}`;
+  const bound = await listeningPort(child, port ? `127.0.0.1:${port}` : '127.0.0.1 (a free port)', () => stderr);
+  const url = `http://127.0.0.1:${bound}`;
   try {
     await waitUp(url);
   } catch (e) {

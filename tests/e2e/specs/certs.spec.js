@@ -343,7 +343,7 @@ test('camera scan (BarcodeDetector + camera stubbed in the browser) verifies a c
 });
 
 test('429 from the server: "try again in N seconds", and no results', async ({ page }) => {
-  const server = await startServer({ port: 18291, env: { CERT_RATE_PER_MIN: '2' } });
+  const server = await startServer({ env: { CERT_RATE_PER_MIN: '2' } });
   const g = guardPage(page, { allow: [/status of 429/] });
   try {
     await page.goto(`${server.url}/certs`);

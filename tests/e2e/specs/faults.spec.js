@@ -12,8 +12,6 @@ const {
   startProxy, proxyAvailable, NO_PROXY, configWith, FAULTS, SCREENS, screenImplemented, createReview, advanceReview,
 } = require('../lib/proxy');
 
-const SERVER_PORT = 18410;
-const PROXY_PORT = 18411;
 const TIMEOUT_MS = 1500; // the app's request_timeout_ms in this spec (served by the proxy)
 const DELAY_MS = 5000; // well past it
 
@@ -34,15 +32,17 @@ const EXPECT = {
 // Until the proxy is built (scripts/build.sh), say so instead of failing the whole layer.
 test.skip(!proxyAvailable(), NO_PROXY);
 
-test.use({ baseURL: `http://127.0.0.1:${PROXY_PORT}`, serviceWorkers: 'block' });
+// The app is loaded through the proxy, on the free port it got in beforeAll. (Playwright also
+// sets this option up for the beforeAll hook itself, before the proxy exists: undefined there.)
+test.use({ baseURL: async ({}, use) => { await use(proxy?.url); }, serviceWorkers: 'block' });
 
 let server;
 let proxy;
 const fx = {};
 
 test.beforeAll(async () => {
-  server = await startServer({ port: SERVER_PORT, env: { REVIEW_LOOKUP_PER_MIN: '1000' } });
-  proxy = await startProxy({ port: PROXY_PORT, upstream: server.url });
+  server = await startServer({ env: { REVIEW_LOOKUP_PER_MIN: '1000' } });
+  proxy = await startProxy({ upstream: server.url });
   await proxy.config(await configWith(server.url, { request_timeout_ms: TIMEOUT_MS }));
   // A bad review with some handling history, for the lookup screen and the statistics.
   fx.review = await createReview(server.url, {

@@ -9,8 +9,6 @@ const { startServer, ADMIN_TOKEN } = require('../lib/server');
 const { guardPage } = require('../lib/guard');
 const { startProxy, proxyAvailable, NO_PROXY, HOLDER, screenImplemented } = require('../lib/proxy');
 
-const SERVER_PORT = 18430;
-const PROXY_PORT = 18431;
 const PHONE = '13912345678';
 const OUTBOX_KEY = 'ek.outbox.v1';
 
@@ -88,11 +86,13 @@ let proxy;
 // Until the proxy is built (scripts/build.sh), say so instead of failing the whole layer.
 test.skip(!proxyAvailable(), NO_PROXY);
 
-test.use({ baseURL: `http://127.0.0.1:${PROXY_PORT}` });
+// The app is loaded through the proxy, on the free port it got in beforeAll. (Playwright also
+// sets this option up for the beforeAll hook itself, before the proxy exists: undefined there.)
+test.use({ baseURL: async ({}, use) => { await use(proxy?.url); } });
 
 test.beforeAll(async () => {
-  server = await startServer({ port: SERVER_PORT, env: { REVIEW_LOOKUP_PER_MIN: '1000' } });
-  proxy = await startProxy({ port: PROXY_PORT, upstream: server.url });
+  server = await startServer({ env: { REVIEW_LOOKUP_PER_MIN: '1000' } });
+  proxy = await startProxy({ upstream: server.url });
 });
 
 test.afterAll(async () => {

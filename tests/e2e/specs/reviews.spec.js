@@ -261,7 +261,7 @@ test('a lost response is retried with the same key and stores one review', async
 
 test('an unknown case number is refused; a known one opens the form; a third review of a case is refused', async ({ page }) => {
   // Its own server: the per-case limit needs a case nobody has reviewed yet.
-  const server = await startServer({ port: 18392 });
+  const server = await startServer();
   const base = server.url;
   const g = guard(page);
   try {
@@ -378,8 +378,8 @@ test('statistics: headline figures, grouping chips and a chart that follow the s
 
 test('outage: 20 reviews taken while the server is down arrive exactly once when it is back', async ({ page }) => {
   test.setTimeout(300_000);
-  const port = 18391;
-  let server = await startServer({ port });
+  let server = await startServer();
+  const { port } = server; // the page keeps this origin: come back on the same port
   const g = guard(page);
   try {
     await page.goto(`${server.url}/reviews`);

@@ -34,8 +34,8 @@ test('every module route is reachable from the navigation', async ({ page }) => 
 });
 
 test('with the server stopped the shell shows error-panel, and retry recovers once it is back', async ({ page }) => {
-  const port = 18090;
-  let server = await startServer({ port });
+  let server = await startServer();
+  const { port } = server; // the page keeps this origin: come back on the same port
   const g = guardPage(page, { allow: [/Failed to load resource/, /net::ERR_/] });
   await page.goto(`${server.url}/`);
   await expect(page.getByTestId('nav-home')).toBeVisible();
@@ -66,12 +66,13 @@ test('?demo=1 works with no server at all (static files only)', async ({ page })
     res.writeHead(200, { 'Content-Type': types[path.extname(f)] || 'application/octet-stream' });
     fs.createReadStream(f).pipe(res);
   });
-  await new Promise((r) => srv.listen(18091, '127.0.0.1', r));
+  await new Promise((resolve, reject) => { srv.once('error', reject); srv.listen(0, '127.0.0.1', resolve); });
+  const origin = `http://127.0.0.1:${srv.address().port}`;
   const g = guardPage(page);
   const apiCalls = [];
   page.on('request', (r) => { if (r.url().includes('/api/')) apiCalls.push(r.url()); });
   try {
-    await page.goto('http://127.0.0.1:18091/?demo=1');
+    await page.goto(`${origin}/?demo=1`);
     await expect(page.getByTestId('demo-banner')).toBeVisible();
     await page.getByTestId('nav-lenient').click();
     await expect(page.getByTestId('lenient-domain').first()).toBeVisible();

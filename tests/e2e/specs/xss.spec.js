@@ -12,8 +12,6 @@ const {
   startProxy, proxyAvailable, NO_PROXY, SCREENS, HOLDER, screenImplemented, createReview, advanceReview,
 } = require('../lib/proxy');
 
-const SERVER_PORT = 18420;
-const PROXY_PORT = 18421;
 const LONG = 'W'.repeat(5000);
 const PAYLOADS = [
   '<script>window.__xss=1</script>',
@@ -30,15 +28,17 @@ const SHOWS_TEXT = new Set(['lenient-list', 'lenient-item', 'cert-results', 'cer
 // Until the proxy is built (scripts/build.sh), say so instead of failing the whole layer.
 test.skip(!proxyAvailable(), NO_PROXY);
 
-test.use({ baseURL: `http://127.0.0.1:${PROXY_PORT}`, serviceWorkers: 'block' });
+// The app is loaded through the proxy, on the free port it got in beforeAll. (Playwright also
+// sets this option up for the beforeAll hook itself, before the proxy exists: undefined there.)
+test.use({ baseURL: async ({}, use) => { await use(proxy?.url); }, serviceWorkers: 'block' });
 
 let server;
 let proxy;
 const fx = {};
 
 test.beforeAll(async () => {
-  server = await startServer({ port: SERVER_PORT, env: { REVIEW_LOOKUP_PER_MIN: '1000' } });
-  proxy = await startProxy({ port: PROXY_PORT, upstream: server.url });
+  server = await startServer({ env: { REVIEW_LOOKUP_PER_MIN: '1000' } });
+  proxy = await startProxy({ upstream: server.url });
   await proxy.stripCsp(true);
   // Real hostile data: one note per handling step (notes are at most 200 characters).
   fx.review = await createReview(server.url, { window_id: 'A01', rating: 'very_dissatisfied', tags: [], comment: '差评' });

@@ -3,7 +3,7 @@
 
 use crate::contract::{Catalog, ListKind};
 use crate::domain::date::Date;
-use crate::domain::url::encode_component;
+use crate::domain::text::encode_component;
 
 /// Results rendered at once; "show more" adds as many again.
 pub const PAGE: usize = 20;

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
+use crate::domain::text::constant_time_eq;
+
 use crate::ui::features::admin::context::{use_admin_session, AdminSession};
 use crate::ui::features::admin::messages::AdminMsg;
 use crate::ui::i18n::{use_i18n, ShellMsg};
@@ -24,13 +26,9 @@ async fn sha256_hex(text: &str) -> Option<String> {
     Some(arr.to_vec().iter().map(|b| format!("{b:02x}")).collect())
 }
 
-/// Constant-time comparison of two hex digests.
+/// Constant-time comparison of two hex digests; the configured one may be in upper case.
 pub fn digest_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y.to_ascii_lowercase()))
-            == 0
+    constant_time_eq(a.as_bytes(), b.to_ascii_lowercase().as_bytes())
 }
 
 #[component]

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::contract::{CertSummary, CertVerifyResponse, HolderKind};
-use crate::domain::url::encode_component;
+use crate::domain::text::encode_component;
 use crate::ui::features::certs::messages::CertMsg;
 use crate::ui::features::certs::messages::{fill, validity_text};
 use crate::ui::features::certs::widgets::status_badge::badge_for;

@@ -7,9 +7,9 @@ use enforcement_kiosk::domain::cert;
 use enforcement_kiosk::domain::cert::CertRecord;
 use enforcement_kiosk::domain::date::Date;
 
-use crate::reviews::{build_stats, StatsQuery};
+use enforcement_kiosk::domain::review::{build_stats, StatsQuery, StatsRow};
+
 use crate::seed::{build_catalog, SeedData};
-use crate::store::StatsRow;
 
 /// How many synthetic reviews the demo statistics are computed from.
 pub const DEMO_REVIEWS: usize = 60;

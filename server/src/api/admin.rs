@@ -7,12 +7,24 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::Json;
 use enforcement_kiosk::contract::{AdvanceRequest, Problem, ReviewState, ReviewStatus};
+use enforcement_kiosk::domain::text::constant_time_eq;
 use enforcement_kiosk::domain::{mask, review};
 
 use crate::extract::{ApiJson, ApiPath, QueryPairs};
 use crate::problem::{ApiError, ApiResult};
+use crate::state::AppState;
 use crate::store::{self, AdvanceError};
-use crate::{blocking, AppState};
+use crate::{api::schema::or_empty, state::blocking};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// `POST /admin/reviews/{review_no}/advance` and `GET /admin/reviews` with their OpenAPI paths
+/// (both check the bearer token themselves).
+pub fn routes() -> OpenApiRouter<Arc<AppState>> {
+    OpenApiRouter::new()
+        .routes(routes!(advance))
+        .routes(routes!(list))
+}
 
 pub const MAX_NOTE_CHARS: usize = 200;
 
@@ -27,11 +39,7 @@ pub fn authorize(headers: &HeaderMap, token: &str) -> ApiResult<()> {
         })
         .map(str::trim)
         .unwrap_or("");
-    let (a, b) = (given.as_bytes(), token.as_bytes());
-    let same = !b.is_empty()
-        && a.len() == b.len()
-        && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0;
-    if same {
+    if !token.is_empty() && constant_time_eq(given.as_bytes(), token.as_bytes()) {
         Ok(())
     } else {
         Err(ApiError::new(
@@ -74,7 +82,7 @@ pub fn advance_error(e: AdvanceError) -> ApiError {
 }
 
 /// Advance a review's handling (核实 → 整改 → 反馈 → 回访; 申诉 → 复核), with a short public note.
-#[utoipa::path(post, path = "/api/v1/admin/reviews/{review_no}/advance", tag = "admin",
+#[utoipa::path(post, path = "/admin/reviews/{review_no}/advance", tag = "admin",
     request_body = AdvanceRequest,
     params(("review_no" = String, Path, description = "Review number", example = "HC20261122000001")),
     security(("admin_token" = [])),
@@ -103,9 +111,8 @@ pub async fn advance(
         .with_field("to", ProblemCode::Invalid));
     }
     let note = clean_note(&req.note)?;
-    let review_no = match review::parse_review_no(&review_no) {
-        Some((day, seq)) => review::review_no(day, seq),
-        None => return Err(ApiError::not_found()),
+    let Some(review_no) = review::canonical_review_no(&review_no) else {
+        return Err(ApiError::not_found());
     };
     let at = state.clock.now_rfc3339();
     let db = state.db.clone();
@@ -121,7 +128,7 @@ pub struct ListLimit;
 impl utoipa::PartialSchema for ListLimit {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
         use utoipa::openapi::schema::{ObjectBuilder, Type};
-        crate::openapi::or_empty(
+        or_empty(
             ObjectBuilder::new()
                 .schema_type(Type::Integer)
                 .minimum(Some(1))
@@ -133,7 +140,7 @@ impl utoipa::PartialSchema for ListLimit {
 impl utoipa::ToSchema for ListLimit {}
 
 /// The newest reviews (default 50, at most 500), for the demo CLI and tests.
-#[utoipa::path(get, path = "/api/v1/admin/reviews", tag = "admin",
+#[utoipa::path(get, path = "/admin/reviews", tag = "admin",
     params(("limit" = inline(Option<ListLimit>), Query, description = "How many, 1–500 (default 50; also when empty)")),
     security(("admin_token" = [])),
     responses((status = 200, description = "Reviews, newest first", body = Vec<ReviewStatus>),

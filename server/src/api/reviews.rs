@@ -1,7 +1,6 @@
 //! Good/bad reviews: submission (idempotent, durable), status look-up, statistics.
 
 use enforcement_kiosk::contract::ProblemCode;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use axum::extract::State;
@@ -9,17 +8,35 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use enforcement_kiosk::contract::{
-    FieldProblem, Problem, ReviewReceipt, ReviewRequest, ReviewStats, ReviewStatus, ServiceItem,
-    StatsGroup, Window,
+    FieldProblem, Problem, ReviewReceipt, ReviewRequest, ReviewStats, ReviewStatus,
 };
 use enforcement_kiosk::domain::date::Date;
-use enforcement_kiosk::domain::review;
+use enforcement_kiosk::domain::review::{self, StatsQuery};
 use sha2::{Digest, Sha256};
 
 use crate::extract::{ApiJson, ApiPath, QueryPairs};
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
+use utoipa_axum::routes;
+
+use crate::api::schema::or_empty;
+use crate::middleware;
 use crate::problem::{ApiError, ApiResult};
-use crate::store::{self, NewReview, StatsRow, SubmitContext, SubmitError, SubmitOutcome};
-use crate::{blocking, AppState};
+use crate::state::blocking;
+use crate::state::AppState;
+use crate::store::{self, NewReview, SubmitContext, SubmitError, SubmitOutcome};
+
+/// `POST /reviews`, `GET /reviews/{review_no}` (behind the look-up rate limit) and
+/// `GET /reviews/stats` with their OpenAPI paths.
+pub fn routes() -> OpenApiRouter<Arc<AppState>> {
+    OpenApiRouter::new()
+        .routes(routes!(submit))
+        .routes(
+            routes!(status).map(|get| {
+                get.route_layer(axum::middleware::from_fn(middleware::limit_review_lookup))
+            }),
+        )
+        .routes(routes!(stats))
+}
 
 pub const IDEMPOTENCY_HEADER: &str = "idempotency-key";
 
@@ -120,7 +137,7 @@ pub fn body_hash(req: &ReviewRequest) -> String {
 /// `idempotency_conflict`. The review, its first history event and the key are committed in
 /// one transaction before the response. A 差评 gets `due_by` = today + the configured number
 /// of working days.
-#[utoipa::path(post, path = "/api/v1/reviews", tag = "reviews",
+#[utoipa::path(post, path = "/reviews", tag = "reviews",
     request_body = ReviewRequest,
     params(("Idempotency-Key" = String, Header, pattern = "^[A-Za-z0-9_-]{1,64}$", min_length = 1, max_length = 64,
             description = "1–64 characters of [A-Za-z0-9_-], unique per review"),
@@ -188,34 +205,12 @@ pub async fn submit(
     }
 }
 
-/// Whether `check` opens the review: the receipt's check code, or the last four digits of
-/// the phone given with it.
-pub fn check_matches(check: &str, code: &str, phone: Option<&str>) -> bool {
-    let check = check.trim();
-    if let Some(c) = review::normalize_check_code(check) {
-        let (a, b) = (c.as_bytes(), code.as_bytes());
-        if a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0 {
-            return true;
-        }
-    }
-    match phone {
-        Some(p) => {
-            let digits: String = p.chars().filter(|c| c.is_ascii_digit()).collect();
-            check.len() == 4
-                && check.bytes().all(|b| b.is_ascii_digit())
-                && digits.len() >= 4
-                && digits.ends_with(check)
-        }
-        None => false,
-    }
-}
-
 /// Handling status and history of a review.
 ///
 /// `check` is the check code printed on the receipt, or the last four digits of the phone
 /// given with the review. A wrong or missing check and an unknown number give the same 404,
 /// so review numbers cannot be enumerated.
-#[utoipa::path(get, path = "/api/v1/reviews/{review_no}", tag = "reviews",
+#[utoipa::path(get, path = "/reviews/{review_no}", tag = "reviews",
     params(("review_no" = String, Path, description = "Review number from the receipt"),
            ("check" = String, Query, description = "Check code, or the last 4 digits of the phone")),
     responses((status = 200, description = "Status with history", body = ReviewStatus),
@@ -228,16 +223,19 @@ pub async fn status(
     ApiPath(review_no): ApiPath,
     q: QueryPairs,
 ) -> ApiResult<Json<ReviewStatus>> {
-    let check = q.get("check").unwrap_or("").trim().to_string();
-    let parsed = review::parse_review_no(&review_no);
-    let (Some((day, seq)), false) = (parsed, check.is_empty() || check.len() > 64) else {
+    let check = q.get("check").unwrap_or("").to_string();
+    let (Some(no), true) = (
+        review::canonical_review_no(&review_no),
+        review::plausible_check(&check),
+    ) else {
         return Err(ApiError::not_found());
     };
     let db = state.db.clone();
-    let no = review::review_no(day, seq);
     let found = blocking(move || db.read(|c| store::load_status(c, &no))).await??;
     match found {
-        Some(s) if check_matches(&check, &s.check_code, s.phone.as_deref()) => Ok(Json(s.status)),
+        Some(s) if review::check_opens(&check, &s.check_code, s.phone.as_deref()) => {
+            Ok(Json(s.status))
+        }
         _ => Err(ApiError::not_found()),
     }
 }
@@ -249,7 +247,7 @@ pub struct StatsDay;
 impl utoipa::PartialSchema for StatsDay {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
         use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
-        crate::openapi::or_empty(
+        or_empty(
             ObjectBuilder::new()
                 .schema_type(Type::String)
                 .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date))),
@@ -273,14 +271,6 @@ impl utoipa::PartialSchema for StatsGroupBy {
 }
 
 impl utoipa::ToSchema for StatsGroupBy {}
-
-/// Parsed `from`, `to`, `group_by`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StatsQuery {
-    pub from: Option<Date>,
-    pub to: Option<Date>,
-    pub group_by: String,
-}
 
 /// `from`, `to` and `group_by` exactly as documented: `YYYY-MM-DD` (no other spelling, no
 /// surrounding spaces) and one of the three groupings; an empty value is "not given".
@@ -323,76 +313,6 @@ pub fn parse_stats_query(q: &QueryPairs) -> ApiResult<StatsQuery> {
     Ok(StatsQuery { from, to, group_by })
 }
 
-/// Figures overall and per group (window and service in the hall's order, months ascending).
-pub fn build_stats(
-    windows: &[Window],
-    services: &[ServiceItem],
-    q: &StatsQuery,
-    rows: &[StatsRow],
-) -> ReviewStats {
-    let overall = review::compute_stats(rows.iter().map(|r| (r.rating, r.state)));
-    let mut groups: BTreeMap<(usize, String), Vec<&StatsRow>> = BTreeMap::new();
-    for r in rows {
-        let key = match q.group_by.as_str() {
-            "window" => r.window_id.clone(),
-            "service" => r.service_id.clone(),
-            _ => Some(r.day.get(0..7).unwrap_or("").to_string()),
-        };
-        let order = match (q.group_by.as_str(), &key) {
-            ("window", Some(k)) => windows
-                .iter()
-                .position(|w| &w.id == k)
-                .unwrap_or(usize::MAX - 1),
-            ("service", Some(k)) => services
-                .iter()
-                .position(|s| &s.id == k)
-                .unwrap_or(usize::MAX - 1),
-            (_, None) => usize::MAX,
-            _ => 0,
-        };
-        groups
-            .entry((order, key.unwrap_or_default()))
-            .or_default()
-            .push(r);
-    }
-    let groups = groups
-        .into_iter()
-        .map(|((_, key), rs)| {
-            let label = match q.group_by.as_str() {
-                _ if key.is_empty() => "未指定".to_string(),
-                "window" => windows
-                    .iter()
-                    .find(|w| w.id == key)
-                    .map(|w| w.name.clone())
-                    .unwrap_or(key.clone()),
-                "service" => services
-                    .iter()
-                    .find(|s| s.id == key)
-                    .map(|s| s.name.clone())
-                    .unwrap_or(key.clone()),
-                _ => key.clone(),
-            };
-            let key = if key.is_empty() {
-                "none".to_string()
-            } else {
-                key
-            };
-            StatsGroup {
-                key,
-                label,
-                figures: review::compute_stats(rs.iter().map(|r| (r.rating, r.state))),
-            }
-        })
-        .collect();
-    ReviewStats {
-        from: q.from.map(|d| d.to_string()),
-        to: q.to.map(|d| d.to_string()),
-        group_by: q.group_by.clone(),
-        overall,
-        groups,
-    }
-}
-
 /// Public satisfaction statistics for a period.
 ///
 /// Reviews created (China time) between `from` and `to` inclusive (`YYYY-MM-DD`, both
@@ -407,7 +327,7 @@ pub fn build_stats(
 /// - 平均分 `average` = mean of the stars (非常满意 5 … 非常不满意 1).
 ///
 /// Rates are 0.0–1.0 and `null` when the denominator is 0.
-#[utoipa::path(get, path = "/api/v1/reviews/stats", tag = "reviews",
+#[utoipa::path(get, path = "/reviews/stats", tag = "reviews",
     params(("from" = inline(Option<StatsDay>), Query, description = "First day, YYYY-MM-DD (empty = no lower bound)"),
            ("to" = inline(Option<StatsDay>), Query, description = "Last day, YYYY-MM-DD, not before `from` (empty = no upper bound)"),
            ("group_by" = inline(Option<StatsGroupBy>), Query, description = "window | service | month (default; also when empty)")),
@@ -422,7 +342,7 @@ pub async fn stats(
     let db = state.db.clone();
     let (from, to) = (q.from, q.to);
     let rows = blocking(move || db.read(|c| store::stats_rows(c, from, to))).await??;
-    Ok(Json(build_stats(
+    Ok(Json(review::build_stats(
         &state.windows,
         &state.services,
         &q,
@@ -443,18 +363,6 @@ mod tests {
         assert!(!valid_idempotency_key(""));
         assert!(!valid_idempotency_key("a b"));
         assert!(!valid_idempotency_key("键"));
-    }
-
-    #[test]
-    fn check_values() {
-        assert!(check_matches("K7M2QX", "K7M2QX", None));
-        assert!(check_matches(" k7m2qx ", "K7M2QX", None));
-        assert!(!check_matches("K7M2QY", "K7M2QX", None));
-        assert!(check_matches("5678", "K7M2QX", Some("13812345678")));
-        assert!(!check_matches("5679", "K7M2QX", Some("13812345678")));
-        assert!(!check_matches("5678", "K7M2QX", None));
-        assert!(!check_matches("", "K7M2QX", Some("13812345678")));
-        assert!(!check_matches("45678", "K7M2QX", Some("13812345678")));
     }
 
     #[test]

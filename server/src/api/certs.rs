@@ -14,9 +14,23 @@ use enforcement_kiosk::contract::{
 use enforcement_kiosk::domain::cert::CertRecord;
 use enforcement_kiosk::domain::cert::{self, SearchError, VerifyError};
 
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
 use crate::extract::{ApiJson, ApiPath};
+use crate::middleware;
 use crate::problem::{ApiError, ApiResult};
-use crate::AppState;
+use crate::state::AppState;
+
+/// `POST /certificates/search`, `GET /certificates/{identifier}` and
+/// `POST /certificates/verify` with their OpenAPI paths, all behind the certificate rate limit.
+pub fn routes() -> OpenApiRouter<Arc<AppState>> {
+    OpenApiRouter::new()
+        .routes(routes!(search))
+        .routes(routes!(detail))
+        .routes(routes!(verify))
+        .route_layer(axum::middleware::from_fn(middleware::limit_certificates))
+}
 
 /// `400` with the search error's code and, in `fields[].code`, the finer reason (the
 /// validator's `IdError` code for identifiers, ID numbers and USCCs).
@@ -47,7 +61,7 @@ pub fn run_search(
 /// certificate numbers; business-licence numbers, USCCs and organisation names are public
 /// register data and shown in clear. A holder search matches only when the name AND the code
 /// match the same record. Rate-limited per `X-Kiosk-Id` (or client IP).
-#[utoipa::path(post, path = "/api/v1/certificates/search", tag = "certificates",
+#[utoipa::path(post, path = "/certificates/search", tag = "certificates",
     request_body = CertSearchRequest,
     params(("X-Kiosk-Id" = Option<String>, Header, description = "Kiosk id (rate-limit key)")),
     responses((status = 200, description = "Masked matches (possibly none)", body = CertSearchResponse),
@@ -63,7 +77,7 @@ pub async fn search(
 }
 
 /// One certificate by its 电子证照标识, masked.
-#[utoipa::path(get, path = "/api/v1/certificates/{identifier}", tag = "certificates",
+#[utoipa::path(get, path = "/certificates/{identifier}", tag = "certificates",
     params(("identifier" = String, Path, description = "电子证照标识 (GB/T 36904)",
             example = "1.2.156.3005.2.11100000000013127D001.11320508MB269371XL.MPB5H84VIVRYQE458SBT.001.O"),
            ("X-Kiosk-Id" = Option<String>, Header, description = "Kiosk id (rate-limit key)")),
@@ -136,7 +150,7 @@ pub fn run_verify(
 /// its status (a revoked certificate is authentic but not usable), comes only then. A wrong
 /// code, an unknown identifier and a QR code that is no certificate code all give
 /// `authentic: false`. A malformed identifier (typed or in the QR) is a 400.
-#[utoipa::path(post, path = "/api/v1/certificates/verify", tag = "certificates",
+#[utoipa::path(post, path = "/certificates/verify", tag = "certificates",
     request_body = CertVerifyRequest,
     params(("X-Kiosk-Id" = Option<String>, Header, description = "Kiosk id (rate-limit key)")),
     responses((status = 200, description = "Verification outcome", body = CertVerifyResponse),

@@ -1,7 +1,6 @@
-//! The OpenAPI document, generated from the DTOs and the handlers' annotations.
+//! The OpenAPI document around the resources' paths: info, tags, the contract's schemas, the
+//! admin security scheme and the fix-ups utoipa cannot express in annotations.
 
-use axum::http::{header, HeaderValue};
-use axum::response::{IntoResponse, Response};
 use enforcement_kiosk::contract::*;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -18,28 +17,13 @@ impl Modify for AdminToken {
     }
 }
 
-/// `item`, or an empty string: the schema of a query value for which empty means "not given".
-pub fn or_empty(
-    item: utoipa::openapi::schema::ObjectBuilder,
-) -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-    use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, Type};
-    AnyOfBuilder::new()
-        .item(item)
-        .item(
-            ObjectBuilder::new()
-                .schema_type(Type::String)
-                .max_length(Some(0)),
-        )
-        .into()
-}
-
 /// The wire enums carry an `Unknown` catch-all (`#[serde(other)]`) so that an older kiosk reads a
 /// value it does not know; `unknown` itself is never a value of the contract: the server never
 /// sends it and refuses it in a request (`rating_required`, `to` invalid). The document lists
 /// only the named values.
 struct NamedEnumValues;
 
-/// The enums of `api::types` with an `Unknown` catch-all.
+/// The contract enums with an `Unknown` catch-all.
 pub const CATCH_ALL_ENUMS: [&str; 5] = [
     "ListKind",
     "CertStatus",
@@ -131,22 +115,6 @@ e-certificate lookup and verification, good/bad reviews (好差评). Errors are 
 Every request may carry `X-Kiosk-Id` and `X-Request-Id`. Bodies are limited to 64 KiB (413 \
 `payload_too_large`). An empty query value (`?limit=`) is the same as leaving the parameter out."
     ),
-    paths(
-        crate::health::health,
-        crate::lenient::catalog,
-        crate::lenient::item,
-        crate::certs::search,
-        crate::certs::detail,
-        crate::certs::verify,
-        crate::services::list_services,
-        crate::services::list_windows,
-        crate::services::case,
-        crate::reviews::submit,
-        crate::reviews::status,
-        crate::reviews::stats,
-        crate::admin::advance,
-        crate::admin::list,
-    ),
     components(schemas(
         Problem, FieldProblem, Health, ListKind, DomainInfo, SourceDoc, Thresholds, LenientEntry, SearchKeys,
         CatalogEntry, Catalog, CertStatus, HolderKind, CertSearchRequest, CertSummary, CertDetail,
@@ -154,7 +122,6 @@ Every request may carry `X-Kiosk-Id` and `X-Request-Id`. Bodies are limited to 6
         ReviewState, ReviewReceipt, ReviewEvent, ReviewStatus, StatsGroup, StatsFigures, ReviewStats,
         AdvanceRequest, CaseInfo
     )),
-    modifiers(&AdminToken, &NamedEnumValues, &ReceiptLinks),
     tags(
         (name = "system", description = "Health"),
         (name = "lenient", description = "Lenient-enforcement lists (包容免罚清单)"),
@@ -165,65 +132,13 @@ Every request may carry `X-Kiosk-Id` and `X-Request-Id`. Bodies are limited to 6
 )]
 pub struct ApiDoc;
 
-/// The document as pretty JSON.
-pub fn document_json() -> String {
-    ApiDoc::openapi()
-        .to_pretty_json()
-        .unwrap_or_else(|_| "{}".into())
-}
-
-/// `GET /api/v1/openapi.json`.
-pub async fn serve() -> Response {
-    static DOC: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let body = DOC.get_or_init(document_json).clone();
-    (
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        )],
-        body,
-    )
-        .into_response()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn document_covers_every_route() {
-        let doc: serde_json::Value = serde_json::from_str(&document_json()).unwrap();
-        let paths = doc["paths"].as_object().unwrap();
-        for p in [
-            "/api/v1/health",
-            "/api/v1/lenient/catalog",
-            "/api/v1/lenient/items/{id}",
-            "/api/v1/certificates/search",
-            "/api/v1/certificates/{identifier}",
-            "/api/v1/certificates/verify",
-            "/api/v1/services",
-            "/api/v1/windows",
-            "/api/v1/cases/{case_no}",
-            "/api/v1/reviews",
-            "/api/v1/reviews/{review_no}",
-            "/api/v1/reviews/stats",
-            "/api/v1/admin/reviews",
-            "/api/v1/admin/reviews/{review_no}/advance",
-        ] {
-            assert!(paths.contains_key(p), "missing {p}");
-        }
-        let stats = doc["paths"]["/api/v1/reviews/stats"]["get"]["description"]
-            .as_str()
-            .unwrap();
-        assert!(
-            stats.contains("好评率") && stats.contains("bad_rectified / bad"),
-            "{stats}"
-        );
-        let verify = doc["paths"]["/api/v1/certificates/verify"]["post"]["description"]
-            .as_str()
-            .unwrap();
-        assert!(verify.contains("EKV1|"), "{verify}");
-        assert!(doc["components"]["schemas"]["CaseInfo"].is_object());
-        assert!(doc["components"]["securitySchemes"]["admin_token"].is_object());
+/// The whole document: the resources' `paths` (relative, as `api::resources` collected them)
+/// nested under `prefix`, with the info, the tags and the contract's schemas of [`ApiDoc`], then
+/// the admin security scheme, the named enum values and the receipt links.
+pub fn document(prefix: &str, paths: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    let mut doc = ApiDoc::openapi().nest(prefix, paths);
+    for m in [&AdminToken as &dyn Modify, &NamedEnumValues, &ReceiptLinks] {
+        m.modify(&mut doc);
     }
+    doc
 }

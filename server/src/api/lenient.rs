@@ -8,9 +8,19 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use enforcement_kiosk::contract::{Catalog, LenientEntry, Problem};
 
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
 use crate::extract::ApiPath;
 use crate::problem::ApiError;
-use crate::AppState;
+use crate::state::AppState;
+
+/// `GET /lenient/catalog` and `GET /lenient/items/{id}` with their OpenAPI paths.
+pub fn routes() -> OpenApiRouter<Arc<AppState>> {
+    OpenApiRouter::new()
+        .routes(routes!(catalog))
+        .routes(routes!(item))
+}
 
 /// Whether an `If-None-Match` value matches `etag` (`*`, lists, weak validators).
 pub fn etag_matches(if_none_match: &str, etag: &str) -> bool {
@@ -45,7 +55,7 @@ pub fn pick_encoding(accept: &str) -> &'static str {
 /// All list entries with their pinyin search keys, plus the domains.
 ///
 /// `ETag` is the catalog version; send it back in `If-None-Match` to get a 304.
-#[utoipa::path(get, path = "/api/v1/lenient/catalog", tag = "lenient",
+#[utoipa::path(get, path = "/lenient/catalog", tag = "lenient",
     params(("If-None-Match" = Option<String>, Header, description = "A previously received ETag")),
     responses((status = 200, description = "The catalog", body = Catalog,
                 headers(("ETag" = String, description = "Quoted catalog version"))),
@@ -89,7 +99,7 @@ pub async fn catalog(State(state): State<Arc<AppState>>, headers: HeaderMap) -> 
 }
 
 /// One list entry.
-#[utoipa::path(get, path = "/api/v1/lenient/items/{id}", tag = "lenient",
+#[utoipa::path(get, path = "/lenient/items/{id}", tag = "lenient",
     params(("id" = String, Path, description = "Entry id, e.g. `tax-003`", example = "tax-003")),
     responses((status = 200, description = "The entry", body = LenientEntry),
               (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json")))]
