@@ -2,6 +2,8 @@
 const { test, expect } = require('@playwright/test');
 const { guardPage } = require('../lib/guard');
 const { entry } = require('../lib/screens');
+const path = require('node:path');
+const { startServer, ROOT } = require('../lib/server');
 
 test('long press on the hall name + PIN opens the admin screen; leaving it returns home', async ({ page }) => {
   const g = guardPage(page);
@@ -126,9 +128,21 @@ test('an entry prints as a receipt and hands off to a phone by QR', async ({ pag
 // Long sessions: the root never unmounts, so a screen that leaves anything behind grows the wasm
 // heap all day (the soak in `make bench` measures 1 000 sessions; this is its quick guard).
 // Before the reactive-graph patches in vendor/, one round below left about 12 KB.
+// The heap probe (ekHeapBytes) exists only in the instrumented build, dist-instrumented/, which
+// `make test` builds beside dist/; this test serves it from a server of its own.
 test('visiting the screens again and again does not grow the wasm heap', async ({ page }) => {
+  const server = await startServer({ env: { DIST_DIR: path.join(ROOT, 'dist-instrumented') } });
+  test.info().setTimeout(120_000);
+  try {
+    await heapRounds(page, server.url);
+  } finally {
+    await server.stop();
+  }
+});
+
+async function heapRounds(page, base) {
   const g = guardPage(page);
-  await page.goto('/');
+  await page.goto(`${base}/`);
   await expect(page.getByTestId('home-lenient')).toBeVisible();
   const live = () => page.evaluate(() => window.wasmBindings.ekHeapBytes());
   const round = async () => {
@@ -145,4 +159,14 @@ test('visiting the screens again and again does not grow the wasm heap', async (
   console.log(`wasm heap in use: ${before} -> ${before + grown} bytes over 20 rounds`);
   expect(grown, `wasm heap in use grew by ${grown} bytes over 20 rounds`).toBeLessThan(16 * 1024);
   g.assertClean();
+}
+
+// The build a hall runs carries no instrumentation: no heap probes among the wasm exports.
+test('the release build exports no heap probes', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('home-lenient')).toBeVisible();
+  const probes = await page.evaluate(() => Object.keys(window.wasmBindings || {}).filter((k) => k.startsWith('ekHeap')));
+  expect(probes).toEqual([]);
+  const bindings = await page.evaluate(() => typeof window.wasmBindings);
+  expect(bindings).toBe('object');
 });
