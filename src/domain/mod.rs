@@ -5,5 +5,6 @@ pub mod date;
 pub mod eligibility;
 pub mod ids;
 pub mod mask;
+pub mod requirements;
 pub mod review;
 pub mod search;

@@ -8,8 +8,8 @@ use super::super::lenient_list::state::item_href;
 use crate::contract::LenientEntry;
 use crate::domain::eligibility::{Fact, SelfCheck, Step, Verdict};
 use crate::ui::i18n::lenient::{
-    fact_short, hint_is_examples, is_exempt, next_step_text, outcome_text, progress_text,
-    question_hint, question_text,
+    cond_state_text, fact_short, hint_is_examples, is_exempt, next_step_text, notice_text,
+    progress_text, question_hint, question_text, verdict_text, wording_text,
 };
 use crate::ui::i18n::{use_i18n, L};
 use crate::ui::kiosk::use_kiosk;
@@ -40,7 +40,7 @@ pub fn CheckFlow(
     let entry_href = item_href(&entry.id);
     let watermark = k.is_demo() || entry.synthetic;
     let title = entry.title.clone();
-    let kind = entry.kind;
+    let conditions = entry.conditions.clone();
     let entry = StoredValue::new(entry);
     let navigate = use_navigate();
     let refocus = StoredValue::new(false);
@@ -65,12 +65,19 @@ pub fn CheckFlow(
 
     let question = move |fact: Fact| {
         let (answered, at_most) = check.with_untracked(SelfCheck::progress);
-        let q = move || entry.with_value(|e| question_text(fact, &e.thresholds, i18n.locale()));
-        let hint = move || entry.with_value(|e| question_hint(fact, &e.thresholds, i18n.locale()));
+        let q = move || {
+            let l = i18n.locale();
+            entry.with_value(|e| {
+                check.with_untracked(|c| question_text(fact, c.requirements(), &e.thresholds, l))
+            })
+        };
+        let hint =
+            move || check.with_untracked(|c| question_hint(fact, c.requirements(), i18n.locale()));
         let heading = NodeRef::new();
         focus_when_mounted(heading, refocus);
         view! {
-            <div class="check-question" data-testid="eligibility-question" data-question=fact.as_str()>
+            <div class="check-question" data-testid="eligibility-question" data-question=fact.as_str()
+                data-condition=fact.condition().map(|i| i.to_string())>
                 <p class="check-progress" data-testid="eligibility-progress">
                     {move || progress_text(i18n.locale(), answered + 1, at_most)}
                     <progress aria-label=move || i18n.t(L::Progress) max=at_most.to_string() value=(answered + 1).to_string()></progress>
@@ -102,18 +109,30 @@ pub fn CheckFlow(
                 .filter_map(|f| answers.iter().find(|(a, _)| a == f).copied())
                 .collect();
             let exempt = is_exempt(v.outcome);
-            let (article, article_en) = (v.article, v.article_en);
+            let (article, article_en) = (v.article.clone(), v.article_en.clone());
             let heading = NodeRef::new();
             focus_when_mounted(heading, refocus);
+            let statement = {
+                let v = v.clone();
+                move || verdict_text(&v, i18n.locale())
+            };
+            let then = v.then;
+            let notices = v.notices.clone();
             view! {
                 <div class=if exempt { "check-result card result-good" } else { "check-result card" }
-                    data-testid="eligibility-result" data-outcome=v.outcome.as_str()>
+                    data-testid="eligibility-result" data-outcome=v.outcome.as_str()
+                    data-by-list=if v.by_list { "true" } else { "false" }>
                     <h2 id="check-heading" tabindex="-1" node_ref=heading>{move || i18n.t(L::ResultTitle)}</h2>
-                    <p class="outcome-text" data-testid="eligibility-outcome-text">{move || i18n.t(outcome_text(v.outcome, kind))}</p>
-                    {exempt.then(|| view! { <p class="notice">{move || i18n.t(L::ExemptNotExcused)}</p> })}
+                    <p class="outcome-text" data-testid="eligibility-outcome-text">{statement}</p>
+                    {then.map(|w| view! {
+                        <p class="outcome-then">{move || i18n.t(L::WThenPrefix)} {move || i18n.t(wording_text(w))}</p>
+                    })}
+                    {notices.into_iter().map(|n| view! {
+                        <p class="notice" data-testid="eligibility-notice">{move || i18n.t(notice_text(n))}</p>
+                    }).collect_view()}
                     <dl class="kv">
                         <dt>{move || i18n.t(L::LegalBasis)}</dt>
-                        <dd data-testid="eligibility-article">{move || i18n.pick(article, article_en).to_string()}</dd>
+                        <dd data-testid="eligibility-article">{move || i18n.pick(&article, &article_en).to_string()}</dd>
                     </dl>
                     <h3>{move || i18n.t(L::NextSteps)}</h3>
                     <ul class="next-steps" data-testid="eligibility-next">
@@ -146,6 +165,32 @@ pub fn CheckFlow(
         <p class="check-entry wrap-anywhere">{title}</p>
         {watermark.then(|| view! {
             <p class="watermark" data-testid="lenient-watermark">{move || i18n.t(L::DemoData)}</p>
+        })}
+        {(!conditions.is_empty()).then(|| view! {
+            <section class="check-conditions card" data-testid="eligibility-conditions">
+                <h3>{move || i18n.t(L::ConditionsChecked)}</h3>
+                <ol>
+                    {conditions.into_iter().enumerate().map(|(i, text)| {
+                        let state = move || {
+                            check.with(|c| c.condition_states().get(i).copied())
+                                .unwrap_or(crate::domain::eligibility::CondState::Open)
+                        };
+                        view! {
+                            <li data-testid="eligibility-condition" data-condition=i.to_string()
+                                data-state=move || state().as_str()>
+                                <span class="cond-mark" aria-hidden="true">{move || match state() {
+                                    crate::domain::eligibility::CondState::Met => "✓",
+                                    crate::domain::eligibility::CondState::Unmet => "✗",
+                                    crate::domain::eligibility::CondState::Pending => "…",
+                                    crate::domain::eligibility::CondState::Open => "○",
+                                }}</span>
+                                " " {text} " "
+                                <span class="cond-state">"（" {move || i18n.t(cond_state_text(state()))} "）"</span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </section>
         })}
         {move || match check.with(SelfCheck::step) {
             Step::Ask(fact) => question(fact).into_any(),
