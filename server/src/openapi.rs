@@ -148,7 +148,8 @@ Every request may carry `X-Kiosk-Id` and `X-Request-Id`. Bodies are limited to 6
         crate::admin::list,
     ),
     components(schemas(
-        Problem, FieldProblem, Health, ListKind, DomainInfo, SourceDoc, Thresholds, LenientEntry, SearchKeys,
+        Problem, FieldProblem, Health, ListKind, DomainInfo, SourceDoc, Thresholds, NoFaultEffect, NoFaultRule,
+        HarmAllowed, Deadline, Covered, ConditionReq, Requirements, LenientEntry, SearchKeys,
         CatalogEntry, Catalog, CertStatus, HolderKind, CertSearchRequest, CertSummary, CertDetail,
         CertSearchResponse, CertVerifyRequest, CertVerifyResponse, Rating, ServiceItem, Window, ReviewRequest,
         ReviewState, ReviewReceipt, ReviewEvent, ReviewStatus, StatsGroup, StatsFigures, ReviewStats,
@@ -224,6 +225,18 @@ mod tests {
             .unwrap();
         assert!(verify.contains("EKV1|"), "{verify}");
         assert!(doc["components"]["schemas"]["CaseInfo"].is_object());
+        for s in [
+            "Requirements",
+            "ConditionReq",
+            "Covered",
+            "NoFaultRule",
+            "Deadline",
+        ] {
+            assert!(doc["components"]["schemas"][s].is_object(), "{s}");
+        }
+        assert!(
+            doc["components"]["schemas"]["LenientEntry"]["properties"]["requirements"].is_object()
+        );
         assert!(doc["components"]["securitySchemes"]["admin_token"].is_object());
     }
 }
