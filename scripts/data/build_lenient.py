@@ -1646,6 +1646,10 @@ that is waived and starts with （强制措施依据）.
   of days; where a list says N 个工作日 the row stores N (shorter, i.e. on the safe side), 3个月
   is stored as 90 and 24小时 as 1. `question_zh`/`question_en` hold the entry's own quantitative
   limit as one yes/no question where "yes" means the limit is met.
+- `no_fault_rule` (market-020/021/022) names the statute that 行政处罚法 art. 33(2) defers to
+  ("法律、行政法规另有规定的，从其规定") and its effect (`not_punished`, `may_exempt`,
+  `may_lighter_or_mitigate`). The structured `requirements` of each row are not stored here:
+  the server derives them from the conditions (`domain::requirements`, docs/self-check.md).
 - `valid_from` is the effective date when known, otherwise the publication date or a plausible
   date (lists published without a date, synthetic rows: 2025-01-01, or the effective date of the
   revised law they cite). `valid_to` is present only when the source has an end: 有效期至 (泉州,

@@ -141,9 +141,13 @@ pub fn CheckFlow(
                     {(!decisive.is_empty()).then(|| view! {
                         <h3>{move || i18n.t(L::YourAnswers)}</h3>
                         <ul class="decisive">
-                            {decisive.into_iter().map(|(f, yes)| view! {
-                                <li>{move || i18n.t(fact_short(f))} "："
-                                    {move || if yes { i18n.t(L::Yes) } else { i18n.t(L::No) }}</li>
+                            {decisive.into_iter().map(|(f, yes)| {
+                                // A condition of the entry is named by its own words.
+                                let own = f.condition().and_then(|i| entry.with_value(|e| e.conditions.get(i).cloned()));
+                                view! {
+                                    <li>{move || own.clone().unwrap_or_else(|| i18n.t(fact_short(f)).to_string())} "："
+                                        {move || if yes { i18n.t(L::Yes) } else { i18n.t(L::No) }}</li>
+                                }
                             }).collect_view()}
                         </ul>
                     })}
