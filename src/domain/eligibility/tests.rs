@@ -848,3 +848,21 @@ fn print_requirements() {
         );
     }
 }
+
+#[test]
+fn progress_bound_is_cheap_for_every_entry() {
+    // progress() explores every remaining path on each screen: keep it bounded for the kiosk.
+    let mut worst = (std::time::Duration::ZERO, String::new(), 0);
+    for e in catalog() {
+        let c = SelfCheck::new(&e);
+        let t = std::time::Instant::now();
+        let (_, total) = c.progress();
+        let took = t.elapsed();
+        assert!(total >= 2 && total <= 40, "{}: {total}", e.id);
+        if took > worst.0 {
+            worst = (took, e.id.clone(), total);
+        }
+    }
+    println!("slowest progress(): {worst:?}");
+    assert!(worst.0 < std::time::Duration::from_millis(200), "{worst:?}");
+}
