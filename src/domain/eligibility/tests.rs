@@ -828,28 +828,6 @@ fn carried_requirements_are_used() {
 }
 
 #[test]
-#[ignore = "prints the derived requirements of every entry"]
-fn print_requirements() {
-    for e in catalog() {
-        let r = requirements::effective(&e);
-        let k: Vec<String> = r
-            .conditions
-            .iter()
-            .zip(&e.conditions)
-            .map(|(c, t)| format!("{:?}:{t}", c.covered_by))
-            .collect();
-        println!(
-            "{} {:?} lb={:?} dl={:?} | {}",
-            e.id,
-            r.harm,
-            r.lookback_months,
-            r.deadline,
-            k.join(" ¦ ")
-        );
-    }
-}
-
-#[test]
 fn progress_bound_is_cheap_for_every_entry() {
     // progress() explores every remaining path on each screen: keep it bounded for the kiosk.
     let mut worst = (std::time::Duration::ZERO, String::new(), 0);
