@@ -40,12 +40,14 @@ pub fn or_empty(
 struct NamedEnumValues;
 
 /// The enums of `api::types` with an `Unknown` catch-all.
-pub const CATCH_ALL_ENUMS: [&str; 5] = [
+pub const CATCH_ALL_ENUMS: [&str; 7] = [
     "ListKind",
     "CertStatus",
     "HolderKind",
     "Rating",
     "ReviewState",
+    "Covered",
+    "DeadlineUnit",
 ];
 
 impl Modify for NamedEnumValues {
@@ -149,7 +151,7 @@ Every request may carry `X-Kiosk-Id` and `X-Request-Id`. Bodies are limited to 6
     ),
     components(schemas(
         Problem, FieldProblem, Health, ListKind, DomainInfo, SourceDoc, Thresholds, NoFaultEffect, NoFaultRule,
-        HarmAllowed, Deadline, Covered, ConditionReq, Requirements, LenientEntry, SearchKeys,
+        HarmAllowed, DeadlineUnit, Deadline, Covered, ConditionReq, Requirements, LenientEntry, SearchKeys,
         CatalogEntry, Catalog, CertStatus, HolderKind, CertSearchRequest, CertSummary, CertDetail,
         CertSearchResponse, CertVerifyRequest, CertVerifyResponse, Rating, ServiceItem, Window, ReviewRequest,
         ReviewState, ReviewReceipt, ReviewEvent, ReviewStatus, StatsGroup, StatsFigures, ReviewStats,

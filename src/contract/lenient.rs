@@ -111,7 +111,9 @@ pub enum NoFaultEffect {
     NotPunished,
     /// 可以免予处罚.
     MayExempt,
-    /// 可以从轻或者减轻处罚.
+    /// 可以从轻或者减轻处罚. An effect this client does not know reads as this one, the least
+    /// favourable.
+    #[serde(other)]
     MayLighterOrMitigate,
 }
 
@@ -137,19 +139,37 @@ pub enum HarmAllowed {
     Unstated,
     /// 危害后果轻微 (or none).
     Minor,
-    /// 未造成危害后果.
+    /// 未造成危害后果. A value this client does not know reads as this one, the strictest.
+    #[serde(other)]
     None,
 }
 
-/// A correction deadline as the list states it.
+/// The unit of a correction deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(rename_all = "snake_case")]
-pub enum Deadline {
-    Hours(u32),
-    Days(u32),
-    WorkingDays(u32),
-    Months(u32),
+pub enum DeadlineUnit {
+    Hours,
+    Days,
+    WorkingDays,
+    Months,
+    /// A unit this client does not know: shown as "规定期限".
+    #[serde(other)]
+    Unknown,
+}
+
+/// A correction deadline as the list states it, e.g. 5 working days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Deadline {
+    pub amount: u32,
+    pub unit: DeadlineUnit,
+}
+
+impl Deadline {
+    pub fn new(amount: u32, unit: DeadlineUnit) -> Deadline {
+        Deadline { amount, unit }
+    }
 }
 
 /// Which requirement a condition of the entry is checked by.
@@ -170,6 +190,9 @@ pub enum Covered {
     /// Its own `condition` question, "yes" = the condition holds.
     #[default]
     Question,
+    /// A value this client does not know: the requirements are derived again.
+    #[serde(other)]
+    Unknown,
 }
 
 /// One condition of the entry and how it is asked.

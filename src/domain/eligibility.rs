@@ -447,7 +447,9 @@ fn condition_holds(req: &Requirements, i: usize, a: &[(Fact, bool)]) -> Result<H
             }
         }
         Covered::Limit => yes_or(ans(a, Fact::Threshold)?, Fact::Threshold),
-        Covered::Question => yes_or(ans(a, Fact::Condition(i))?, Fact::Condition(i)),
+        Covered::Question | Covered::Unknown => {
+            yes_or(ans(a, Fact::Condition(i))?, Fact::Condition(i))
+        }
     })
 }
 

@@ -11,13 +11,22 @@
 //! self-check derives them itself when an entry arrives without them ([`effective`]).
 
 use crate::contract::{
-    ConditionReq, Covered, Deadline, HarmAllowed, LenientEntry, ListKind, Requirements,
+    ConditionReq, Covered, Deadline, DeadlineUnit, HarmAllowed, LenientEntry, ListKind,
+    Requirements,
 };
 
-/// The entry's requirements as carried, or derived when absent or not matching its conditions.
+/// The entry's requirements as carried, or derived when absent, not matching its conditions,
+/// or carrying a value this client does not know.
 pub fn effective(entry: &LenientEntry) -> Requirements {
     match &entry.requirements {
-        Some(r) if r.conditions.len() == entry.conditions.len() => r.clone(),
+        Some(r)
+            if r.conditions.len() == entry.conditions.len()
+                && r.conditions
+                    .iter()
+                    .all(|c| c.covered_by != Covered::Unknown) =>
+        {
+            r.clone()
+        }
         _ => derive(entry),
     }
 }
@@ -73,7 +82,10 @@ pub fn derive(entry: &LenientEntry) -> Requirements {
         req.lookback_months = t.lookback_months.filter(|m| *m > 0).or(parsed_lookback);
     }
     if has(Covered::Correction) {
-        req.deadline = parsed_deadline.or(t.correction_days.filter(|d| *d > 0).map(Deadline::Days));
+        req.deadline = parsed_deadline.or(t
+            .correction_days
+            .filter(|d| *d > 0)
+            .map(|d| Deadline::new(d, DeadlineUnit::Days)));
     }
     req
 }
@@ -218,17 +230,18 @@ fn correction(c: &str) -> Option<Option<Deadline>> {
     let digits: String = rest.chars().take_while(|ch| ch.is_ascii_digit()).collect();
     let n: u32 = digits.parse().ok()?;
     let rest = &rest[digits.len()..];
-    let (d, rest) = if let Some(r) = rest.strip_prefix("个工作日内") {
-        (Deadline::WorkingDays(n), r)
+    let (unit, rest) = if let Some(r) = rest.strip_prefix("个工作日内") {
+        (DeadlineUnit::WorkingDays, r)
     } else if let Some(r) = rest.strip_prefix("日内") {
-        (Deadline::Days(n), r)
+        (DeadlineUnit::Days, r)
     } else if let Some(r) = rest.strip_prefix("小时内") {
-        (Deadline::Hours(n), r)
+        (DeadlineUnit::Hours, r)
     } else if let Some(r) = rest.strip_prefix("个月内") {
-        (Deadline::Months(n), r)
+        (DeadlineUnit::Months, r)
     } else {
         return None;
     };
+    let d = Deadline::new(n, unit);
     let rest = rest.strip_prefix("按要求").unwrap_or(rest);
     matches!(rest, "整改完毕" | "改正完毕").then_some(Some(d))
 }
@@ -451,7 +464,10 @@ mod tests {
         );
         let r = derive(&e);
         assert_eq!(r.harm, HarmAllowed::None);
-        assert_eq!(r.deadline, Some(Deadline::WorkingDays(5)));
+        assert_eq!(
+            r.deadline,
+            Some(Deadline::new(5, DeadlineUnit::WorkingDays))
+        );
         let e = entry(
             ListKind::Minor,
             &["及时改正"],
@@ -460,7 +476,10 @@ mod tests {
                 ..Default::default()
             },
         );
-        assert_eq!(derive(&e).deadline, Some(Deadline::Days(10)));
+        assert_eq!(
+            derive(&e).deadline,
+            Some(Deadline::new(10, DeadlineUnit::Days))
+        );
     }
 
     #[test]
@@ -542,5 +561,14 @@ mod tests {
         // Carried for another set of conditions: derived again.
         e.conditions.push("未造成危害后果".into());
         assert_eq!(effective(&e).conditions.len(), 2);
+        // A coverage this client does not know (a newer server): derived again.
+        let json = r#"{"conditions":[{"covered_by":"zz_unknown","zz_extra":[1]}],"harm":"zz_unknown",
+            "deadline":{"amount":3,"unit":"zz_unknown","zz_extra":[1]},"zz_extra":[1]}"#;
+        let odd: Requirements = serde_json::from_str(json).expect("unknown values parse");
+        assert_eq!(odd.harm, HarmAllowed::None);
+        assert_eq!(odd.deadline.map(|d| d.unit), Some(DeadlineUnit::Unknown));
+        e.conditions.pop();
+        e.requirements = Some(odd);
+        assert_eq!(effective(&e).conditions[0].covered_by, Covered::Correction);
     }
 }

@@ -63,7 +63,7 @@ fn facts_of(req: &Requirements, i: usize) -> Vec<Fact> {
         Covered::Harm => vec![NoHarm, MinorHarm],
         Covered::Correction => vec![Corrected, WithinDeadline],
         Covered::Limit => vec![Threshold],
-        Covered::Question => vec![Condition(i)],
+        Covered::Question | Covered::Unknown => vec![Condition(i)],
     }
 }
 
@@ -510,7 +510,10 @@ fn deadline_is_carried_to_the_verdict() {
         &plain(ListKind::Minor, &["经责令改正后5个工作日内整改完毕"]),
         &[(Decided, false), (Corrected, false), (WithinDeadline, true)],
     );
-    assert_eq!(v.deadline, Some(Deadline::WorkingDays(5)));
+    assert_eq!(
+        v.deadline,
+        Some(Deadline::new(5, crate::contract::DeadlineUnit::WorkingDays))
+    );
     assert_eq!(v.then, Some(Wording::ShallNotPunish));
 }
 
@@ -843,4 +846,57 @@ fn progress_bound_is_cheap_for_every_entry() {
     }
     println!("slowest progress(): {worst:?}");
     assert!(worst.0 < std::time::Duration::from_millis(200), "{worst:?}");
+}
+
+/// A newer server may add fields and enum values (the fault proxy's `unknown_enums`): entries
+/// with requirements still parse, and the check still runs on what this client understands.
+#[test]
+fn requirements_on_the_wire_tolerate_unknown_fields_and_values() {
+    fn rewrite(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(o) => {
+                for (k, val) in o.iter_mut() {
+                    if ["kind", "covered_by", "unit", "harm", "effect"].contains(&k.as_str())
+                        && val.is_string()
+                    {
+                        *val = serde_json::Value::String("zz_unknown".into());
+                    } else {
+                        rewrite(val);
+                    }
+                }
+                o.insert("zz_extra".into(), serde_json::json!([1, 2, 3]));
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(rewrite),
+            _ => {}
+        }
+    }
+    let entries: Vec<LenientEntry> = catalog()
+        .into_iter()
+        .map(|mut e| {
+            e.requirements = Some(requirements::derive(&e));
+            e
+        })
+        .collect();
+    assert!(entries.iter().any(|e| e
+        .requirements
+        .as_ref()
+        .is_some_and(|r| r.deadline.is_some())));
+    let mut v = serde_json::to_value(&entries).expect("serializes");
+    rewrite(&mut v);
+    let back: Vec<LenientEntry> = serde_json::from_value(v).expect("still parses");
+    for e in back {
+        assert_eq!(e.kind, ListKind::Unknown);
+        let (v, _) = run_with(&e, &|f| {
+            if f == Decided {
+                false
+            } else {
+                all_hold(f) && f != Mitigating
+            }
+        });
+        assert!(
+            !v.by_list,
+            "{}: an unknown kind gives no list outcome",
+            e.id
+        );
+    }
 }

@@ -1,7 +1,7 @@
 //! Lenient-list messages, plus the plain functions that pick the right message for a list
 //! kind, an outcome, a next step or a self-check question.
 
-use crate::contract::{Deadline, ListKind, Requirements, Thresholds};
+use crate::contract::{Deadline, DeadlineUnit, ListKind, Requirements, Thresholds};
 use crate::domain::eligibility::{CondState, Fact, NextStep, Notice, Outcome, Verdict, Wording};
 use crate::ui::i18n::{Locale, Msg};
 
@@ -262,12 +262,16 @@ pub fn wording_text(w: Wording) -> L {
 
 /// A deadline in words: "5个工作日" / "5 working days"; `None` = "规定期限".
 pub fn deadline_text(d: Option<Deadline>, l: Locale) -> String {
-    let (n, unit) = match d {
-        Some(Deadline::Hours(n)) => (n, L::UHours),
-        Some(Deadline::Days(n)) => (n, L::UDays),
-        Some(Deadline::WorkingDays(n)) => (n, L::UWorkingDays),
-        Some(Deadline::Months(n)) => (n, L::UMonths),
-        None => return L::WPendingDefault.text(l).to_string(),
+    let Some(d) = d.filter(|d| d.amount > 0) else {
+        return L::WPendingDefault.text(l).to_string();
+    };
+    let n = d.amount;
+    let unit = match d.unit {
+        DeadlineUnit::Hours => L::UHours,
+        DeadlineUnit::Days => L::UDays,
+        DeadlineUnit::WorkingDays => L::UWorkingDays,
+        DeadlineUnit::Months => L::UMonths,
+        DeadlineUnit::Unknown => return L::WPendingDefault.text(l).to_string(),
     };
     match l {
         Locale::ZhCn => format!("{n}{}", unit.text(l)),
@@ -581,7 +585,7 @@ mod tests {
 
     #[test]
     fn deadlines_in_words() {
-        let r = req(None, Some(Deadline::WorkingDays(5)));
+        let r = req(None, Some(Deadline::new(5, DeadlineUnit::WorkingDays)));
         let zh = question_hint(Fact::Corrected, &r, Locale::ZhCn).unwrap_or_default();
         assert!(zh.ends_with("本清单要求在5个工作日内改正。"), "{zh}");
         let en = question_hint(Fact::Corrected, &r, Locale::En).unwrap_or_default();
@@ -590,7 +594,7 @@ mod tests {
             question_hint(Fact::Corrected, &req(None, None), Locale::ZhCn).unwrap_or_default();
         assert!(!none.contains("内改正。"), "{none}");
         assert_eq!(
-            deadline_text(Some(Deadline::Hours(24)), Locale::ZhCn),
+            deadline_text(Some(Deadline::new(24, DeadlineUnit::Hours)), Locale::ZhCn),
             "24小时"
         );
         assert_eq!(deadline_text(None, Locale::ZhCn), "规定期限");
