@@ -673,19 +673,21 @@ fn flow(kind: ListKind, req: &Requirements, a: &[(Fact, bool)]) -> Result<Step, 
             Err(blocker) => blocker,
         },
         ListResult::Pending(facts) => {
-            let then = list_outcome_for(kind, req, a).ok().map(|v| v.wording);
-            let basis = if kind == ListKind::NoCoercion {
-                ACE_16_2
-            } else {
-                ART_34
-            };
+            // The article is the one the list will give once corrected (art. 34 when the
+            // list gives nothing of its own).
+            let once = list_outcome_for(kind, req, a).ok();
+            let then = once.as_ref().map(|v| v.wording);
             let mut v = V::new(
                 Outcome::PendingCorrection,
                 Wording::PendingCorrection,
-                basis,
+                ART_34,
             )
             .next(vec![CorrectWithinDeadline, KeepEvidence])
             .decisive(facts);
+            if let Some(o) = once {
+                v.zh = o.zh;
+                v.en = o.en;
+            }
             if kind == ListKind::NoCoercion {
                 v = v.notice(Notice::NotAPenaltyWaiver);
             }

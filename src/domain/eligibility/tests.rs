@@ -427,7 +427,7 @@ fn article_paths() {
             script: vec![(Decided, false), (Corrected, false), (WithinDeadline, true), (NoHarm, true)],
             outcome: Outcome::PendingCorrection,
             wording: Wording::PendingCorrection,
-            article: "《中华人民共和国行政处罚法》第三十四条",
+            article: "《中华人民共和国行政处罚法》第三十三条第一款",
         },
         Case {
             name: "deadline passed",
