@@ -839,7 +839,7 @@ fn progress_bound_is_cheap_for_every_entry() {
         let t = std::time::Instant::now();
         let (_, total) = c.progress();
         let took = t.elapsed();
-        assert!(total >= 2 && total <= 40, "{}: {total}", e.id);
+        assert!((2..=40).contains(&total), "{}: {total}", e.id);
         if took > worst.0 {
             worst = (took, e.id.clone(), total);
         }
