@@ -6,5 +6,6 @@ pub mod eligibility;
 pub mod ids;
 pub mod mask;
 pub mod review;
+pub mod scan;
 pub mod search;
 pub mod text;
