@@ -13,6 +13,15 @@
           if (window.caches) caches.keys().then(function (ks) { ks.forEach(function (k) { caches.delete(k); }); });
           return;
         }
+        // First start: the app fetched the catalog before the worker controlled the page, so
+        // the worker's cache is still empty. Once it takes control, fetch the catalog once
+        // through it (NetworkFirst caches it), so a reload with no network still lists it.
+        var hadController = !!navigator.serviceWorker.controller;
+        navigator.serviceWorker.addEventListener('controllerchange', function () {
+          if (hadController) return;
+          hadController = true;
+          fetch('/api/v1/lenient/catalog').catch(function () { /* offline: the app's copy stays */ });
+        });
         navigator.serviceWorker.register('/sw.js').catch(function () { /* offline first start: fine */ });
       });
   });
