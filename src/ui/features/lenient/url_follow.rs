@@ -14,16 +14,20 @@ pub const URL_DELAY: std::time::Duration = std::time::Duration::from_millis(250)
 #[derive(Clone, Copy)]
 pub struct UrlFollow {
     pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
-    write: StoredValue<std::rc::Rc<dyn Fn()>, LocalStorage>,
+    write: StoredValue<std::rc::Rc<dyn Fn() -> Option<String>>, LocalStorage>,
+    /// The query of our own last URL write: when the router reports it, it is no news from
+    /// outside (keys typed since then must stay in the box).
+    written: StoredValue<Option<String>, LocalStorage>,
 }
 
 impl UrlFollow {
-    /// `write` replaces the URL with the typed query (a no-op when it is there already, or once
-    /// the page is gone).
-    pub fn new(write: impl Fn() + 'static) -> UrlFollow {
+    /// `write` replaces the URL with the typed query and returns that query (`None`, doing
+    /// nothing, when it is there already or the page is gone).
+    pub fn new(write: impl Fn() -> Option<String> + 'static) -> UrlFollow {
         let f = UrlFollow {
             pending: StoredValue::new_local(None),
             write: StoredValue::new_local(std::rc::Rc::new(write)),
+            written: StoredValue::new_local(None),
         };
         let on_tap = window_event_listener(leptos::ev::pointerdown, move |_| f.flush());
         let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -51,9 +55,19 @@ impl UrlFollow {
 
     /// Writes the URL now.
     pub fn write_now(&self) {
-        if let Some(w) = self.write.try_get_value() {
-            w();
+        if let Some(q) = self.write.try_get_value().and_then(|w| w()) {
+            let _ = self.written.try_set_value(Some(q));
         }
+    }
+
+    /// Called with each query the router reports: whether it is the one this page wrote last
+    /// (the router reports its own navigations a moment later, when more keys may have been
+    /// typed, so it is no news from outside). Forgets that write either way, so a later
+    /// back/forward to the same query is news again.
+    pub fn reported(&self, q: &str) -> bool {
+        self.written
+            .try_update_value(|w| w.take().as_deref() == Some(q))
+            .unwrap_or(false)
     }
 
     /// Writes the waiting update now, if there is one.

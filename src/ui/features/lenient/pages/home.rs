@@ -56,24 +56,27 @@ pub fn LenientHome() -> impl IntoView {
         let navigate = navigate.clone();
         UrlFollow::new(move || {
             let (Some(q), Some(now)) = (text.try_get_untracked(), url_q.try_get_untracked()) else {
-                return;
+                return None;
             };
-            if q != now {
-                navigate(
-                    &home_href(&q),
-                    NavigateOptions {
-                        replace: true,
-                        scroll: false,
-                        ..Default::default()
-                    },
-                );
+            if q == now {
+                return None;
             }
+            navigate(
+                &home_href(&q),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+            Some(q)
         })
     };
     // Back/forward changed the URL's query: show it in the box (it wins over a pending update).
     Effect::new(move |_| {
         let q = url_q.get();
-        if text.get_untracked() != q {
+        let own = follow.reported(&q);
+        if text.get_untracked() != q && !own {
             follow.cancel();
             if let Some(el) = input.get_untracked() {
                 el.set_value(&q);

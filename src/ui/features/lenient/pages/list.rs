@@ -59,12 +59,15 @@ pub fn LenientList() -> impl IntoView {
     // Replace the URL with the typed query (see `url_follow`).
     let write_url = move || {
         let (Some(q), Some(now)) = (text.try_get_untracked(), url_state.try_get_untracked()) else {
-            return;
+            return None;
         };
         let s = ListState { q, ..now.clone() };
-        if s != now {
-            go.run((s, true));
+        if s == now {
+            return None;
         }
+        let q = s.q.clone();
+        go.run((s, true));
+        Some(q)
     };
     let follow = UrlFollow::new(write_url);
     // Back/forward (or any link) changed the URL's query: show it in the box. Our own
@@ -72,7 +75,8 @@ pub fn LenientList() -> impl IntoView {
     // wins over a pending update.
     Effect::new(move |_| {
         let q = url_state.with(|s| s.q.clone());
-        if text.get_untracked() != q {
+        let own = follow.reported(&q);
+        if text.get_untracked() != q && !own {
             follow.cancel();
             if let Some(el) = input.get_untracked() {
                 el.set_value(&q);
