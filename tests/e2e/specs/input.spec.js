@@ -9,7 +9,8 @@ const { test, expect } = require('@playwright/test');
 const { guardPage } = require('../lib/guard');
 
 const SEED = Number(process.env.E2E_INPUT_SEED) || (Date.now() % 2147483647);
-console.log(`input.spec.js seed: ${SEED} (replay with E2E_INPUT_SEED=${SEED})`);
+// Printed by the worker that runs the tests (the runner's own load of this file draws another).
+test.beforeAll(() => console.log(`input.spec.js seed: ${SEED} (replay with E2E_INPUT_SEED=${SEED})`));
 
 /** mulberry32: small, seedable, good enough for test data. */
 function prng(seed) {
