@@ -140,11 +140,7 @@ impl Backend for DemoBackend {
         let cat = cached!(self, catalog, "catalog.json");
         Box::pin(async move {
             let cat = cat.await?;
-            cat.entries
-                .iter()
-                .find(|e| e.entry.id == id)
-                .map(|e| e.entry.clone())
-                .ok_or_else(not_found)
+            cat.entry(&id).cloned().ok_or_else(not_found)
         })
     }
 

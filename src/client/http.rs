@@ -26,7 +26,8 @@ struct Inner {
     timeout_ms: u32,
     next_id: Cell<u64>,
     in_flight: RefCell<Vec<(u64, AbortController)>>,
-    catalog: RefCell<Option<(String, Rc<Catalog>)>>,
+    /// The last good catalog and its `ETag`, if the server sent one.
+    catalog: RefCell<Option<(Option<String>, Rc<Catalog>)>>,
 }
 
 #[derive(Clone)]
@@ -199,6 +200,12 @@ fn post<B: Serialize, T: DeserializeOwned + 'static>(
     })
 }
 
+/// Whether a failed request is the network's fault (offline, refused, too slow), so the last
+/// good catalog answers instead. A server that answered keeps its say.
+fn use_cached_catalog(e: &ApiError) -> bool {
+    matches!(e, ApiError::Network(_) | ApiError::Timeout)
+}
+
 impl Backend for HttpBackend {
     fn mode(&self) -> &'static str {
         "live"
@@ -208,22 +215,35 @@ impl Backend for HttpBackend {
         get(&self.inner, "/health".into())
     }
 
+    /// The catalog, revalidated with its `ETag`. The last good one is kept in memory: when the
+    /// network is gone (or too slow) it is answered from there, so a kiosk that went offline
+    /// after start still lists, searches and opens every entry (the service worker does the
+    /// same across a reload).
     fn catalog(&self) -> ApiFuture<Rc<Catalog>> {
         let inner = self.inner.clone();
         Box::pin(async move {
             let cached = inner.catalog.borrow().clone();
             let extra = match &cached {
-                Some((etag, _)) => vec![("If-None-Match", etag.clone())],
-                None => vec![],
+                Some((Some(etag), _)) => vec![("If-None-Match", etag.clone())],
+                _ => vec![],
             };
-            let raw = send(
+            let raw = match send(
                 inner.clone(),
                 Method::GET,
                 "/lenient/catalog".into(),
                 None,
                 extra,
             )
-            .await?;
+            .await
+            {
+                Ok(raw) => raw,
+                Err(e) => {
+                    return match (use_cached_catalog(&e), cached) {
+                        (true, Some((_, cat))) => Ok(cat),
+                        _ => Err(e),
+                    }
+                }
+            };
             if raw.status == 304 {
                 if let Some((_, cat)) = cached {
                     return Ok(cat);
@@ -232,18 +252,29 @@ impl Backend for HttpBackend {
             let etag = raw.etag.clone();
             let cat: Catalog = decode(raw)?;
             let cat = Rc::new(cat);
-            if let Some(etag) = etag {
-                *inner.catalog.borrow_mut() = Some((etag, cat.clone()));
-            }
+            *inner.catalog.borrow_mut() = Some((etag, cat.clone()));
             Ok(cat)
         })
     }
 
+    /// One entry; when the network is gone, the catalog's copy of it (the item endpoint is not
+    /// cached anywhere, the catalog is).
     fn lenient_item(&self, id: String) -> ApiFuture<LenientEntry> {
-        get(
-            &self.inner,
-            format!("/lenient/items/{}", encode_component(&id)),
-        )
+        let this = self.clone();
+        Box::pin(async move {
+            let got = get::<LenientEntry>(
+                &this.inner,
+                format!("/lenient/items/{}", encode_component(&id)),
+            )
+            .await;
+            match got {
+                Err(e) if use_cached_catalog(&e) => match this.catalog().await {
+                    Ok(cat) => cat.entry(&id).cloned().ok_or(e),
+                    Err(_) => Err(e),
+                },
+                other => other,
+            }
+        })
     }
 
     fn cert_search(&self, req: CertSearchRequest) -> ApiFuture<CertSearchResponse> {
@@ -342,5 +373,15 @@ mod tests {
         let e = problem_from(502, "Bad gateway");
         assert_eq!(e.status(), Some(502));
         assert!(e.is_transient());
+    }
+
+    #[test]
+    fn only_network_failures_fall_back_to_the_cached_catalog() {
+        assert!(use_cached_catalog(&ApiError::Network("offline".into())));
+        assert!(use_cached_catalog(&ApiError::Timeout));
+        assert!(!use_cached_catalog(&ApiError::NotFound));
+        assert!(!use_cached_catalog(&ApiError::Aborted));
+        assert!(!use_cached_catalog(&problem_from(500, "oops")));
+        assert!(!use_cached_catalog(&ApiError::Malformed("x".into())));
     }
 }

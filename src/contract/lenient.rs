@@ -323,3 +323,33 @@ pub struct Catalog {
     #[serde(default)]
     pub entries: Vec<CatalogEntry>,
 }
+
+impl Catalog {
+    /// The entry with this id (what `GET /api/v1/lenient/items/{id}` answers), if listed.
+    pub fn entry(&self, id: &str) -> Option<&LenientEntry> {
+        self.entries.iter().map(|e| &e.entry).find(|e| e.id == id)
+    }
+}
+
+#[cfg(test)]
+mod catalog_tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_is_found_by_its_id_only() {
+        let mk = |id: &str| CatalogEntry {
+            entry: LenientEntry {
+                id: id.into(),
+                ..Default::default()
+            },
+            keys: SearchKeys::default(),
+        };
+        let cat = Catalog {
+            entries: vec![mk("tax-001"), mk("tax-002")],
+            ..Default::default()
+        };
+        assert_eq!(cat.entry("tax-002").map(|e| e.id.as_str()), Some("tax-002"));
+        assert_eq!(cat.entry("tax-00"), None);
+        assert_eq!(Catalog::default().entry("tax-001"), None);
+    }
+}

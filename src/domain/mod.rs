@@ -7,5 +7,6 @@ pub mod ids;
 pub mod mask;
 pub mod requirements;
 pub mod review;
+pub mod scan;
 pub mod search;
 pub mod text;

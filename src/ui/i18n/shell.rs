@@ -19,6 +19,9 @@ crate::messages!(
     ReadAloud => "朗读", "Read aloud";
     StopReading => "停止朗读", "Stop reading";
     DemoBanner => "演示模式：所有数据均为演示数据，不连接政务系统", "Demo mode: all data is synthetic; no government system is connected";
+    ScanUnknown => "扫描的内容无法识别，未转到任何页面。扫描内容如下：", "What was scanned was not recognised and was not sent anywhere. It reads:";
+    ScanUnknownHint => "请点击要填写的输入框后再扫描，或联系工作人员。", "Tap the field to fill in and scan again, or ask the staff.";
+    ScanUnknownClose => "关闭", "Close";
     OfflineBanner => "网络已断开：部分功能暂不可用，清单仍可浏览", "Offline: some functions are unavailable; lists can still be browsed";
     Loading => "正在加载…", "Loading…";
     ErrorTitle => "暂时无法获取数据", "We could not load this right now";

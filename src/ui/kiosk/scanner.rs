@@ -1,14 +1,20 @@
-//! Keyboard-wedge QR scanners: a hardware scanner "types" its payload much faster than a person
-//! and ends with Enter. [`WedgeDetector`] recognises that by timing alone (plain data, tested
-//! natively); [`use_wedge_scanner`] listens on the window while a screen is mounted.
+//! Keyboard-wedge scanners and card readers: such a device "types" its payload much faster
+//! than a person and ends with Enter. [`WedgeDetector`] recognises that by timing alone (plain
+//! data, tested natively); [`use_wedge_scanner`] listens on the window.
 //!
-//! Keys the scanner types into a focused input must not stay there: once a burst is certain the
-//! remaining keys are swallowed (`preventDefault`), and when the payload completes the input gets
-//! back the value it had before the burst (with an `input` event, so its signal follows).
+//! Rule (issue 12, item 7): keys typed into a focused text field always land in that field, at
+//! any speed, and Enter there submits that field's form (the browser's default): the listener
+//! leaves such keys alone and never calls `preventDefault` on them. Only a burst typed with no
+//! text field focused is taken: the shell classifies it ([`crate::domain::scan::classify_burst`])
+//! and hands it to the screen that uses it through [`ScanInbox`] (never through the URL), or
+//! shows it in a notice when nothing matches.
 
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+use crate::domain::scan::Burst;
+use crate::ui::kiosk::wipe::WipeRegistry;
 
 /// Longest gap between two characters of a burst.
 pub const MAX_GAP_MS: f64 = 35.0;
@@ -17,9 +23,6 @@ pub const MAX_GAP_MS: f64 = 35.0;
 pub const JITTER_GAP_MS: f64 = 500.0;
 /// Fewest characters of a payload.
 pub const MIN_BURST: usize = 8;
-/// Once this many gaps in a row were fast, the run is a scanner and its further keys are
-/// swallowed: no person types 5 keys with gaps of 35 ms or less.
-pub const SWALLOW_AFTER: usize = 4;
 /// Longest payload kept (longer bursts are cut off and rejected).
 pub const MAX_PAYLOAD: usize = 2048;
 
@@ -36,8 +39,6 @@ pub struct WedgeDetector {
     last_ms: f64,
     gaps: usize,
     fast_gaps: usize,
-    fast_streak: usize,
-    bursting: bool,
     overflow: bool,
 }
 
@@ -65,11 +66,6 @@ impl WedgeDetector {
         self.len
     }
 
-    /// Whether the keys of the current run should no longer reach the page.
-    pub fn swallowing(&self) -> bool {
-        self.bursting
-    }
-
     /// Whether the current run, closed now, is a scan.
     fn is_burst(&self) -> bool {
         self.len >= MIN_BURST && !self.overflow && self.fast_gaps * 3 >= self.gaps * 2
@@ -94,11 +90,7 @@ impl WedgeDetector {
             self.gaps += 1;
             if gap <= MAX_GAP_MS {
                 self.fast_gaps += 1;
-                self.fast_streak += 1;
-            } else {
-                self.fast_streak = 0;
             }
-            self.bursting |= self.fast_streak >= SWALLOW_AFTER;
         } else {
             self.reset();
         }
@@ -113,88 +105,154 @@ impl WedgeDetector {
     }
 }
 
-/// What the focused input held when a run started, to put back after a scan.
-struct Snapshot {
-    input: web_sys::HtmlInputElement,
-    value: String,
-}
-
-fn focused_input() -> Option<web_sys::HtmlInputElement> {
-    document()
-        .active_element()?
-        .dyn_into::<web_sys::HtmlInputElement>()
-        .ok()
-}
-
-/// `new Event("input", { bubbles: true })`, built through JS reflection (no extra web-sys
-/// features needed).
-fn input_event() -> Option<web_sys::Event> {
-    let ctor: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"Event".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let init = js_sys::Object::new();
-    js_sys::Reflect::set(&init, &"bubbles".into(), &true.into()).ok()?;
-    let args = js_sys::Array::of2(&"input".into(), &init);
-    js_sys::Reflect::construct(&ctor, &args)
-        .ok()?
-        .dyn_into()
-        .ok()
-}
-
-fn restore(s: Snapshot) {
-    if s.input.is_connected() && s.input.value() != s.value {
-        s.input.set_value(&s.value);
-        // Tell the input's signal (its `on:input` handler) about the restored value.
-        if let Some(e) = input_event() {
-            let _ = s.input.dispatch_event(&e);
-        }
+/// Where a classified burst goes: the screen's path, or `None` (shown in the shell's notice).
+pub fn route_for(burst: &Burst) -> Option<&'static str> {
+    match burst {
+        Burst::Cert(_) | Burst::IdNumber(_) => Some("/certs"),
+        Burst::CaseNo(_) => Some("/reviews"),
+        Burst::Unknown(_) => None,
     }
 }
 
-/// Listens for scanner bursts on the window while the calling component is mounted and calls
-/// `on_scan` with each payload (the listener is removed on cleanup).
+/// Whether keys now go to a text field (input other than buttons/checkboxes, textarea, select,
+/// contenteditable): those keys belong to the field, never to the scanner.
+fn text_field_focused() -> bool {
+    let Some(el) = document().active_element() else {
+        return false;
+    };
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        return !matches!(
+            input.type_().as_str(),
+            "button"
+                | "submit"
+                | "reset"
+                | "checkbox"
+                | "radio"
+                | "range"
+                | "color"
+                | "file"
+                | "image"
+        );
+    }
+    if matches!(el.tag_name().as_str(), "TEXTAREA" | "SELECT") {
+        return true;
+    }
+    el.dyn_ref::<web_sys::HtmlElement>()
+        .is_some_and(|h| h.is_content_editable())
+}
+
+/// Listens for scanner bursts typed with no text field focused, while the calling component
+/// is mounted, and calls `on_scan` with each payload (the listener is removed on cleanup).
+/// Keys typed into a text field are not looked at: they are the field's.
 pub fn use_wedge_scanner(on_scan: Callback<String>) {
     let detector = StoredValue::new_local(WedgeDetector::new());
-    let snapshot = StoredValue::new_local(None::<Snapshot>);
     let handle = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
         let key = e.key();
         if matches!(key.as_str(), "Shift" | "CapsLock") {
             return; // scanners press Shift for capitals and symbols
         }
-        // Modifiers, IME composition and auto-repeat (a held key) are a person, not a scanner.
-        if e.ctrl_key() || e.alt_key() || e.meta_key() || e.is_composing() || e.repeat() {
+        // Modifiers, IME composition, auto-repeat (a held key) and any key for a text field
+        // are a person or the field's: not a scan.
+        if e.ctrl_key()
+            || e.alt_key()
+            || e.meta_key()
+            || e.is_composing()
+            || e.repeat()
+            || text_field_focused()
+        {
             detector.update_value(WedgeDetector::reset);
             return;
         }
         let t = e.time_stamp();
-        let payload = detector.try_update_value(|d| d.feed(&key, t)).flatten();
-        let Some((run, swallow)) = detector.try_with_value(|d| (d.run_len(), d.swallowing()))
-        else {
-            return;
-        };
-        if let Some(p) = payload {
+        if let Some(p) = detector.try_update_value(|d| d.feed(&key, t)).flatten() {
+            // The Enter that ends the scan must not also press a focused button or link.
             e.prevent_default();
-            if let Some(s) = snapshot.try_update_value(Option::take).flatten() {
-                restore(s);
-            }
             on_scan.run(p);
-            return;
-        }
-        if run == 1 {
-            // A new run starts with this key: remember the input before the key reaches it.
-            snapshot.set_value(focused_input().map(|input| Snapshot {
-                value: input.value(),
-                input,
-            }));
-        } else if run == 0 {
-            snapshot.set_value(None);
-        }
-        if swallow {
-            e.prevent_default();
         }
     });
     on_cleanup(move || handle.remove());
+}
+
+/// Hands a burst from the shell to the screen that uses it, without the URL: `pending` holds
+/// a routed burst until that screen takes it; `unknown` the text of one nothing matched (the
+/// shell's notice). Both may be personal data, so both are registered with the privacy wipe.
+#[derive(Clone, Copy)]
+pub struct ScanInbox {
+    pub pending: RwSignal<Option<Burst>>,
+    pub unknown: RwSignal<Option<String>>,
+}
+
+impl ScanInbox {
+    /// A fresh inbox, registered with the privacy wipe when the root provides one.
+    pub fn new() -> ScanInbox {
+        let inbox = ScanInbox {
+            pending: RwSignal::new(None),
+            unknown: RwSignal::new(None),
+        };
+        if let Some(wipe) = use_context::<WipeRegistry>() {
+            wipe.register_signal("kiosk", "scan_pending", inbox.pending);
+            wipe.register_signal("kiosk", "scan_unknown", inbox.unknown);
+        }
+        inbox
+    }
+
+    /// Files a burst: a routed one waits in `pending` (and the notice closes); the path to go
+    /// to is returned. An unknown one goes to the notice.
+    pub fn file(&self, burst: Burst) -> Option<&'static str> {
+        let route = route_for(&burst);
+        match burst {
+            Burst::Unknown(text) => self.unknown.set(Some(text)),
+            b => {
+                self.unknown.set(None);
+                self.pending.set(Some(b));
+            }
+        }
+        route
+    }
+
+    /// Takes the pending burst if `pick` accepts it (tracks `pending`, so call it in an effect
+    /// to take bursts filed while the screen is shown too).
+    pub fn take<T>(&self, pick: impl Fn(&Burst) -> Option<T>) -> Option<T> {
+        let got = self.pending.with(|p| p.as_ref().and_then(&pick));
+        if got.is_some() {
+            self.pending.set(None);
+        }
+        got
+    }
+
+    /// Takes a pending certificate payload or ID number.
+    pub fn take_for_certs(&self) -> Option<Burst> {
+        self.take(|b| match b {
+            Burst::Cert(_) | Burst::IdNumber(_) => Some(b.clone()),
+            _ => None,
+        })
+    }
+
+    /// Takes a pending case number.
+    pub fn take_case_no(&self) -> Option<String> {
+        self.take(|b| match b {
+            Burst::CaseNo(n) => Some(n.clone()),
+            _ => None,
+        })
+    }
+}
+
+impl Default for ScanInbox {
+    fn default() -> Self {
+        ScanInbox::new()
+    }
+}
+
+/// Provides the kiosk's inbox at the root.
+pub fn provide_scan_inbox() -> ScanInbox {
+    let inbox = ScanInbox::new();
+    provide_context(inbox);
+    inbox
+}
+
+/// The root's inbox; without one (a page rendered on its own) a private empty one.
+pub fn use_scan_inbox() -> ScanInbox {
+    use_context::<ScanInbox>().unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -216,7 +274,6 @@ mod tests {
     fn a_fast_burst_then_enter_is_a_scan() {
         let mut d = WedgeDetector::new();
         let t = feed_str(&mut d, QR, 1000.0, 8.0);
-        assert!(d.swallowing());
         assert_eq!(d.feed("Enter", t).as_deref(), Some(QR));
         // The detector is ready for the next scan.
         assert_eq!(d.run_len(), 0);
@@ -233,7 +290,6 @@ mod tests {
         // 120 ms between keys: a quick typist.
         let t = feed_str(&mut d, "320505198509030123", 0.0, 120.0);
         assert_eq!(d.run_len(), 18);
-        assert!(!d.swallowing());
         assert_eq!(d.feed("Enter", t), None);
         // Just over the limit is a person too.
         let t = feed_str(&mut d, "ABCDEFGHIJ", 10_000.0, 35.5);
@@ -244,7 +300,6 @@ mod tests {
             assert_eq!(d.feed(&c.to_string(), t), None);
             t += if i % 2 == 0 { 20.0 } else { 150.0 };
         }
-        assert!(!d.swallowing());
         assert_eq!(d.feed("Enter", t), None);
     }
 
@@ -261,7 +316,6 @@ mod tests {
                 _ => 8.0,
             };
         }
-        assert!(d.swallowing());
         assert_eq!(d.feed("Enter", t + 60.0).as_deref(), Some(QR));
         // Too many slow gaps (half of them): not a scan.
         let mut t = 10_000.0;
@@ -314,6 +368,50 @@ mod tests {
         let mut d = WedgeDetector::new();
         let t = feed_str(&mut d, "证照标识一二三四", 0.0, 5.0);
         assert_eq!(d.feed("Enter", t).as_deref(), Some("证照标识一二三四"));
+    }
+
+    #[test]
+    fn bursts_route_by_kind_and_the_inbox_hands_them_over() {
+        use crate::domain::scan::{classify_burst, CertScan};
+        let owner = Owner::new();
+        owner.with(|| {
+            let registry = crate::ui::kiosk::wipe::provide_wipe_registry();
+            let inbox = ScanInbox::new();
+            let qr = classify_burst(QR);
+            assert!(matches!(qr, Burst::Cert(CertScan::Qr { .. })));
+            assert_eq!(inbox.file(qr.clone()), Some("/certs"));
+            // The review screen does not take it; the certificate screen does, once.
+            assert_eq!(inbox.take_case_no(), None);
+            assert_eq!(inbox.take_for_certs(), Some(qr));
+            assert_eq!(inbox.take_for_certs(), None);
+            assert_eq!(
+                inbox.file(classify_burst("320505198509030123")),
+                Some("/certs")
+            );
+            assert_eq!(
+                inbox.take_for_certs(),
+                Some(Burst::IdNumber("320505198509030123".into()))
+            );
+            assert_eq!(
+                inbox.file(classify_burst("32050820260923000055")),
+                Some("/reviews")
+            );
+            assert_eq!(inbox.take_for_certs(), None);
+            assert_eq!(
+                inbox.take_case_no().as_deref(),
+                Some("32050820260923000055")
+            );
+            // Unknown: kept for the notice, nothing routed.
+            assert_eq!(inbox.file(classify_burst("ABCDEFGHIJ")), None);
+            assert_eq!(inbox.unknown.get_untracked().as_deref(), Some("ABCDEFGHIJ"));
+            assert_eq!(inbox.pending.get_untracked(), None);
+            // The wipe empties both.
+            inbox.file(classify_burst("32050820260923000055"));
+            inbox.unknown.set(Some("x".into()));
+            registry.clear_all();
+            assert_eq!(inbox.pending.get_untracked(), None);
+            assert_eq!(inbox.unknown.get_untracked(), None);
+        });
     }
 
     #[test]

@@ -10,11 +10,13 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::config::LoadedConfig;
+use crate::domain::scan::classify_burst;
 use crate::ui::components::long_press::LongPress;
 use crate::ui::features::{
     admin::AdminRoutes, certs::CertsRoutes, lenient::LenientRoutes, reviews::ReviewsRoutes,
 };
 use crate::ui::i18n::{provide_i18n, use_i18n, Locale, ShellMsg};
+use crate::ui::kiosk::scanner::{use_scan_inbox, use_wedge_scanner};
 use crate::ui::kiosk::{
     idle::IdleGuard, provide_kiosk, speech, use_backend, use_config, use_connectivity, use_elder,
     wipe,
@@ -28,6 +30,7 @@ pub fn App(
 ) -> impl IntoView {
     let locale = Locale::parse(&loaded.config.default_locale);
     wipe::provide_wipe_registry();
+    crate::ui::kiosk::scanner::provide_scan_inbox();
     provide_kiosk(loaded);
     provide_i18n(locale);
     // The features' root contexts; each registers its state with the privacy wipe.
@@ -67,7 +70,23 @@ fn Shell() -> impl IntoView {
     let root_class = move || if elder.on.get() { "app elder" } else { "app" };
     let hall = cfg.with(|c| c.hall_name.clone());
     let navigate = leptos_router::hooks::use_navigate();
-    let to_admin = Callback::new(move |_: ()| navigate("/admin", Default::default()));
+    let to_admin = {
+        let navigate = navigate.clone();
+        Callback::new(move |_: ()| navigate("/admin", Default::default()))
+    };
+    // A burst typed with nothing focused, from any screen: to the screen that uses it (the
+    // payload waits in the inbox, never in the URL), or into the notice below.
+    let inbox = use_scan_inbox();
+    use_wedge_scanner(Callback::new(move |payload: String| {
+        if let Some(path) = inbox.file(classify_burst(&payload)) {
+            if location.pathname.get_untracked() != path {
+                navigate(path, Default::default());
+            }
+        }
+    }));
+    // The catalog, fetched and cached once the home screen is up, so the lists, their search
+    // and every entry work when the network goes later (issue 12, item 9).
+    prefetch_catalog(backend, 3);
 
     view! {
         <div class=root_class>
@@ -102,6 +121,7 @@ fn Shell() -> impl IntoView {
                 <A href="/certs" attr:data-testid="nav-certs" attr:class="nav-btn">{move || i18n.t(ShellMsg::Certs)}</A>
                 <A href="/reviews" attr:data-testid="nav-reviews" attr:class="nav-btn">{move || i18n.t(ShellMsg::Reviews)}</A>
             </nav>
+            <ScanUnknownNotice />
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <not_found::NotFound /> }>
                     <Route path=path!("/") view=home::Home />
@@ -124,6 +144,51 @@ fn Shell() -> impl IntoView {
             </footer>
             <IdleGuard />
         </div>
+    }
+}
+
+/// Fetches the catalog once, after the first screen had a chance to render and respond (the
+/// client keeps it in memory and the service worker in its cache). A failure is fine: the
+/// lists fetch it again when opened.
+/// A fetch aborted by a quick change of screen is tried again (at most `tries` times).
+fn prefetch_catalog(backend: crate::ui::kiosk::BackendHandle, tries: u8) {
+    set_timeout(
+        move || {
+            let b = backend.get();
+            leptos::task::spawn_local(async move {
+                let aborted = matches!(
+                    b.catalog().await,
+                    Err(crate::client::error::ApiError::Aborted)
+                );
+                if aborted && tries > 1 {
+                    prefetch_catalog(backend, tries - 1);
+                }
+            });
+        },
+        CATALOG_PREFETCH_DELAY,
+    );
+}
+
+/// How long after start the catalog is prefetched (the home screen is interactive by then).
+const CATALOG_PREFETCH_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// A scanned burst the kiosk did not recognise: said so, with the text kept readable until
+/// closed (or the idle wipe), never routed silently to nowhere.
+#[component]
+fn ScanUnknownNotice() -> impl IntoView {
+    let i18n = use_i18n();
+    let inbox = use_scan_inbox();
+    view! {
+        <Show when=move || inbox.unknown.with(Option::is_some)>
+            <div class="banner banner-scan" role="alert" data-testid="scan-unknown">
+                <p>{move || i18n.t(ShellMsg::ScanUnknown)}</p>
+                <p><output class="scan-text" data-testid="scan-unknown-text">{move || inbox.unknown.get().unwrap_or_default()}</output></p>
+                <p class="hint">{move || i18n.t(ShellMsg::ScanUnknownHint)}</p>
+                <button type="button" class="btn" data-testid="scan-unknown-close" on:click=move |_| inbox.unknown.set(None)>
+                    {move || i18n.t(ShellMsg::ScanUnknownClose)}
+                </button>
+            </div>
+        </Show>
     }
 }
 

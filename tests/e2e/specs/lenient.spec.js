@@ -164,6 +164,38 @@ test('the grid search box opens the list searched over every domain', async ({ p
   g.assertClean();
 });
 
+test('the first screen answers as you type, ranked and highlighted as the list screen (issue 12, item 8)', async ({ page }) => {
+  const g = guardPage(page);
+  await page.goto('/lenient/list?q=' + encodeURIComponent('申报'));
+  await expect(items(page).first()).toBeVisible();
+  const listIds = await items(page).evaluateAll((els) => els.map((e) => e.dataset.id));
+  const listCount = await countValue(page);
+
+  await page.goto('/lenient');
+  await expect(page.getByTestId('lenient-domain').first()).toBeVisible();
+  await page.getByTestId('lenient-search').pressSequentially('申报', { delay: 30 });
+  // No Enter: the answer is already there, with the same order, count and highlighting.
+  await expect(count(page)).toHaveAttribute('data-count', String(listCount));
+  await expect(page.getByTestId('lenient-domain')).toHaveCount(0);
+  expect(await items(page).evaluateAll((els) => els.map((e) => e.dataset.id))).toEqual(listIds);
+  await expect(page.locator(`[data-testid="lenient-item"][data-id="${listIds[0]}"] mark`).first()).toHaveText('申报');
+  // The URL holds the query (after a pause), so a reload or back keeps it.
+  await expect(page).toHaveURL(/\/lenient\?q=%E7%94%B3%E6%8A%A5$/);
+  await items(page).first().click();
+  await expect(page.getByTestId('lenient-detail')).toBeVisible();
+  await page.getByTestId('lenient-back').click();
+  await expect(page).toHaveURL(/\/lenient\?q=%E7%94%B3%E6%8A%A5$/);
+  await expect(page.getByTestId('lenient-search')).toHaveValue('申报');
+  await expect(count(page)).toHaveAttribute('data-count', String(listCount));
+  // Pinyin initials too, and an emptied box brings the domain grid back.
+  await page.getByTestId('lenient-search').fill('nssb');
+  await expect(items(page).first()).toHaveAttribute('data-id', 'tax-003');
+  await page.getByTestId('lenient-search').fill('');
+  await expect(page.getByTestId('lenient-domain').first()).toBeVisible();
+  await expect(page).toHaveURL(/\/lenient$/);
+  g.assertClean();
+});
+
 test('back/forward keep domain, kind, query and count; a deep link lands on the same list', async ({ page }) => {
   const g = guardPage(page);
   await page.goto('/lenient');

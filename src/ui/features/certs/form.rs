@@ -3,11 +3,10 @@
 
 use crate::client::error::ApiError;
 use crate::contract::{CertSearchRequest, CertVerifyRequest, ProblemCode};
-use crate::domain::cert::{
-    parse_qr, MAX_CODE_CHARS, MAX_IDENTIFIER_CHARS, MAX_NAME_CHARS, MAX_NUMBER_CHARS,
-};
+use crate::domain::cert::{MAX_CODE_CHARS, MAX_IDENTIFIER_CHARS, MAX_NAME_CHARS, MAX_NUMBER_CHARS};
 use crate::domain::date::Date;
 use crate::domain::ids::{self, IdError};
+use crate::domain::scan::{cert_payload, CertScan};
 use crate::ui::features::certs::messages::fill;
 use crate::ui::features::certs::messages::CertMsg;
 use crate::ui::i18n::{Locale, Msg};
@@ -266,29 +265,13 @@ pub enum Scanned {
     Unknown,
 }
 
-/// Reads a scan. Keys typed just before the scanner fired may lead the payload, so the start
-/// of a certificate code is also looked for inside it.
+/// Reads a scan (camera or wedge): see [`crate::domain::scan::cert_payload`].
 pub fn interpret_scan(payload: &str) -> Scanned {
-    let up = payload.to_ascii_uppercase(); // same byte offsets as `payload`
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(
-            ["EKV1|", "HTTP", "1.2.156.3005.2."]
-                .iter()
-                .filter_map(|m| up.find(m)),
-        )
-        .collect();
-    for &i in &starts {
-        if let Some((identifier, code)) = payload.get(i..).and_then(parse_qr) {
-            return Scanned::Qr { identifier, code };
-        }
+    match cert_payload(payload) {
+        Some(CertScan::Qr { identifier, code }) => Scanned::Qr { identifier, code },
+        Some(CertScan::Identifier(id)) => Scanned::Identifier(id),
+        None => Scanned::Unknown,
     }
-    for &i in &starts {
-        let p = payload.get(i..).unwrap_or_default();
-        if ids::looks_like_cert_identifier(p) {
-            return Scanned::Identifier(ids::normalize(p).to_ascii_uppercase());
-        }
-    }
-    Scanned::Unknown
 }
 
 /// How a failed request is shown.

@@ -6,6 +6,7 @@ pub mod messages;
 pub mod pages;
 pub mod routes;
 pub mod state;
+pub mod url_follow;
 pub mod widgets;
 
 pub use routes::LenientRoutes;

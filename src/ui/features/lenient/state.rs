@@ -61,6 +61,16 @@ impl ListState {
     }
 }
 
+/// The first screen's URL for a query typed there: `/lenient` or `/lenient?q=<query>` (the
+/// domain grid has no domain or kind of its own).
+pub fn home_href(q: &str) -> String {
+    if q.is_empty() {
+        "/lenient".to_string()
+    } else {
+        format!("/lenient?q={}", encode_component(q))
+    }
+}
+
 /// At most [`MAX_QUERY_CHARS`] characters, control characters removed.
 pub fn clamp_query(q: &str) -> String {
     q.chars()
@@ -141,6 +151,17 @@ pub fn domain_counts(cat: &Catalog) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
     use crate::contract::{CatalogEntry, DomainInfo, LenientEntry};
+
+    #[test]
+    fn the_first_screen_keeps_its_query_in_the_url() {
+        assert_eq!(home_href(""), "/lenient");
+        assert_eq!(home_href("fapiao"), "/lenient?q=fapiao");
+        assert_eq!(
+            home_href("纳税 申报"),
+            "/lenient?q=%E7%BA%B3%E7%A8%8E%20%E7%94%B3%E6%8A%A5"
+        );
+        assert_eq!(home_href("a&q=b"), "/lenient?q=a%26q%3Db");
+    }
 
     #[test]
     fn state_round_trips_through_the_url() {

@@ -11,6 +11,7 @@ use crate::client::clock::today;
 use crate::client::error::ApiError;
 use crate::contract::{CertSearchRequest, CertVerifyRequest};
 use crate::domain::cert::{MAX_HOLDER_ID_INPUT_CHARS, MAX_IDENTIFIER_CHARS, MAX_NAME_CHARS};
+use crate::domain::scan::{Burst, CertScan};
 use crate::ui::components::error_summary::{focus_by_id, ErrorSummary};
 use crate::ui::components::keypad::KeypadLayout;
 use crate::ui::components::loading::Loading;
@@ -25,7 +26,7 @@ use crate::ui::features::certs::widgets::field::CertField;
 use crate::ui::features::certs::widgets::panels::{FailureNotice, VerifyCard};
 use crate::ui::features::certs::widgets::results::ResultList;
 use crate::ui::i18n::use_i18n;
-use crate::ui::kiosk::scanner::use_wedge_scanner;
+use crate::ui::kiosk::scanner::use_scan_inbox;
 use crate::ui::kiosk::{use_backend, use_personal_screen};
 
 /// The last request sent, for the retry button.
@@ -172,7 +173,26 @@ pub fn Certs() -> impl IntoView {
         }
         Scanned::Unknown => scan_unknown.set(true),
     });
-    use_wedge_scanner(on_scan);
+    // A burst scanned with nothing focused, from any screen, handed over by the shell (see
+    // `kiosk::scanner`): now, or whenever one arrives while this screen is shown.
+    let inbox = use_scan_inbox();
+    Effect::new(move |_| match inbox.take_for_certs() {
+        Some(Burst::Cert(CertScan::Qr { identifier, code })) => {
+            on_scan.run(format!("EKV1|{identifier}|{code}"))
+        }
+        Some(Burst::Cert(CertScan::Identifier(id))) => on_scan.run(id),
+        Some(Burst::IdNumber(id)) => {
+            set_mode(Mode::Holder);
+            holder_id.set(id);
+            let next = if name.with_untracked(String::is_empty) {
+                Field::HolderName
+            } else {
+                Field::HolderId
+            };
+            request_animation_frame(move || focus_by_id(next.dom_id()));
+        }
+        _ => {}
+    });
 
     let summary = Signal::derive(move || {
         let l = i18n.locale();

@@ -13,11 +13,9 @@ use crate::ui::components::{error_panel::ErrorPanel, loading::Loading};
 use crate::ui::features::lenient::context::use_lenient;
 use crate::ui::features::lenient::messages::LenientMsg;
 use crate::ui::features::lenient::state::{clamp_query, ListState, MAX_QUERY_CHARS};
+use crate::ui::features::lenient::url_follow::UrlFollow;
 use crate::ui::i18n::use_i18n;
 use crate::ui::kiosk::use_backend;
-
-/// Pause in typing after which the URL catches up with the query.
-const URL_DELAY: std::time::Duration = std::time::Duration::from_millis(250);
 
 #[component]
 pub fn LenientList() -> impl IntoView {
@@ -37,24 +35,6 @@ pub fn LenientList() -> impl IntoView {
     let text = RwSignal::new(url_state.get_untracked().q);
     let input = NodeRef::<leptos::html::Input>::new();
 
-    // A URL update waiting for a pause in typing (see `schedule` below).
-    let pending = StoredValue::new_local(None::<TimeoutHandle>);
-
-    // Back/forward (or any link) changed the URL's query: show it in the box. Our own
-    // navigations always carry the typed query, so a different one comes from outside and
-    // wins over a pending update.
-    Effect::new(move |_| {
-        let q = url_state.with(|s| s.q.clone());
-        if text.get_untracked() != q {
-            if let Some(h) = pending.try_update_value(Option::take).flatten() {
-                h.clear();
-            }
-            if let Some(el) = input.get_untracked() {
-                el.set_value(&q);
-            }
-            text.set(q);
-        }
-    });
     // Safari would "correct" pinyin; the attribute has no typed setter in the view macro.
     Effect::new(move |_| {
         if let Some(el) = input.get() {
@@ -76,60 +56,37 @@ pub fn LenientList() -> impl IntoView {
             },
         );
     });
-    // The URL follows the typing a moment later (one `replace` per pause, not per key): the
-    // keystroke path is only search + render, and a fast typist never hits the browser's
-    // history rate limit. Any tap or key press elsewhere writes it at once, so a navigation
-    // started from this page always leaves the typed query in this history entry.
-    // Replace the URL with the typed query (no-op when it is there already, or once the page
-    // is gone).
+    // Replace the URL with the typed query (see `url_follow`).
     let write_url = move || {
         let (Some(q), Some(now)) = (text.try_get_untracked(), url_state.try_get_untracked()) else {
-            return;
+            return None;
         };
         let s = ListState { q, ..now.clone() };
-        if s != now {
-            go.run((s, true));
+        if s == now {
+            return None;
         }
+        let q = s.q.clone();
+        go.run((s, true));
+        Some(q)
     };
-    let cancel = move || {
-        if let Some(h) = pending.try_update_value(Option::take).flatten() {
-            h.clear();
-            true
-        } else {
-            false
+    let follow = UrlFollow::new(write_url);
+    // Back/forward (or any link) changed the URL's query: show it in the box. Our own
+    // navigations always carry the typed query, so a different one comes from outside and
+    // wins over a pending update.
+    Effect::new(move |_| {
+        let q = url_state.with(|s| s.q.clone());
+        let own = follow.reported(&q);
+        if text.get_untracked() != q && !own {
+            follow.cancel();
+            if let Some(el) = input.get_untracked() {
+                el.set_value(&q);
+            }
+            text.set(q);
         }
-    };
-    let flush = move || {
-        if cancel() {
-            write_url();
-        }
-    };
-    let schedule = move || {
-        cancel();
-        let h = set_timeout_with_handle(
-            move || {
-                let _ = pending.try_update_value(|p| *p = None);
-                write_url();
-            },
-            URL_DELAY,
-        );
-        let _ = pending.try_update_value(|p| *p = h.ok());
-    };
-    let on_tap = window_event_listener(leptos::ev::pointerdown, move |_| flush());
-    let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Enter" || ev.key() == " " {
-            flush();
-        }
-    });
-    on_cleanup(move || {
-        on_tap.remove();
-        on_key.remove();
-        // Leaving the page: never navigate afterwards.
-        cancel();
     });
     let on_input = move |ev| {
         text.set(clamp_query(&event_target_value(&ev)));
-        schedule();
+        follow.schedule();
     };
     let clear = move |_| {
         text.set(String::new());
@@ -137,13 +94,13 @@ pub fn LenientList() -> impl IntoView {
             el.set_value("");
             let _ = el.focus();
         }
-        cancel();
-        write_url();
+        follow.cancel();
+        follow.write_now();
     };
     // Enter / the phone's search key: the list is already there; close the keyboard.
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        flush();
+        follow.flush();
         if let Some(el) = input.get_untracked() {
             let _ = el.blur();
         }

@@ -13,7 +13,7 @@ use crate::ui::components::keypad::KeypadLayout;
 use crate::ui::components::loading::Loading;
 use crate::ui::features::reviews::messages::{review_text, ReviewMsg};
 use crate::ui::i18n::use_i18n;
-use crate::ui::kiosk::scanner::use_wedge_scanner;
+use crate::ui::kiosk::scanner::use_scan_inbox;
 use crate::ui::kiosk::use_backend;
 
 use crate::ui::features::reviews::context::use_review_context;
@@ -97,11 +97,16 @@ pub fn ReviewsHome() -> impl IntoView {
         Some(Err(_)) => case_err.set(Some(ReviewMsg::CaseCheckFailed)),
         None => {}
     });
-    // A hardware scanner reading the case slip's QR code types the case number.
-    use_wedge_scanner(Callback::new(move |payload: String| {
-        case.set(payload.trim().to_string());
-        start_case();
-    }));
+    // A hardware scanner reading the case slip's QR code with nothing focused types the case
+    // number; the shell hands it over (see `kiosk::scanner`), now or while this screen is shown.
+    let inbox = use_scan_inbox();
+    Effect::new(move |_| {
+        if let Some(no) = inbox.take_case_no() {
+            case.set(no);
+            case_err.set(None);
+            start_case();
+        }
+    });
 
     let review_ctx = use_review_context();
     let lists = LocalResource::new(move || {
