@@ -129,6 +129,7 @@ impl Db {
         }
         let mut writer = open_connection(path, false)?;
         writer.execute_batch(SCHEMA)?;
+        writer.execute_batch(crate::catalog::SCHEMA)?;
         seed_reference_data(&mut writer, seed, today, pinned_today)?;
         let mut readers = Vec::with_capacity(READERS);
         for _ in 0..READERS {

@@ -15,7 +15,7 @@ async fn health_reports_versions_and_counts() {
     assert_eq!(r.status, 200);
     let h: Health = serde_json::from_slice(&r.body).unwrap();
     assert_eq!(h.status, "ok");
-    assert_eq!(h.catalog_version, t.state.catalog.catalog.version);
+    assert_eq!(h.catalog_version, t.state.catalog().blob.catalog.version);
     assert_eq!(
         h.certificates as usize,
         SeedData::embedded().unwrap().certificates.len()
