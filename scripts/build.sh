@@ -4,6 +4,20 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 
+# Writes name.br (brotli quality 11) and name.gz (gzip -9) beside every file the build made, for
+# the server to send as they are (it compresses only API responses on the fly). config.json is
+# left alone: a hall edits it after deployment, and a stale .br beside it would win.
+precompress() { # dir
+  local n=0
+  while IFS= read -r -d '' f; do
+    brotli -q 11 -f -k -o "$f.br" "$f"
+    gzip -9 -n -k -f "$f"
+    n=$((n + 1))
+  done < <(find "$1" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \
+    -o -name '*.json' -o -name '*.svg' -o -name '*.webmanifest' \) ! -path "$1/config.json" -print0)
+  echo "build: $n files in $1 precompressed (.br q11, .gz -9)"
+}
+
 step "build: reference server (release)"
 cargo build --release -p kiosk-server
 
@@ -22,6 +36,7 @@ if [ -x "$ROOT/node_modules/.bin/workbox" ] && [ -f "$ROOT/workbox-config.cjs" ]
   step "build: service worker (Workbox)"
   workbox generateSW workbox-config.cjs
 fi
+precompress "$ROOT/dist"
 echo "build: dist/ ready"
 
 # The same app with the heap probes (the `instrument` feature: a counting allocator and the
@@ -33,5 +48,6 @@ if [ "${EK_INSTRUMENTED:-0}" = 1 ]; then
   if [ -x "$ROOT/node_modules/.bin/workbox" ]; then
     EK_DIST=dist-instrumented workbox generateSW workbox-config.cjs
   fi
+  precompress "$ROOT/dist-instrumented"
   echo "build: dist-instrumented/ ready"
 fi

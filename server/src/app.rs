@@ -11,16 +11,18 @@ use tower_http::compression::CompressionLayer;
 use crate::state::{AppState, StartError};
 use crate::{api, middleware, problem, static_files};
 
-/// The whole application: API, static app with history fallback, security headers,
-/// compression and request logging.
+/// The whole application: API (compressed on the fly), the precompressed static app with its
+/// history fallback, security headers and request logging.
 pub fn router(state: Arc<AppState>) -> Router {
+    // On-the-fly compression for API responses only; the app's files are precompressed by
+    // the build (static_files::router).
+    let api = api::router(state.clone()).layer(CompressionLayer::new().gzip(true).br(true));
     let mut app = Router::new()
-        .nest(api::PREFIX, api::router(state.clone()))
+        .nest(api::PREFIX, api)
         .route("/api", any(problem::api_not_found))
         .route("/api/", any(problem::api_not_found))
         .route("/api/{*rest}", any(problem::api_not_found))
         .fallback_service(static_files::router(&state.config.dist_dir))
-        .layer(CompressionLayer::new().gzip(true).br(true))
         .layer(axum::middleware::map_response_with_state(
             state.clone(),
             middleware::security_headers,

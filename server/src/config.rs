@@ -53,7 +53,7 @@ impl Config {
             admin_token_generated: true,
             cert_rate_per_min: 30,
             review_lookup_per_min: 10,
-            bad_review_deadline_days: 7,
+            bad_review_deadline_days: enforcement_kiosk::domain::review::BAD_REVIEW_DEADLINE_DAYS,
             seed_today: None,
             log_requests: true,
             instance_id: None,

@@ -178,6 +178,10 @@ async fn cache_headers(req: Request, next: Next) -> Response {
             HeaderValue::from_static("no-cache")
         };
         res.headers_mut().insert(header::CACHE_CONTROL, value);
+        // The body depends on Accept-Encoding wherever the build left a .br/.gz beside the
+        // file; say so for every file, so no cache hands a brotli body to a client without it.
+        res.headers_mut()
+            .append(header::VARY, HeaderValue::from_static("accept-encoding"));
     }
     res
 }
@@ -234,13 +238,22 @@ async fn spa_fallback(
 
 /// Files from DIST_DIR; a path that is not a file gets index.html (history routing), unless
 /// it names a static file ([`is_static_file_path`]).
+///
+/// Files are served as the build compressed them: `name.br` (brotli quality 11) or `name.gz`
+/// (gzip -9) beside `name`, chosen by `Accept-Encoding`, with `Content-Encoding` and
+/// `Vary: accept-encoding`; a file without them goes out as it is. Nothing here is compressed
+/// on the fly (that is for API responses only, see `app::router`).
 pub fn router(dist: &Path) -> Router {
     let index = dist.join("index.html");
+    let files = ServeDir::new(dist).precompressed_br().precompressed_gzip();
     let app = if index.is_file() {
-        let fallback = axum::routing::get(spa_fallback).with_state(ServeFile::new(index));
-        Router::new().fallback_service(ServeDir::new(dist).fallback(fallback))
+        let index = ServeFile::new(index)
+            .precompressed_br()
+            .precompressed_gzip();
+        let fallback = axum::routing::get(spa_fallback).with_state(index);
+        Router::new().fallback_service(files.fallback(fallback))
     } else {
-        Router::new().fallback_service(ServeDir::new(dist).fallback(axum::routing::get(not_built)))
+        Router::new().fallback_service(files.fallback(axum::routing::get(not_built)))
     };
     app.layer(axum::middleware::from_fn(cache_headers))
 }

@@ -1,5 +1,5 @@
 //! The built app: history fallback, cache headers, CSP with inline-script hashes,
-//! security headers everywhere, compression.
+//! security headers everywhere, precompressed files, on-the-fly compression for the API only.
 
 mod common;
 
@@ -134,29 +134,95 @@ async fn cache_headers_by_kind_of_file() {
     );
 }
 
+/// Writes `name.br` and `name.gz` beside `name`, as scripts/build.sh does.
+fn precompress(dist: &std::path::Path, name: &str) -> (Vec<u8>, Vec<u8>) {
+    use std::io::Write;
+    let plain = std::fs::read(dist.join(name)).unwrap();
+    let mut br = Vec::new();
+    {
+        let mut w = brotli::CompressorWriter::new(&mut br, 4096, 11, 22);
+        w.write_all(&plain).unwrap();
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&plain).unwrap();
+    let gz = gz.finish().unwrap();
+    std::fs::write(dist.join(format!("{name}.br")), &br).unwrap();
+    std::fs::write(dist.join(format!("{name}.gz")), &gz).unwrap();
+    (br, gz)
+}
+
 #[tokio::test]
-async fn responses_are_compressed_when_asked() {
+async fn the_apps_files_are_served_as_the_build_compressed_them() {
     let t = app_with_dist();
     let path = "/enforcement-kiosk-0123456789abcdef.js";
+    let (br, gz) = precompress(t.dist.path(), &path[1..]);
+    let (index_br, _) = precompress(t.dist.path(), "index.html");
     let plain = t.get(path).await;
-    let r = t
-        .send(req(Method::GET, path, &[("accept-encoding", "gzip")], None))
-        .await;
-    assert_eq!(r.header("content-encoding"), "gzip");
-    assert!(r.body.len() < plain.body.len() / 4);
-    let r = t
-        .send(req(Method::GET, path, &[("accept-encoding", "br")], None))
-        .await;
-    assert_eq!(r.header("content-encoding"), "br");
-    let r = t
-        .send(req(
-            Method::GET,
-            "/api/v1/services",
-            &[("accept-encoding", "gzip")],
-            None,
-        ))
-        .await;
-    assert_eq!(r.header("content-encoding"), "gzip");
+    assert_eq!(plain.header("content-encoding"), "");
+    for (enc, body) in [("br", &br), ("gzip", &gz), ("gzip, deflate, br", &br)] {
+        let r = t
+            .send(req(Method::GET, path, &[("accept-encoding", enc)], None))
+            .await;
+        assert_eq!(r.status, 200, "{enc}");
+        let want = if body == &br { "br" } else { "gzip" };
+        assert_eq!(r.header("content-encoding"), want, "{enc}");
+        assert_eq!(&r.body[..], &body[..], "{enc}: the file the build wrote");
+        assert!(
+            r.header("vary")
+                .to_ascii_lowercase()
+                .contains("accept-encoding"),
+            "{enc}"
+        );
+        assert_eq!(
+            r.header("cache-control"),
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(r.header("content-type"), "text/javascript", "{enc}");
+    }
+    // index.html (and a client route that falls back to it) too, with no-cache.
+    for p in ["/", "/lenient/list"] {
+        let r = t
+            .send(req(Method::GET, p, &[("accept-encoding", "br")], None))
+            .await;
+        assert_eq!(r.header("content-encoding"), "br", "{p}");
+        assert_eq!(&r.body[..], &index_br[..], "{p}");
+        assert_eq!(r.header("cache-control"), "no-cache", "{p}");
+    }
+}
+
+#[tokio::test]
+async fn static_files_are_never_compressed_on_the_fly_but_the_api_is() {
+    let t = app_with_dist();
+    // No .br/.gz beside these: they go out as they are, whatever the client accepts.
+    for path in [
+        "/config.json",
+        "/sw.js",
+        "/enforcement-kiosk-0123456789abcdef.js",
+    ] {
+        let plain = t.get(path).await;
+        let r = t
+            .send(req(
+                Method::GET,
+                path,
+                &[("accept-encoding", "gzip, br")],
+                None,
+            ))
+            .await;
+        assert_eq!(r.status, 200, "{path}");
+        assert_eq!(r.header("content-encoding"), "", "{path}");
+        assert_eq!(r.body, plain.body, "{path}");
+    }
+    for enc in ["gzip", "br"] {
+        let r = t
+            .send(req(
+                Method::GET,
+                "/api/v1/services",
+                &[("accept-encoding", enc)],
+                None,
+            ))
+            .await;
+        assert_eq!(r.header("content-encoding"), enc);
+    }
 }
 
 #[tokio::test]

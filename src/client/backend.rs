@@ -17,8 +17,7 @@ pub type ApiFuture<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 pub struct StatsQuery {
     pub from: Option<String>,
     pub to: Option<String>,
-    /// `window`, `service` or `month`.
-    pub group_by: String,
+    pub group_by: crate::contract::StatsGroupBy,
 }
 
 /// Everything the kiosk asks of a backend. Futures own what they need (`'static`) so a page

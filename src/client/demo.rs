@@ -249,7 +249,7 @@ impl Backend for DemoBackend {
             let due = req
                 .rating
                 .is_bad()
-                .then(|| review::due_date(t, 7).to_string());
+                .then(|| review::due_date(t, review::BAD_REVIEW_DEADLINE_DAYS).to_string());
             let at = js_sys::Date::new_0()
                 .to_iso_string()
                 .as_string()
@@ -299,7 +299,7 @@ impl Backend for DemoBackend {
         let data = self.data.clone();
         Box::pin(async move {
             let mut s = stats.await?.as_ref().clone();
-            s.group_by = q.group_by;
+            s.group_by = q.group_by.as_str().to_string();
             let mine = review::compute_stats(
                 data.borrow()
                     .reviews

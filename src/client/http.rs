@@ -299,7 +299,7 @@ impl Backend for HttpBackend {
     }
 
     fn review_stats(&self, q: StatsQuery) -> ApiFuture<ReviewStats> {
-        let mut path = format!("/reviews/stats?group_by={}", encode_component(&q.group_by));
+        let mut path = format!("/reviews/stats?group_by={}", q.group_by.as_str());
         if let Some(f) = &q.from {
             path.push_str(&format!("&from={}", encode_component(f)));
         }

@@ -267,6 +267,42 @@ pub struct StatsFigures {
     pub average: Option<f64>,
 }
 
+/// How statistics are grouped: the `group_by` of `GET /api/v1/reviews/stats` and of its
+/// answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum StatsGroupBy {
+    /// Calendar months (`YYYY-MM`), the default.
+    #[default]
+    Month,
+    /// The hall's windows.
+    Window,
+    /// The hall's service items.
+    Service,
+}
+
+impl StatsGroupBy {
+    /// In the order the OpenAPI document lists them.
+    pub const ALL: [StatsGroupBy; 3] = [
+        StatsGroupBy::Window,
+        StatsGroupBy::Service,
+        StatsGroupBy::Month,
+    ];
+
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatsGroupBy::Month => "month",
+            StatsGroupBy::Window => "window",
+            StatsGroupBy::Service => "service",
+        }
+    }
+
+    /// The grouping a wire name names; `None` for anything else.
+    pub fn parse(s: &str) -> Option<StatsGroupBy> {
+        StatsGroupBy::ALL.into_iter().find(|g| g.as_str() == s)
+    }
+}
+
 /// `GET /api/v1/reviews/stats`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use crate::contract::{
     FieldProblem, ProblemCode, Rating, ReviewRequest, ReviewState, ReviewStats, ServiceItem,
-    StatsFigures, StatsGroup, Window,
+    StatsFigures, StatsGroup, StatsGroupBy, Window,
 };
 use crate::domain::date::Date;
 use crate::domain::ids::validate_mobile;
@@ -510,7 +510,7 @@ pub struct StatsRow {
 pub struct StatsQuery {
     pub from: Option<Date>,
     pub to: Option<Date>,
-    pub group_by: String,
+    pub group_by: StatsGroupBy,
 }
 
 /// The statistics of `rows` overall and per group: windows and services in the hall's order
@@ -525,17 +525,17 @@ pub fn build_stats(
     let overall = compute_stats(rows.iter().map(|r| (r.rating, r.state)));
     let mut groups: BTreeMap<(usize, String), Vec<&StatsRow>> = BTreeMap::new();
     for r in rows {
-        let key = match q.group_by.as_str() {
-            "window" => r.window_id.clone(),
-            "service" => r.service_id.clone(),
-            _ => Some(r.day.get(0..7).unwrap_or("").to_string()),
+        let key = match q.group_by {
+            StatsGroupBy::Window => r.window_id.clone(),
+            StatsGroupBy::Service => r.service_id.clone(),
+            StatsGroupBy::Month => Some(r.day.get(0..7).unwrap_or("").to_string()),
         };
-        let order = match (q.group_by.as_str(), &key) {
-            ("window", Some(k)) => windows
+        let order = match (q.group_by, &key) {
+            (StatsGroupBy::Window, Some(k)) => windows
                 .iter()
                 .position(|w| &w.id == k)
                 .unwrap_or(usize::MAX - 1),
-            ("service", Some(k)) => services
+            (StatsGroupBy::Service, Some(k)) => services
                 .iter()
                 .position(|s| &s.id == k)
                 .unwrap_or(usize::MAX - 1),
@@ -550,14 +550,14 @@ pub fn build_stats(
     let groups = groups
         .into_iter()
         .map(|((_, key), rs)| {
-            let label = match q.group_by.as_str() {
+            let label = match q.group_by {
                 _ if key.is_empty() => "未指定".to_string(),
-                "window" => windows
+                StatsGroupBy::Window => windows
                     .iter()
                     .find(|w| w.id == key)
                     .map(|w| w.name.clone())
                     .unwrap_or(key.clone()),
-                "service" => services
+                StatsGroupBy::Service => services
                     .iter()
                     .find(|s| s.id == key)
                     .map(|s| s.name.clone())
@@ -579,7 +579,7 @@ pub fn build_stats(
     ReviewStats {
         from: q.from.map(|d| d.to_string()),
         to: q.to.map(|d| d.to_string()),
-        group_by: q.group_by.clone(),
+        group_by: q.group_by.as_str().to_string(),
         overall,
         groups,
     }
@@ -588,6 +588,10 @@ pub fn build_stats(
 // ---------------------------------------------------------------------------------------------
 // Deadlines and receipt numbers
 // ---------------------------------------------------------------------------------------------
+
+/// Working days a 差评 has to be verified and rectified in, unless the hall configures another
+/// period (the reference server's `BAD_REVIEW_DEADLINE_DAYS`; the offline demo uses this).
+pub const BAD_REVIEW_DEADLINE_DAYS: u32 = 7;
 
 /// Deadline for a 差评 created on `created`: `working_days` working days later
 /// ([`Date::add_working_days`]; public holidays are not modelled). Local rules vary
@@ -1575,7 +1579,7 @@ mod tests {
         let q = |g: &str| StatsQuery {
             from: Date::new(2026, 10, 1),
             to: None,
-            group_by: g.into(),
+            group_by: StatsGroupBy::parse(g).unwrap_or_default(),
         };
         let by_window = build_stats(&windows, &services, &q("window"), &rows);
         let keys: Vec<(&str, &str)> = by_window

@@ -1,6 +1,6 @@
 //! Good/bad reviews: submission (idempotent, durable), status look-up, statistics.
 
-use enforcement_kiosk::contract::ProblemCode;
+use enforcement_kiosk::contract::{ProblemCode, StatsGroupBy};
 use std::sync::Arc;
 
 use axum::extract::State;
@@ -258,19 +258,21 @@ impl utoipa::PartialSchema for StatsDay {
 impl utoipa::ToSchema for StatsDay {}
 
 /// Schema of `group_by`: `window`, `service` or `month`; empty is the default (`month`).
-pub struct StatsGroupBy;
+pub struct GroupByParam;
 
-impl utoipa::PartialSchema for StatsGroupBy {
+impl utoipa::PartialSchema for GroupByParam {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
         use utoipa::openapi::schema::{ObjectBuilder, Type};
+        let mut names: Vec<&str> = StatsGroupBy::ALL.iter().map(|g| g.as_str()).collect();
+        names.push("");
         ObjectBuilder::new()
             .schema_type(Type::String)
-            .enum_values(Some(["window", "service", "month", ""]))
+            .enum_values(Some(names))
             .into()
     }
 }
 
-impl utoipa::ToSchema for StatsGroupBy {}
+impl utoipa::ToSchema for GroupByParam {}
 
 /// `from`, `to` and `group_by` exactly as documented: `YYYY-MM-DD` (no other spelling, no
 /// surrounding spaces) and one of the three groupings; an empty value is "not given".
@@ -290,14 +292,13 @@ pub fn parse_stats_query(q: &QueryPairs) -> ApiResult<StatsQuery> {
     };
     let from = date("from");
     let to = date("to");
-    let group_by = q
-        .get("group_by")
-        .filter(|s| !s.is_empty())
-        .unwrap_or("month")
-        .to_string();
-    if !matches!(group_by.as_str(), "window" | "service" | "month") {
-        problems.push(field("group_by", ProblemCode::Invalid));
-    }
+    let group_by = match q.get("group_by").filter(|s| !s.is_empty()) {
+        None => StatsGroupBy::default(),
+        Some(g) => StatsGroupBy::parse(g).unwrap_or_else(|| {
+            problems.push(field("group_by", ProblemCode::Invalid));
+            StatsGroupBy::default()
+        }),
+    };
     if let (Some(f), Some(t)) = (from, to) {
         if f > t {
             problems.push(field("to", ProblemCode::BeforeFrom));
@@ -330,7 +331,7 @@ pub fn parse_stats_query(q: &QueryPairs) -> ApiResult<StatsQuery> {
 #[utoipa::path(get, path = "/reviews/stats", tag = "reviews",
     params(("from" = inline(Option<StatsDay>), Query, description = "First day, YYYY-MM-DD (empty = no lower bound)"),
            ("to" = inline(Option<StatsDay>), Query, description = "Last day, YYYY-MM-DD, not before `from` (empty = no upper bound)"),
-           ("group_by" = inline(Option<StatsGroupBy>), Query, description = "window | service | month (default; also when empty)")),
+           ("group_by" = inline(Option<GroupByParam>), Query, description = "window | service | month (default; also when empty)")),
     responses((status = 200, description = "Figures", body = ReviewStats),
               (status = 400, description = "`invalid_parameter` with `fields` (e.g. `to`/`before_from`)", body = Problem, content_type = "application/problem+json"),
               (status = 503, description = "`unavailable`: the database is busy; retry", body = Problem, content_type = "application/problem+json")))]
@@ -370,8 +371,8 @@ mod tests {
         let q = |s: &str| parse_stats_query(&QueryPairs(crate::extract::parse_query(s)));
         let ok = q("from=2026-11-01&to=2026-11-30&group_by=window").unwrap();
         assert_eq!(ok.from, Date::new(2026, 11, 1));
-        assert_eq!(ok.group_by, "window");
-        assert_eq!(q("").unwrap().group_by, "month");
+        assert_eq!(ok.group_by, StatsGroupBy::Window);
+        assert_eq!(q("").unwrap().group_by, StatsGroupBy::Month);
         let e = q("from=2026-13-01&group_by=year").unwrap_err();
         assert_eq!(e.code, ProblemCode::InvalidParameter);
         assert_eq!(e.fields.len(), 2);

@@ -76,7 +76,7 @@ pub fn demo_stats(seed: &SeedData, today: Date) -> ReviewStats {
     let q = StatsQuery {
         from: Some(today.add_days(-89)),
         to: Some(today),
-        group_by: "window".into(),
+        group_by: enforcement_kiosk::contract::StatsGroupBy::Window,
     };
     build_stats(&seed.windows, &seed.services, &q, &rows)
 }

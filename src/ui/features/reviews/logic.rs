@@ -3,7 +3,7 @@
 //! levels, look-up input checks, time display and the chart rows of the statistics.
 
 use crate::client::outbox::is_local_review_no;
-use crate::contract::{FieldProblem, Rating, ReviewRequest, StatsGroup};
+use crate::contract::{FieldProblem, Rating, ReviewRequest, StatsGroup, StatsGroupBy};
 use crate::domain::date;
 use crate::domain::review::{self, tag, tags_for, MAX_COMMENT_CHARS};
 use crate::ui::features::reviews::messages::{problem_msg, ReviewMsg};
@@ -204,8 +204,8 @@ pub enum LookupProblem {
 /// The canonical review number and check value, or what is wrong (number first).
 pub fn check_lookup(no: &str, check: &str) -> Result<(String, String), LookupProblem> {
     let no = no.trim();
-    let canon = match review::parse_review_no(no) {
-        Some((day, seq)) => review::review_no(day, seq),
+    let canon = match review::canonical_review_no(no) {
+        Some(canon) => canon,
         None if is_local_review_no(no) => return Err(LookupProblem::LocalNumber),
         None => return Err(LookupProblem::BadNumber),
     };
@@ -225,12 +225,9 @@ pub fn format_time(s: &str) -> String {
 }
 
 /// The statistics grouping from the URL: `window`, `service` or `month` (the default).
-pub fn group_by(q: Option<&str>) -> &'static str {
-    match q.map(str::trim) {
-        Some("window") => "window",
-        Some("service") => "service",
-        _ => "month",
-    }
+pub fn group_by(q: Option<&str>) -> StatsGroupBy {
+    q.and_then(|q| StatsGroupBy::parse(q.trim()))
+        .unwrap_or_default()
 }
 
 /// At most this many bars are drawn for windows and services.
@@ -239,10 +236,10 @@ pub const MAX_BARS: usize = 20;
 /// The groups to chart: months in time order (the latest [`MAX_BARS`]); windows and services by
 /// most reviews first (ties keep the server's order), at most [`MAX_BARS`]. The flag says
 /// whether some were left out.
-pub fn chart_groups(groups: &[StatsGroup], group_by: &str) -> (Vec<StatsGroup>, bool) {
+pub fn chart_groups(groups: &[StatsGroup], group_by: StatsGroupBy) -> (Vec<StatsGroup>, bool) {
     let mut v = groups.to_vec();
     let cut = v.len() > MAX_BARS;
-    if group_by == "month" {
+    if group_by == StatsGroupBy::Month {
         v.sort_by(|a, b| a.key.cmp(&b.key));
         let skip = v.len().saturating_sub(MAX_BARS);
         return (v.split_off(skip), cut);
@@ -475,10 +472,10 @@ mod tests {
 
     #[test]
     fn stats_grouping_and_chart_rows() {
-        assert_eq!(group_by(Some("window")), "window");
-        assert_eq!(group_by(Some("service")), "service");
-        assert_eq!(group_by(Some("year")), "month");
-        assert_eq!(group_by(None), "month");
+        assert_eq!(group_by(Some("window")), StatsGroupBy::Window);
+        assert_eq!(group_by(Some("service")), StatsGroupBy::Service);
+        assert_eq!(group_by(Some("year")), StatsGroupBy::Month);
+        assert_eq!(group_by(None), StatsGroupBy::Month);
         let g = |key: &str, total: u64| StatsGroup {
             key: key.into(),
             label: key.into(),
@@ -488,7 +485,7 @@ mod tests {
             },
         };
         let months = [g("2026-11", 3), g("2026-09", 9), g("2026-10", 1)];
-        let (v, cut) = chart_groups(&months, "month");
+        let (v, cut) = chart_groups(&months, StatsGroupBy::Month);
         assert_eq!(
             v.iter().map(|x| x.key.as_str()).collect::<Vec<_>>(),
             ["2026-09", "2026-10", "2026-11"]
@@ -498,7 +495,7 @@ mod tests {
             .rev()
             .map(|i| g(&format!("20{i:02}-01"), 1))
             .collect();
-        let (v, cut) = chart_groups(&many, "month");
+        let (v, cut) = chart_groups(&many, StatsGroupBy::Month);
         assert!(cut);
         assert_eq!(v.len(), MAX_BARS);
         assert_eq!(
@@ -508,7 +505,7 @@ mod tests {
         let windows: Vec<_> = (0..25)
             .map(|i| g(&format!("W{i:02}"), (i % 7) as u64))
             .collect();
-        let (v, cut) = chart_groups(&windows, "window");
+        let (v, cut) = chart_groups(&windows, StatsGroupBy::Window);
         assert!(cut);
         assert_eq!(v.len(), MAX_BARS);
         assert_eq!(v[0].key, "W06");

@@ -6,7 +6,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::client::backend::StatsQuery;
-use crate::contract::{ReviewStats, StatsFigures};
+use crate::contract::{ReviewStats, StatsFigures, StatsGroupBy};
 use crate::ui::components::error_panel::ErrorPanel;
 use crate::ui::components::loading::Loading;
 use crate::ui::features::reviews::logic::{chart_groups, group_by};
@@ -59,8 +59,9 @@ fn StatsBody(
             }
         })
         .collect_view();
-    let (groups, cut) = chart_groups(&s.groups, &s.group_by);
-    let month = s.group_by == "month";
+    let by = group_by(Some(&s.group_by));
+    let (groups, cut) = chart_groups(&s.groups, by);
+    let month = by == StatsGroupBy::Month;
     let empty = groups.is_empty();
     let bars = Signal::derive(move || {
         groups
@@ -106,7 +107,7 @@ pub fn ReviewStatsPage() -> impl IntoView {
     let query = use_query_map();
     let by = Memo::new(move |_| query.with(|q| group_by(q.get_str("group_by"))));
     let stats = LocalResource::new(move || {
-        let (b, group_by) = (backend.get(), by.get().to_string());
+        let (b, group_by) = (backend.get(), by.get());
         async move {
             b.review_stats(StatsQuery {
                 from: None,
@@ -117,23 +118,24 @@ pub fn ReviewStatsPage() -> impl IntoView {
         }
     });
     let navigate = use_navigate();
-    let chip = move |value: &'static str, label: ReviewMsg| {
+    let chip = move |group: StatsGroupBy, label: ReviewMsg| {
+        let value = group.as_str();
         let navigate = navigate.clone();
         view! {
             <button type="button" class="chip" data-testid="stats-group" data-group=value
-                aria-pressed=move || (by.get() == value).to_string()
+                aria-pressed=move || (by.get() == group).to_string()
                 on:click=move |_| navigate(&format!("/reviews/stats?group_by={value}"), NavigateOptions { replace: true, ..Default::default() })>
                 {move || i18n.t(label)}
             </button>
         }
     };
     view! {
-        <section class="page review-stats" data-testid="review-stats" data-group-by=move || by.get() data-read>
+        <section class="page review-stats" data-testid="review-stats" data-group-by=move || by.get().as_str() data-read>
             <h1>{move || i18n.t(ReviewMsg::StatsTitle)}</h1>
             <div class="chips" role="group" aria-label=move || i18n.t(ReviewMsg::GroupBy)>
-                {chip("month", ReviewMsg::GroupMonth)}
-                {chip("window", ReviewMsg::GroupWindow)}
-                {chip("service", ReviewMsg::GroupService)}
+                {chip(StatsGroupBy::Month, ReviewMsg::GroupMonth)}
+                {chip(StatsGroupBy::Window, ReviewMsg::GroupWindow)}
+                {chip(StatsGroupBy::Service, ReviewMsg::GroupService)}
             </div>
             <Transition fallback=|| view! { <Loading /> }>
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=move |_| stats.refetch() /> }>
