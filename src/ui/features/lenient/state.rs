@@ -1,8 +1,9 @@
 //! Plain state of the lenient screens: the list state carried in the URL, the public URL of an
 //! entry, counts and validity. No view code here, so it is unit-tested natively.
 
-use crate::contract::{Catalog, ListKind};
+use crate::contract::{Catalog, LenientEntry, ListKind};
 use crate::domain::date::Date;
+use crate::domain::region;
 use crate::domain::text::encode_component;
 
 /// Results rendered at once; "show more" adds as many again.
@@ -21,11 +22,23 @@ pub struct ListState {
     pub kind: Option<ListKind>,
     /// The query exactly as typed (not trimmed: the box and the URL must agree while typing).
     pub q: String,
+    /// `regions=all`: also the entries that do not apply in the hall's region.
+    pub all_regions: bool,
 }
 
 impl ListState {
     /// From the URL's query parameters; anything unusable means "no filter".
     pub fn from_params(domain: Option<&str>, kind: Option<&str>, q: Option<&str>) -> ListState {
+        Self::from_params_with_regions(domain, kind, q, None)
+    }
+
+    /// [`Self::from_params`] plus the `regions` parameter (`all` = every region).
+    pub fn from_params_with_regions(
+        domain: Option<&str>,
+        kind: Option<&str>,
+        q: Option<&str>,
+        regions: Option<&str>,
+    ) -> ListState {
         let domain = domain
             .map(str::trim)
             .filter(|d| {
@@ -38,7 +51,12 @@ impl ListState {
             .map(ListKind::parse)
             .filter(|k| *k != ListKind::Unknown);
         let q = q.map(clamp_query).unwrap_or_default();
-        ListState { domain, kind, q }
+        ListState {
+            domain,
+            kind,
+            q,
+            all_regions: regions == Some("all"),
+        }
     }
 
     /// The list URL for this state (parameters in a fixed order, empty ones left out).
@@ -53,12 +71,21 @@ impl ListState {
         if !self.q.is_empty() {
             parts.push(format!("q={}", encode_component(&self.q)));
         }
+        if self.all_regions {
+            parts.push("regions=all".to_string());
+        }
         if parts.is_empty() {
             "/lenient/list".to_string()
         } else {
             format!("/lenient/list?{}", parts.join("&"))
         }
     }
+}
+
+/// Whether `entry` applies in the hall at `region_code` (the kiosk's `region_code`):
+/// national, its province, its city and its county do (see [`region::applies_in`]).
+pub fn applies_here(entry: &LenientEntry, region_code: &str) -> bool {
+    region::applies_in(&entry.region_codes, region_code)
 }
 
 /// At most [`MAX_QUERY_CHARS`] characters, control characters removed.
@@ -148,6 +175,7 @@ mod tests {
             domain: Some("tax".into()),
             kind: Some(ListKind::FirstViolation),
             q: "纳税 sb".into(),
+            all_regions: false,
         };
         let href = s.href();
         assert_eq!(
@@ -163,6 +191,30 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(q_only.href(), "/lenient/list?q=nssb");
+    }
+
+    #[test]
+    fn the_all_regions_switch_lives_in_the_url() {
+        let s = ListState::from_params_with_regions(Some("tax"), None, None, Some("all"));
+        assert!(s.all_regions);
+        assert_eq!(s.href(), "/lenient/list?domain=tax&regions=all");
+        let back = ListState::from_params_with_regions(Some("tax"), None, None, Some("bogus"));
+        assert!(!back.all_regions);
+        assert_eq!(back.href(), "/lenient/list?domain=tax");
+    }
+
+    #[test]
+    fn entries_apply_by_the_kiosk_region_code() {
+        let with = |codes: &[&str]| LenientEntry {
+            region_codes: codes.iter().map(|c| c.to_string()).collect(),
+            ..Default::default()
+        };
+        // A 姑苏区 kiosk: national and 江苏 lists apply, a 陕西省渭南市 list does not.
+        assert!(applies_here(&with(&["000000"]), "320508"));
+        assert!(applies_here(&with(&["320000"]), "320508"));
+        assert!(!applies_here(&with(&["610500"]), "320508"));
+        // A kiosk without a region shows everything.
+        assert!(applies_here(&with(&["610500"]), ""));
     }
 
     #[test]
