@@ -135,12 +135,17 @@ pub fn validity(valid_from: &str, valid_to: Option<&str>, today: Date) -> Validi
     }
 }
 
-/// Number of entries per list kind within a domain (`None` = all), in [`ListKind::ALL`] order,
-/// kinds without entries left out.
-pub fn kinds_in_domain(cat: &Catalog, domain: Option<&str>) -> Vec<(ListKind, usize)> {
+/// Number of entries per list kind within a domain (`None` = all) that apply at
+/// `region_code` (empty = every region), in [`ListKind::ALL`] order, kinds without entries
+/// left out.
+pub fn kinds_in_domain(
+    cat: &Catalog,
+    domain: Option<&str>,
+    region_code: &str,
+) -> Vec<(ListKind, usize)> {
     let mut n = [0usize; ListKind::ALL.len()];
     for e in &cat.entries {
-        if domain.is_none_or(|d| e.entry.domain == d) {
+        if domain.is_none_or(|d| e.entry.domain == d) && applies_here(&e.entry, region_code) {
             if let Some(i) = ListKind::ALL.iter().position(|k| *k == e.entry.kind) {
                 n[i] += 1;
             }
@@ -153,10 +158,15 @@ pub fn kinds_in_domain(cat: &Catalog, domain: Option<&str>) -> Vec<(ListKind, us
         .collect()
 }
 
-/// Entries per domain, in the catalog's domain order, domains without entries left out.
-pub fn domain_counts(cat: &Catalog) -> Vec<(usize, usize)> {
+/// Entries per domain that apply at `region_code` (empty = every region), in the catalog's
+/// domain order, domains without entries left out.
+pub fn domain_counts(cat: &Catalog, region_code: &str) -> Vec<(usize, usize)> {
     let mut n = vec![0usize; cat.domains.len()];
-    for e in &cat.entries {
+    for e in cat
+        .entries
+        .iter()
+        .filter(|e| applies_here(&e.entry, region_code))
+    {
         if let Some(i) = cat.domains.iter().position(|d| d.code == e.entry.domain) {
             n[i] += 1;
         }
@@ -322,12 +332,21 @@ mod tests {
     fn counts_per_domain_and_kind() {
         let cat = catalog();
         assert_eq!(
-            kinds_in_domain(&cat, Some("tax")),
+            kinds_in_domain(&cat, Some("tax"), ""),
             vec![(ListKind::FirstViolation, 2), (ListKind::NoFault, 1)]
         );
-        assert_eq!(kinds_in_domain(&cat, None)[0], (ListKind::Minor, 2));
-        assert!(kinds_in_domain(&cat, Some("empty")).is_empty());
+        assert_eq!(kinds_in_domain(&cat, None, "")[0], (ListKind::Minor, 2));
+        assert!(kinds_in_domain(&cat, Some("empty"), "").is_empty());
         // Domain 0 (tax) has 3, domain 1 (market) 1, the empty domain is left out.
-        assert_eq!(domain_counts(&cat), vec![(0, 3), (1, 1)]);
+        assert_eq!(domain_counts(&cat, ""), vec![(0, 3), (1, 1)]);
+        // In 姑苏区 the 陕西 entry t3 is not counted; entries without codes still are.
+        let mut cat = cat;
+        cat.entries[2].entry.region_codes = vec!["610500".into()];
+        cat.entries[0].entry.region_codes = vec!["320000".into()];
+        assert_eq!(domain_counts(&cat, "320508"), vec![(0, 2), (1, 1)]);
+        assert_eq!(
+            kinds_in_domain(&cat, Some("tax"), "320508"),
+            vec![(ListKind::FirstViolation, 2)]
+        );
     }
 }

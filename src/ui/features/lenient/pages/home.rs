@@ -8,11 +8,12 @@ use crate::ui::components::{error_panel::ErrorPanel, loading::Loading};
 use crate::ui::features::lenient::messages::L;
 use crate::ui::features::lenient::state::{clamp_query, domain_counts, ListState, MAX_QUERY_CHARS};
 use crate::ui::i18n::use_i18n;
-use crate::ui::kiosk::use_backend;
+use crate::ui::kiosk::{use_backend, use_config};
 
 #[component]
 pub fn LenientHome() -> impl IntoView {
     let i18n = use_i18n();
+    let region_code = StoredValue::new(use_config().with(|c| c.region_code.clone()));
     let backend = use_backend();
     let catalog = LocalResource::new(move || {
         let b = backend.get();
@@ -50,7 +51,7 @@ pub fn LenientHome() -> impl IntoView {
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=move |_| catalog.refetch() /> }>
                     {move || Suspend::new(async move {
                         let cat = catalog.await?;
-                        let counts = domain_counts(&cat)
+                        let counts = region_code.with_value(|r| domain_counts(&cat, r))
                             .into_iter()
                             .filter_map(|(i, n)| cat.domains.get(i).map(|d| (d.clone(), n)))
                             .collect::<Vec<_>>();

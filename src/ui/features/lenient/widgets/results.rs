@@ -70,7 +70,7 @@ pub fn Results(
     let domain = Memo::new(move |_| state.with(|s| s.domain.clone()));
     let kind = Memo::new(move |_| state.with(|s| s.kind));
     let all_regions = Memo::new(move |_| state.with(|s| s.all_regions));
-    let region_code = use_config().with(|c| c.region_code.clone());
+    let region_code = StoredValue::new(use_config().with(|c| c.region_code.clone()));
 
     // Runs once per keystroke or domain change; nothing here clones entries.
     let found = Memo::new_with_compare(
@@ -89,7 +89,7 @@ pub fn Results(
                     .map(|h| {
                         cat.entries
                             .get(h.pos)
-                            .is_none_or(|e| applies_here(&e.entry, &region_code))
+                            .is_none_or(|e| region_code.with_value(|r| applies_here(&e.entry, r)))
                     })
                     .collect();
                 let before = hits.len();
@@ -133,7 +133,9 @@ pub fn Results(
     let domain_kinds = Memo::new(move |_| {
         let d = domain.get();
         data.with_value(|(cat, _)| {
-            kinds_in_domain(cat, d.as_deref())
+            let all = all_regions.get();
+            region_code
+                .with_value(|r| kinds_in_domain(cat, d.as_deref(), if all { "" } else { r }))
                 .into_iter()
                 .map(|(k, _)| k)
                 .collect::<Vec<_>>()
@@ -166,7 +168,9 @@ pub fn Results(
     });
 
     let domains = data.with_value(|(cat, _)| {
-        domain_counts(cat)
+        let all = all_regions.get_untracked();
+        region_code
+            .with_value(|r| domain_counts(cat, if all { "" } else { r }))
             .into_iter()
             .filter_map(|(i, _)| cat.domains.get(i).cloned())
             .collect::<Vec<_>>()
