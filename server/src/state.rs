@@ -97,6 +97,9 @@ impl AppState {
         };
         let db = Db::open(&config.db_path(), &seed, clock.today(), config.seed_today)?;
         let stored = db.read(db::load_certificates)?;
+        // The hall's own 事项 and 窗口 when imported (`services import`), else the seed's.
+        let services = db.read(|c| db::load_records(c, "services"))?;
+        let windows = db.read(|c| db::load_records(c, "windows"))?;
         // Benchmarks only: LENIENT_SYNTHETIC_ENTRIES=N pads the catalog to N entries.
         let padded = synthetic::target_from_env(std::env::var(synthetic::ENV_VAR).ok().as_deref());
         let catalog = match padded {
@@ -128,8 +131,8 @@ impl AppState {
             seed_domains: seed.domains,
             seed_entries: seed.entries,
             certs: stored,
-            services: seed.services,
-            windows: seed.windows,
+            services,
+            windows,
             cases: seed
                 .cases
                 .into_iter()

@@ -565,3 +565,84 @@ fn the_command_line_exits_1_on_problems_and_publishes_nothing() {
     let out = run(&["lists", "rollback", "99"]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[tokio::test]
+async fn the_halls_own_services_and_windows_replace_the_seeds() {
+    let data = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_kiosk-server");
+    let run = |args: &[&str]| {
+        std::process::Command::new(bin)
+            .args(args)
+            .env("DATA_DIR", data.path())
+            .env("SEED_TODAY", common::TODAY)
+            .output()
+            .unwrap()
+    };
+    let bad = data.path().join("windows-bad.csv");
+    std::fs::write(&bad, "窗口编号,窗口名称\nW1,一号窗口\nW1,重复\n").unwrap();
+    let out = run(&["windows", "import", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("第 3 行") && err.contains("窗口编号") && err.contains("repeats row 2"),
+        "{err}"
+    );
+    let (gbk, _, _) = encoding_rs::GB18030
+        .encode("大厅窗口表\n窗口编号,窗口名称,所在区域\nW1,一号窗口,一楼\nW2,二号窗口,二楼\n");
+    let good = data.path().join("windows.csv");
+    std::fs::write(&good, &gbk[..]).unwrap();
+    let out = run(&["windows", "import", good.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(&["windows", "import", good.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let services = data.path().join("services.csv");
+    std::fs::write(
+        &services,
+        "事项编号,事项名称,实施部门\nX1,企业开办,市场监管局\n",
+    )
+    .unwrap();
+    let out = run(&["services", "import", services.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A server started on that data dir offers the hall's own, also after a restart.
+    let dist = tempfile::tempdir().unwrap();
+    for _ in 0..2 {
+        let state = kiosk_server::AppState::open(common::config(data.path(), dist.path())).unwrap();
+        let app = kiosk_server::router(state);
+        let w = common::send(
+            &app,
+            common::req(axum::http::Method::GET, "/api/v1/windows", &[], None),
+        )
+        .await;
+        let ids: Vec<String> = w
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["id"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(ids, vec!["W1", "W2"]);
+        assert_eq!(w.json()[0]["zone"], "一楼");
+        let s = common::send(
+            &app,
+            common::req(axum::http::Method::GET, "/api/v1/services", &[], None),
+        )
+        .await;
+        assert_eq!(s.json().as_array().unwrap().len(), 1);
+        assert_eq!(s.json()[0]["name"], "企业开办");
+    }
+}

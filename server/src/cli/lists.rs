@@ -203,3 +203,81 @@ pub fn export(config: &Config, file: &str) -> Result<(), String> {
     println!("wrote {file}: version {v}, {} entries", entries.len());
     Ok(())
 }
+
+/// `services import <FILE> [--dry-run]` and `windows import <FILE> [--dry-run]`: replace the
+/// hall's 事项 or 窗口 (the review screens' choices) with a spreadsheet's rows; every problem
+/// reported with row and column, and nothing stored on any. A running server uses them after
+/// its next start.
+pub fn hall_import(config: &Config, kind: &str, args: &[&str]) -> Result<(), String> {
+    let dry_run = args.contains(&"--dry-run");
+    let files: Vec<&&str> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    if let Some(flag) = args
+        .iter()
+        .find(|a| a.starts_with("--") && **a != "--dry-run")
+    {
+        return Err(format!("unknown flag {flag}"));
+    }
+    let [file] = files.as_slice() else {
+        return Err(format!("{kind} import needs one file"));
+    };
+    let path = Path::new(file);
+    let limits = crate::import::Limits::default();
+    if let Ok(m) = std::fs::metadata(path) {
+        if m.len() > limits.max_bytes as u64 {
+            return Err(format!(
+                "文件过大，上限为 {} 字节 | the file is too large; the limit is {} bytes",
+                limits.max_bytes, limits.max_bytes
+            ));
+        }
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.to_string());
+    let rejected = |problems: Vec<crate::import::Problem>| {
+        let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        format!(
+            "{} problem(s), nothing stored / 发现 {} 个问题，未保存：\n{}",
+            problems.len(),
+            problems.len(),
+            lines.join("\n")
+        )
+    };
+    let table =
+        crate::import::table::read_table(&name, &bytes, &limits).map_err(|p| rejected(vec![p]))?;
+    let now = Clock {
+        pinned: config.seed_today,
+    }
+    .now_rfc3339();
+    let (db, _) = open_db(config)?;
+    let n = if kind == "services" {
+        let items = crate::import::hall::parse_services(&table).map_err(rejected)?;
+        for s in items.iter().take(5) {
+            println!("  {}  {}  {}", s.id, s.name, s.department);
+        }
+        if !dry_run {
+            let keyed: Vec<(String, _)> = items.iter().map(|s| (s.id.clone(), s)).collect();
+            db.write(|c| db::save_hall_items(c, "services", &keyed, &now, &name))
+                .map_err(|e| e.to_string())?;
+        }
+        items.len()
+    } else {
+        let items = crate::import::hall::parse_windows(&table).map_err(rejected)?;
+        for w in items.iter().take(5) {
+            println!("  {}  {}  {}", w.id, w.name, w.zone);
+        }
+        if !dry_run {
+            let keyed: Vec<(String, _)> = items.iter().map(|w| (w.id.clone(), w)).collect();
+            db.write(|c| db::save_hall_items(c, "windows", &keyed, &now, &name))
+                .map_err(|e| e.to_string())?;
+        }
+        items.len()
+    };
+    if dry_run {
+        println!("dry run: {n} {kind} would replace the hall's / 试运行，未保存");
+    } else {
+        println!("stored {n} {kind}; restart the server to use them / 已保存，重启服务器后生效");
+    }
+    Ok(())
+}

@@ -24,6 +24,7 @@ const USAGE: &str = "usage:
       [--region CODE] [--source-name NAME] [--source-number 文号] [--source-date YYYY-MM-DD]
       [--valid-to YYYY-MM-DD] [--replaces 文号]
   kiosk-server lists versions | lists rollback <version> | lists export <FILE.xlsx>
+  kiosk-server services import <FILE> [--dry-run] | windows import <FILE> [--dry-run]
 environment: HOST, PORT, DATA_DIR, DIST_DIR, ADMIN_TOKEN, CERT_RATE_PER_MIN,
   BAD_REVIEW_DEADLINE_DAYS, SEED_TODAY (YYYY-MM-DD), LOG_REQUESTS (0 = off),
   INSTANCE_ID (echoed in X-Instance-Id by /api/v1/health)";
@@ -64,6 +65,8 @@ pub fn run(args: Vec<String>) -> ExitCode {
         ["admin", "advance", no, state] => done(admin::advance(&config, no, state, "")),
         ["admin", "advance", no, state, note] => done(admin::advance(&config, no, state, note)),
         ["lists", "import", rest @ ..] => done(lists::import(&config, rest)),
+        ["services", "import", rest @ ..] => done(lists::hall_import(&config, "services", rest)),
+        ["windows", "import", rest @ ..] => done(lists::hall_import(&config, "windows", rest)),
         ["lists", "versions"] => done(lists::versions(&config)),
         ["lists", "rollback", v] => done(lists::rollback(&config, v)),
         ["lists", "export", file] => done(lists::export(&config, file)),

@@ -7,6 +7,7 @@
 //! [`crate::catalog`].
 
 pub mod export;
+pub mod hall;
 pub mod lists;
 pub mod table;
 pub mod text;
