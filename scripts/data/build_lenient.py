@@ -99,6 +99,7 @@ def e(
     lookback: int | None = None,
     correction_days: int | None = None,
     question: dict | None = None,
+    no_fault_rule: dict | None = None,
     synthetic: bool = False,
 ) -> None:
     thresholds: dict = {}
@@ -118,6 +119,8 @@ def e(
         "penalty_range": prange,
         "conditions": list(conditions),
         "thresholds": thresholds,
+        # Art. 33(2) "法律、行政法规另有规定的，从其规定": the statute's own effect for no fault.
+        **({"no_fault_rule": no_fault_rule} if no_fault_rule else {}),
         "measures": list(measures),
         "authority": authority,
         "region": region,
@@ -607,7 +610,10 @@ e("market-020", "lighter", "不知情销售伪造产地或冒用厂名厂址的�
    "能如实说明进货来源",
    "已停止销售并配合追溯供货者"],
   ["依法从轻处罚", "责令改正"], SJ, "全国", synth_src("《中华人民共和国产品质量法》第五十五条"),
-  "2025-01-01", synthetic=True)
+  "2025-01-01",
+  no_fault_rule={"effect": "may_lighter_or_mitigate", "basis": "《中华人民共和国产品质量法》第五十五条",
+                 "basis_en": "Product Quality Law, art. 55"},
+  synthetic=True)
 e("market-021", "no_fault", "不知情销售混淆他人商品标识的商品",
   f"{BUDZ}第七条", f"{BUDZ}第二十三条",
   "没收违法商品；违法经营额5万元以上的，可以并处违法经营额5倍以下罚款；没有违法经营额或者违法经营额不足5万元的，可以并处25万元以下罚款；情节严重的，并处吊销营业执照",
@@ -616,7 +622,10 @@ e("market-021", "no_fault", "不知情销售混淆他人商品标识的商品",
    "能说明提供者的名称、地址等信息",
    "接到通知后立即停止销售"],
   ["责令停止销售", "不予行政处罚（依第二十三条第二款）"], SJ, "全国",
-  synth_src("《中华人民共和国反不正当竞争法》第二十三条第二款"), "2025-10-15", synthetic=True)
+  synth_src("《中华人民共和国反不正当竞争法》第二十三条第二款"), "2025-10-15",
+  no_fault_rule={"effect": "not_punished", "basis": f"{BUDZ}第二十三条第二款",
+                 "basis_en": "Anti-Unfair Competition Law (2025), art. 23(2)"},
+  synthetic=True)
 e("market-022", "no_fault", "履行进货查验义务仍购进不合格食品",
   "《中华人民共和国食品安全法》第三十四条",
   "《中华人民共和国食品安全法》第一百二十四条（免予处罚依据第一百三十六条）",
@@ -626,7 +635,10 @@ e("market-022", "no_fault", "履行进货查验义务仍购进不合格食品",
    "能如实说明进货来源",
    "未造成人身、财产损害"],
   ["免予处罚", "依法没收不符合食品安全标准的食品", "督促下架、召回"], SJ, "全国",
-  synth_src("《中华人民共和国食品安全法》第一百三十六条"), "2025-01-01", synthetic=True)
+  synth_src("《中华人民共和国食品安全法》第一百三十六条"), "2025-01-01",
+  no_fault_rule={"effect": "may_exempt", "basis": "《中华人民共和国食品安全法》第一百三十六条",
+                 "basis_en": "Food Safety Law, art. 136"},
+  synthetic=True)
 
 # ---------------------------------------------------------------------------------------------
 # 生态环境 (ecology)
@@ -1634,6 +1646,10 @@ that is waived and starts with （强制措施依据）.
   of days; where a list says N 个工作日 the row stores N (shorter, i.e. on the safe side), 3个月
   is stored as 90 and 24小时 as 1. `question_zh`/`question_en` hold the entry's own quantitative
   limit as one yes/no question where "yes" means the limit is met.
+- `no_fault_rule` (market-020/021/022) names the statute that 行政处罚法 art. 33(2) defers to
+  ("法律、行政法规另有规定的，从其规定") and its effect (`not_punished`, `may_exempt`,
+  `may_lighter_or_mitigate`). The structured `requirements` of each row are not stored here:
+  the server derives them from the conditions (`domain::requirements`, docs/self-check.md).
 - `valid_from` is the effective date when known, otherwise the publication date or a plausible
   date (lists published without a date, synthetic rows: 2025-01-01, or the effective date of the
   revised law they cite). `valid_to` is present only when the source has an end: 有效期至 (泉州,

@@ -117,7 +117,15 @@ pub struct CatalogBlob {
     pub etag: String,
 }
 
-/// Builds the catalog: keys for every entry, `version` = first 32 hex digits of the SHA-256
+/// The entry with its structured requirements filled in: the ones the data carries when they
+/// fit its conditions, else derived from the condition texts (`domain::requirements`).
+pub fn with_requirements(e: &LenientEntry) -> LenientEntry {
+    let mut e = e.clone();
+    e.requirements = Some(enforcement_kiosk::domain::requirements::effective(&e));
+    e
+}
+
+/// Builds the catalog: requirements and keys for every entry, `version` = first 32 hex digits of the SHA-256
 /// of the serialized domains and entries.
 pub fn build_catalog(domains: &[DomainInfo], entries: &[LenientEntry]) -> CatalogBlob {
     build_catalog_version(domains, entries, 0)
@@ -134,7 +142,7 @@ pub fn build_catalog_version(
     let entries: Vec<CatalogEntry> = entries
         .iter()
         .map(|e| CatalogEntry {
-            entry: e.clone(),
+            entry: with_requirements(e),
             keys: SearchKeys {
                 title_py: title_pinyin(&e.title),
             },
@@ -244,5 +252,54 @@ mod tests {
         std::io::Read::read_to_end(&mut brotli::Decompressor::new(&a.brotli[..], 4096), &mut br)
             .unwrap();
         assert_eq!(br, a.json.to_vec());
+    }
+
+    #[test]
+    fn catalog_entries_carry_requirements_for_every_condition() {
+        use enforcement_kiosk::contract::{Covered, NoFaultEffect};
+        let s = SeedData::embedded().unwrap();
+        let blob = build_catalog(&s.domains, &s.entries);
+        for c in &blob.catalog.entries {
+            let r = c.entry.requirements.as_ref().expect("requirements filled");
+            assert_eq!(
+                r.conditions.len(),
+                c.entry.conditions.len(),
+                "{}",
+                c.entry.id
+            );
+            for (q, text) in r.conditions.iter().zip(&c.entry.conditions) {
+                if q.covered_by == Covered::Question {
+                    assert!(q.question_zh.contains(text.trim()), "{}: {q:?}", c.entry.id);
+                    assert!(!q.question_en.is_empty());
+                }
+            }
+        }
+        let find = |id: &str| {
+            blob.catalog
+                .entries
+                .iter()
+                .find(|c| c.entry.id == id)
+                .map(|c| c.entry.clone())
+                .unwrap()
+        };
+        let m20 = find("market-020").requirements.unwrap();
+        assert_eq!(
+            m20.no_fault.map(|r| r.effect),
+            Some(NoFaultEffect::MayLighterOrMitigate)
+        );
+        assert_eq!(
+            find("labor-002").requirements.unwrap().lookback_months,
+            Some(24)
+        );
+        // The wire form round-trips with the requirements.
+        let json = serde_json::to_string(&find("water-009")).unwrap();
+        assert!(json.contains("\"requirements\""), "{json}");
+        // Explicit requirements in the data win over the derived ones.
+        let mut e = s.entries[0].clone();
+        let mut own = enforcement_kiosk::domain::requirements::derive(&e);
+        own.conditions[0].covered_by = Covered::Question;
+        own.conditions[0].question_zh = "自定义问题？".into();
+        e.requirements = Some(own.clone());
+        assert_eq!(with_requirements(&e).requirements, Some(own));
     }
 }

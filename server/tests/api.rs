@@ -149,7 +149,13 @@ async fn items_by_id_and_404() {
     let r = t.get(&format!("/api/v1/lenient/items/{}", first.id)).await;
     assert_eq!(r.status, 200);
     let e: LenientEntry = serde_json::from_slice(&r.body).unwrap();
-    assert_eq!(&e, first);
+    // The seed entry, with its structured requirements filled in by the server.
+    assert!(first.requirements.is_none());
+    assert_eq!(e, kiosk_server::seed::with_requirements(first));
+    assert_eq!(
+        e.requirements.as_ref().map(|r| r.conditions.len()),
+        Some(first.conditions.len())
+    );
     t.get("/api/v1/lenient/items/no-such-entry")
         .await
         .problem(404, "not_found");

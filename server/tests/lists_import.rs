@@ -194,6 +194,22 @@ async fn an_xlsx_with_merged_cells_and_a_header_on_row_four_imports() {
     );
     let item = t.get(&format!("/api/v1/lenient/items/{}", e[0].id)).await;
     assert_eq!(item.status, 200);
+    // Built by the same catalog path as the seed: structured requirements derived (issue 16).
+    let served = view
+        .blob
+        .catalog
+        .entries
+        .iter()
+        .find(|c| c.entry.id == e[0].id)
+        .unwrap();
+    assert_eq!(
+        served
+            .entry
+            .requirements
+            .as_ref()
+            .map(|r| r.conditions.len()),
+        Some(3)
+    );
 }
 
 fn tax_csv() -> String {

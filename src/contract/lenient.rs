@@ -101,6 +101,134 @@ pub struct Thresholds {
     pub question_en: Option<String>,
 }
 
+/// What a statute other than art. 33(2) gives a party without subjective fault.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NoFaultEffect {
+    /// 不予行政处罚 (art. 33(2) itself).
+    #[default]
+    NotPunished,
+    /// 可以免予处罚.
+    MayExempt,
+    /// 可以从轻或者减轻处罚. An effect this client does not know reads as this one, the least
+    /// favourable.
+    #[serde(other)]
+    MayLighterOrMitigate,
+}
+
+/// A statutory override of art. 33(2) for one entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct NoFaultRule {
+    pub effect: NoFaultEffect,
+    /// The provision, zh-CN, e.g. "《中华人民共和国产品质量法》第五十五条".
+    pub basis: String,
+    /// The provision in English.
+    #[serde(default)]
+    pub basis_en: String,
+}
+
+/// How much harm an entry's conditions allow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum HarmAllowed {
+    /// The conditions say nothing about harm in the standard words.
+    #[default]
+    Unstated,
+    /// 危害后果轻微 (or none).
+    Minor,
+    /// 未造成危害后果. A value this client does not know reads as this one, the strictest.
+    #[serde(other)]
+    None,
+}
+
+/// The unit of a correction deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineUnit {
+    Hours,
+    Days,
+    WorkingDays,
+    Months,
+    /// A unit this client does not know: shown as "规定期限".
+    #[serde(other)]
+    Unknown,
+}
+
+/// A correction deadline as the list states it, e.g. 5 working days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Deadline {
+    pub amount: u32,
+    pub unit: DeadlineUnit,
+}
+
+impl Deadline {
+    pub fn new(amount: u32, unit: DeadlineUnit) -> Deadline {
+        Deadline { amount, unit }
+    }
+}
+
+/// Which requirement a condition of the entry is checked by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Covered {
+    /// First time within [`Requirements::lookback_months`] (`first_time` question).
+    FirstTime,
+    /// [`Requirements::harm`] (`no_harm` / `minor_harm` questions).
+    Harm,
+    /// Corrected in time, within [`Requirements::deadline`] (`corrected`, `deadline`).
+    Correction,
+    /// The entry's numeric limit (`threshold` question, text from [`Thresholds`]).
+    Limit,
+    /// An exclusion stated by the entry ("…不适用"): its own `excluded` question, "yes" = it applies.
+    Exclusion,
+    /// Its own `condition` question, "yes" = the condition holds.
+    #[default]
+    Question,
+    /// A value this client does not know: the requirements are derived again.
+    #[serde(other)]
+    Unknown,
+}
+
+/// One condition of the entry and how it is asked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ConditionReq {
+    pub covered_by: Covered,
+    /// The yes/no question (for `question` and `exclusion`), zh-CN.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub question_zh: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub question_en: String,
+}
+
+/// The structured requirements of an entry, one [`ConditionReq`] per condition (same order).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Requirements {
+    #[serde(default)]
+    pub conditions: Vec<ConditionReq>,
+    /// "First time" look-back in months; `None` = ever (only meaningful with a `first_time` condition).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lookback_months: Option<u32>,
+    #[serde(default)]
+    pub harm: HarmAllowed,
+    /// The correction deadline (only meaningful with a `correction` condition).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<Deadline>,
+    /// The rule for no subjective fault; `None` = art. 33(2) "不予行政处罚".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_fault: Option<NoFaultRule>,
+    /// Whether the entry itself provides 减轻 (below the statutory minimum).
+    #[serde(default)]
+    pub mitigation: bool,
+}
+
 /// One row of a lenient-enforcement list (domain.md §1.3 columns).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
@@ -127,6 +255,14 @@ pub struct LenientEntry {
     pub conditions: Vec<String>,
     #[serde(default)]
     pub thresholds: Thresholds,
+    /// An explicit statutory rule for "no subjective fault" (行政处罚法 art. 33(2): "法律、行政法规另有
+    /// 规定的，从其规定"), e.g. 产品质量法 art. 55 or 食品安全法 art. 136. `None` = art. 33(2) itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_fault_rule: Option<NoFaultRule>,
+    /// The structured requirements of the conditions (see `domain::requirements::derive`).
+    /// Filled by the server when it builds the catalog; a client derives them itself when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requirements: Option<Requirements>,
     /// 处理方式: 责令改正, 批评教育, 承诺书 …
     #[serde(default)]
     pub measures: Vec<String>,

@@ -1,34 +1,38 @@
-//! The eligibility self-check (domain.md §1.7): a short series of yes/no questions about one
-//! list entry that ends in a caveated outcome. The rules live here; the view only renders
-//! [`SelfCheck::step`] and feeds [`SelfCheck::answer`].
+//! The eligibility self-check (domain.md §1.7, issue 16): yes/no questions about one list entry
+//! that end in a caveated outcome. The rules live here; the view only renders
+//! [`SelfCheck::step`] and feeds [`SelfCheck::answer`]. docs/self-check.md states every path.
 //!
-//! Every question is a [`Fact`] and "yes" always means the fact holds. The order is fixed:
-//! decided → excluded → first_time (first-violation lists) → no_harm (→ minor_harm) →
-//! corrected → threshold (when the entry has one) → no_fault → mitigating. A question is
-//! asked only while its answer can still change the outcome, so most flows are short.
+//! Every question is a [`Fact`] and "yes" always means the fact holds. The flow:
 //!
-//! Outcomes by list kind (行政处罚法 arts. 32-33, 行政强制法 art. 16):
-//! - any kind: a penalty decision exists → not applicable (复议/诉讼, art. 7); an exclusion
-//!   applies → not applicable.
-//! - `minor`: no harm ∧ corrected ∧ threshold → no penalty (art. 33 ¶1 s1, "应当不予"); minor
-//!   harm ∧ first time ∧ corrected ∧ threshold → may waive (art. 33 ¶1 s2).
-//! - `first_violation`: first time ∧ (no or minor harm) ∧ corrected ∧ threshold → may waive.
-//! - otherwise (and for `no_fault`, `lighter`, `mitigated`): no fault → no penalty (art. 33 ¶2);
-//!   an art. 32 fact → mitigated (`mitigated` entries whose threshold is met) or lighter;
-//!   else penalty within the discretion standard (art. 34).
-//! - `no_coercion`: (no or minor harm) ∧ corrected ∧ threshold → no coercive measures
-//!   (行政强制法 art. 16 ¶2), else coercive measures may be taken (art. 16 ¶1).
-//! - an unknown kind is treated like `minor` (art. 33 applies to every violation).
+//! 1. `no_coercion` entries (行政强制法 art. 16(2)) first ask whether a coercive measure has
+//!    already been taken (→ art. 8 remedies); every other entry asks whether a penalty
+//!    decision exists (→ art. 7 review / litigation).
+//! 2. **The entry's own conditions**, in their order, each checked by its requirement
+//!    ([`crate::domain::requirements`]): first time, harm, correction (with the deadline: not
+//!    yet corrected but still inside it → "在…内改正完毕即可适用"), the numeric limit, an
+//!    exclusion the entry states, or the condition's own question. The list's outcome is given
+//!    only when every condition holds; the first that fails ends the list part.
+//! 3. **The general law** when the list did not apply (penalty entries only): art. 36
+//!    limitation, art. 30 age, art. 31 incapacity, art. 33(2) no fault (with the entry's
+//!    statutory override), art. 33(1) first sentence (only for entries that state no 不罚
+//!    conditions of their own), art. 32 (all five grounds: 应当从轻或者减轻), else art. 34.
+//!    A `no_coercion` entry whose conditions fail may be subject to coercive measures (art. 16(1)).
 
-use crate::contract::{LenientEntry, ListKind};
+use crate::contract::{
+    Covered, Deadline, HarmAllowed, LenientEntry, ListKind, NoFaultEffect, NoFaultRule,
+    Requirements,
+};
+use crate::domain::requirements;
 
 /// A fact the self-check asks about; "yes" means it holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Fact {
     /// A penalty decision already exists.
     Decided,
-    /// An exclusion applies: food/drug/special equipment/public safety/life-health, intent, fraud.
-    Excluded,
+    /// A coercive measure (查封、扣押 …) has already been taken (`no_coercion` entries).
+    MeasureTaken,
+    /// The exclusion stated by condition `i` applies.
+    Excluded(usize),
     /// No same-kind violation within the entry's look-back period (or ever).
     FirstTime,
     /// No harmful consequence.
@@ -37,61 +41,87 @@ pub enum Fact {
     MinorHarm,
     /// Corrected before discovery or within the ordered deadline.
     Corrected,
-    /// Evidence sufficient to prove no subjective fault.
-    NoFault,
-    /// The entry's own quantitative limits are met.
+    /// Not corrected yet, but the correction deadline has not passed.
+    WithinDeadline,
+    /// The entry's own numeric limit is met.
     Threshold,
-    /// An art. 32 fact: eliminated/reduced harm, coerced/deceived, confessed an unknown
-    /// violation, meritorious service.
+    /// Condition `i` of the entry holds.
+    Condition(usize),
+    /// The act was discovered within two years (or is less than two years old) (art. 36).
+    WithinLimitation,
+    /// It concerns citizens' life/health safety or financial safety and had harmful consequences.
+    GraveHarm,
+    /// The act was discovered within five years (or is less than five years old).
+    WithinLimitationLong,
+    /// The person was under 18 at the time (art. 30).
+    Under18,
+    /// The person was under 14 at the time.
+    Under14,
+    /// Mental illness / intellectual disability, unable to recognise or control the conduct (art. 31).
+    Incapacity,
+    /// Evidence sufficient to prove no subjective fault (art. 33(2)).
+    NoFault,
+    /// The violation is minor (art. 33(1), first sentence).
+    MinorViolation,
+    /// One of the five art. 32 grounds.
     Mitigating,
 }
 
 impl Fact {
-    pub const ALL: [Fact; 9] = [
-        Fact::Decided,
-        Fact::Excluded,
-        Fact::FirstTime,
-        Fact::NoHarm,
-        Fact::MinorHarm,
-        Fact::Corrected,
-        Fact::NoFault,
-        Fact::Threshold,
-        Fact::Mitigating,
-    ];
-
     /// The `data-question` value (design.md "Stable test hooks").
     pub fn as_str(self) -> &'static str {
         match self {
             Fact::Decided => "decided",
-            Fact::Excluded => "excluded",
+            Fact::MeasureTaken => "measure_taken",
+            Fact::Excluded(_) => "excluded",
             Fact::FirstTime => "first_time",
             Fact::NoHarm => "no_harm",
             Fact::MinorHarm => "minor_harm",
             Fact::Corrected => "corrected",
-            Fact::NoFault => "no_fault",
+            Fact::WithinDeadline => "deadline",
             Fact::Threshold => "threshold",
+            Fact::Condition(_) => "condition",
+            Fact::WithinLimitation => "limitation",
+            Fact::GraveHarm => "grave_harm",
+            Fact::WithinLimitationLong => "limitation_long",
+            Fact::Under18 => "age",
+            Fact::Under14 => "age_under_14",
+            Fact::Incapacity => "incapacity",
+            Fact::NoFault => "no_fault",
+            Fact::MinorViolation => "minor_violation",
             Fact::Mitigating => "mitigating",
+        }
+    }
+
+    /// The entry condition a question is about (`data-condition`).
+    pub fn condition(self) -> Option<usize> {
+        match self {
+            Fact::Excluded(i) | Fact::Condition(i) => Some(i),
+            _ => None,
         }
     }
 }
 
-/// The result of the self-check.
+/// The result of the self-check (the `data-outcome` hook).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
-    /// 轻微不罚: shall not be punished (art. 33 ¶1 s1), or for `no_coercion` entries: no
-    /// coercive measures (行政强制法 art. 16 ¶2).
+    /// Not punished: art. 33(1) s1, art. 30, art. 31, art. 36.
     NoPenalty,
-    /// 首违不罚: may be exempted (art. 33 ¶1 s2).
+    /// 首违不罚: may be exempted (art. 33(1) s2).
     MayWaive,
-    /// 无过错不罚 (art. 33 ¶2).
+    /// 无过错: art. 33(2) or the statute that provides otherwise (可以免予处罚).
     NoFault,
-    /// 减轻 (art. 32).
+    /// 减轻, where the entry provides it.
     Mitigated,
-    /// 从轻 (art. 32).
+    /// 从轻 (or 从轻或者减轻 under art. 30 / 32 / a statute).
     Lighter,
-    /// The list does not apply (decision exists, or an exclusion).
+    /// 可以不采取行政强制措施 (行政强制法 art. 16(2)).
+    NoCoercion,
+    /// The list does not apply (a decision exists, or a coercive measure was taken).
     NotApplicable,
-    /// 依法处罚.
+    /// The list applies once corrected within the deadline.
+    PendingCorrection,
+    /// 依法处罚 (or coercive measures under art. 16(1)).
     Penalty,
 }
 
@@ -104,10 +134,64 @@ impl Outcome {
             Outcome::NoFault => "no_fault",
             Outcome::Mitigated => "mitigated",
             Outcome::Lighter => "lighter",
+            Outcome::NoCoercion => "no_coercion",
             Outcome::NotApplicable => "not_applicable",
+            Outcome::PendingCorrection => "pending_correction",
             Outcome::Penalty => "penalty",
         }
     }
+}
+
+/// The exact statement shown for a verdict (texts in `ui::i18n::lenient`, both languages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wording {
+    /// 应当不予处罚 (art. 33(1) s1).
+    ShallNotPunish,
+    /// 可以不予处罚 (art. 33(1) s2).
+    MayNotPunish,
+    /// 不予行政处罚（无主观过错） (art. 33(2)).
+    NoFaultNotPunished,
+    /// 可以免予处罚 (a statute's own rule).
+    MayExempt,
+    /// 可以从轻或者减轻处罚 (a statute's own rule).
+    MayLighterOrMitigate,
+    /// 应当从轻或者减轻处罚 (arts. 30, 32).
+    ShallLighterOrMitigate,
+    /// 依照本清单从轻处罚.
+    ListLighter,
+    /// 依照本清单可以减轻处罚.
+    ListMitigated,
+    /// 不予行政处罚（不满十四周岁） (art. 30).
+    UnderFourteen,
+    /// 不予行政处罚（不能辨认或者不能控制自己行为） (art. 31).
+    Incapacity,
+    /// 不再给予行政处罚（二年内未被发现） (art. 36).
+    TimeBarred,
+    /// 不再给予行政处罚（五年内未被发现） (art. 36).
+    TimeBarredLong,
+    /// 在…内改正完毕即可适用本清单.
+    PendingCorrection,
+    /// 可以不采取行政强制措施 (行政强制法 art. 16(2)).
+    NoCoercion,
+    /// 可能依法采取行政强制措施 (art. 16(1)).
+    Coercion,
+    /// A coercive measure was taken: art. 8 remedies.
+    MeasureTaken,
+    /// 本清单不适用（已作出处罚决定）.
+    Decided,
+    /// 可能依法处罚.
+    Penalty,
+}
+
+/// A fixed notice under the verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// 免罚不免责.
+    ExemptNotExcused,
+    /// 法律、行政法规另有规定的，从其规定 (art. 33(2)).
+    StatuteOtherwise,
+    /// 不采取行政强制措施不等于不予行政处罚.
+    NotAPenaltyWaiver,
 }
 
 /// What the user should do next.
@@ -125,15 +209,26 @@ pub enum NextStep {
     ReviewOrLitigation,
     /// Cooperate with the investigation (state mitigating facts in the 陈述申辩).
     CooperateWithInvestigation,
+    /// 行政强制法 art. 8: statement, defence, review, litigation, compensation.
+    CoercionRemedies,
 }
 
 /// The end of the self-check.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {
     pub outcome: Outcome,
+    pub wording: Wording,
     /// The legal basis, zh-CN.
-    pub article: &'static str,
-    pub article_en: &'static str,
+    pub article: String,
+    pub article_en: String,
+    /// True when the entry's own list gave the outcome (every condition held); false for the
+    /// general law and for a failed list.
+    pub by_list: bool,
+    /// The correction deadline, for [`Outcome::PendingCorrection`].
+    pub deadline: Option<Deadline>,
+    /// What the list gives once corrected, for [`Outcome::PendingCorrection`].
+    pub then: Option<Wording>,
+    pub notices: Vec<Notice>,
     pub next: Vec<NextStep>,
     /// The answers that decided the outcome, in question order.
     pub decisive: Vec<Fact>,
@@ -146,6 +241,29 @@ pub enum Step {
     Done(Verdict),
 }
 
+/// Where one condition of the entry stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CondState {
+    Open,
+    Met,
+    /// Correction not done yet, still inside the deadline.
+    Pending,
+    Unmet,
+}
+
+impl CondState {
+    /// The `data-state` value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CondState::Open => "open",
+            CondState::Met => "met",
+            CondState::Pending => "pending",
+            CondState::Unmet => "unmet",
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
 struct Basis {
     zh: &'static str,
     en: &'static str,
@@ -155,9 +273,21 @@ const ART_7: Basis = Basis {
     zh: "《中华人民共和国行政处罚法》第七条",
     en: "Administrative Penalty Law, art. 7 (statement, defence, review and litigation)",
 };
-const ART_5_2: Basis = Basis {
-    zh: "《中华人民共和国行政处罚法》第五条第二款",
-    en: "Administrative Penalty Law, art. 5(2) (penalty proportionate to the facts and harm)",
+const ART_30: Basis = Basis {
+    zh: "《中华人民共和国行政处罚法》第三十条",
+    en: "Administrative Penalty Law, art. 30 (minors)",
+};
+const ART_30_32: Basis = Basis {
+    zh: "《中华人民共和国行政处罚法》第三十条、第三十二条",
+    en: "Administrative Penalty Law, arts. 30 and 32",
+};
+const ART_31: Basis = Basis {
+    zh: "《中华人民共和国行政处罚法》第三十一条",
+    en: "Administrative Penalty Law, art. 31 (mental illness, intellectual disability)",
+};
+const ART_32: Basis = Basis {
+    zh: "《中华人民共和国行政处罚法》第三十二条",
+    en: "Administrative Penalty Law, art. 32 (lighter or mitigated penalty)",
 };
 const ART_33_1_S1: Basis = Basis {
     zh: "《中华人民共和国行政处罚法》第三十三条第一款",
@@ -172,13 +302,18 @@ const ART_33_2: Basis = Basis {
     zh: "《中华人民共和国行政处罚法》第三十三条第二款",
     en: "Administrative Penalty Law, art. 33(2) (no subjective fault)",
 };
-const ART_32: Basis = Basis {
-    zh: "《中华人民共和国行政处罚法》第三十二条",
-    en: "Administrative Penalty Law, art. 32 (lighter or mitigated penalty)",
-};
 const ART_34: Basis = Basis {
     zh: "《中华人民共和国行政处罚法》第三十四条",
     en: "Administrative Penalty Law, art. 34 (penalty under the published discretion standard)",
+};
+const ART_36: Basis = Basis {
+    zh: "《中华人民共和国行政处罚法》第三十六条",
+    en: "Administrative Penalty Law, art. 36 (limitation period)",
+};
+const ACE_8: Basis = Basis {
+    zh: "《中华人民共和国行政强制法》第八条",
+    en:
+        "Administrative Coercion Law, art. 8 (statement, defence, review, litigation, compensation)",
 };
 const ACE_16_2: Basis = Basis {
     zh: "《中华人民共和国行政强制法》第十六条第二款",
@@ -189,41 +324,26 @@ const ACE_16_1: Basis = Basis {
     en: "Administrative Coercion Law, art. 16(1) (coercive measures under law)",
 };
 
-/// The flow's view of one entry.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Flow {
-    kind: ListKind,
-    has_threshold: bool,
-}
-
-/// The self-check for one entry: its kind and limits, and the answers so far.
+/// The self-check for one entry: its kind and requirements, and the answers so far.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SelfCheck {
-    flow: Flow,
-    lookback_months: Option<u32>,
+    kind: ListKind,
+    req: Requirements,
     answers: Vec<(Fact, bool)>,
 }
 
 impl SelfCheck {
     pub fn new(entry: &LenientEntry) -> SelfCheck {
-        let has_threshold = entry
-            .thresholds
-            .question_zh
-            .as_deref()
-            .is_some_and(|q| !q.trim().is_empty());
         SelfCheck {
-            flow: Flow {
-                kind: entry.kind,
-                has_threshold,
-            },
-            lookback_months: entry.thresholds.lookback_months,
+            kind: entry.kind,
+            req: requirements::effective(entry),
             answers: Vec::new(),
         }
     }
 
     /// The next question, or the verdict.
     pub fn step(&self) -> Step {
-        evaluate(self.flow, &self.answers)
+        evaluate(self.kind, &self.req, &self.answers)
     }
 
     /// Answer the current question; no-op when the check is done.
@@ -242,33 +362,44 @@ impl SelfCheck {
         &self.answers
     }
 
+    pub fn requirements(&self) -> &Requirements {
+        &self.req
+    }
+
     /// `(answered, upper bound)`: the bound is the answers so far plus the longest flow that
     /// can still follow, so it never grows and equals `answered` once done.
     pub fn progress(&self) -> (usize, usize) {
         let mut scratch = self.answers.clone();
-        let remaining = longest_remaining(self.flow, &mut scratch);
+        let remaining = longest_remaining(self.kind, &self.req, &mut scratch);
         (self.answers.len(), self.answers.len() + remaining)
     }
 
     /// The "first time" look-back period in months; `None` = ever.
     pub fn lookback_months(&self) -> Option<u32> {
-        self.lookback_months
+        self.req.lookback_months
     }
 
-    /// Whether the entry asks its own `threshold` question.
-    pub fn has_threshold(&self) -> bool {
-        self.flow.has_threshold
+    /// Where each condition of the entry stands after the answers so far.
+    pub fn condition_states(&self) -> Vec<CondState> {
+        (0..self.req.conditions.len())
+            .map(|i| match condition_holds(&self.req, i, &self.answers) {
+                Ok(Held::Yes) => CondState::Met,
+                Ok(Held::Pending) => CondState::Pending,
+                Ok(Held::No(_)) => CondState::Unmet,
+                Err(_) => CondState::Open,
+            })
+            .collect()
     }
 }
 
-fn longest_remaining(flow: Flow, answers: &mut Vec<(Fact, bool)>) -> usize {
-    match evaluate(flow, answers) {
+fn longest_remaining(kind: ListKind, req: &Requirements, answers: &mut Vec<(Fact, bool)>) -> usize {
+    match evaluate(kind, req, answers) {
         Step::Done(_) => 0,
         Step::Ask(fact) => {
             let mut best = 0;
             for yes in [true, false] {
                 answers.push((fact, yes));
-                best = best.max(longest_remaining(flow, answers));
+                best = best.max(longest_remaining(kind, req, answers));
                 answers.pop();
             }
             1 + best
@@ -276,910 +407,435 @@ fn longest_remaining(flow: Flow, answers: &mut Vec<(Fact, bool)>) -> usize {
     }
 }
 
-/// The answer given for a fact so far.
-fn get(answers: &[(Fact, bool)], fact: Fact) -> Option<bool> {
-    answers.iter().find(|(f, _)| *f == fact).map(|(_, v)| *v)
+/// The answer for `fact`, or `Err(fact)`: ask it.
+fn ans(a: &[(Fact, bool)], fact: Fact) -> Result<bool, Fact> {
+    a.iter()
+        .find(|(f, _)| *f == fact)
+        .map(|(_, v)| *v)
+        .ok_or(fact)
 }
 
-fn verdict(outcome: Outcome, basis: Basis, next: Vec<NextStep>, decisive: Vec<Fact>) -> Step {
-    Step::Done(Verdict {
-        outcome,
-        article: basis.zh,
-        article_en: basis.en,
-        next,
-        decisive,
+/// Whether one condition holds; `No(fact)` names the answer that failed it.
+enum Held {
+    Yes,
+    Pending,
+    No(Fact),
+}
+
+fn condition_holds(req: &Requirements, i: usize, a: &[(Fact, bool)]) -> Result<Held, Fact> {
+    let yes_or = |ok: bool, f: Fact| if ok { Held::Yes } else { Held::No(f) };
+    let Some(c) = req.conditions.get(i) else {
+        return Ok(Held::Yes);
+    };
+    Ok(match c.covered_by {
+        Covered::Exclusion => yes_or(!ans(a, Fact::Excluded(i))?, Fact::Excluded(i)),
+        Covered::FirstTime => yes_or(ans(a, Fact::FirstTime)?, Fact::FirstTime),
+        Covered::Harm => match req.harm {
+            HarmAllowed::None => yes_or(ans(a, Fact::NoHarm)?, Fact::NoHarm),
+            HarmAllowed::Minor | HarmAllowed::Unstated => {
+                let ok = ans(a, Fact::NoHarm)? || ans(a, Fact::MinorHarm)?;
+                yes_or(ok, Fact::MinorHarm)
+            }
+        },
+        Covered::Correction => {
+            if ans(a, Fact::Corrected)? {
+                Held::Yes
+            } else if ans(a, Fact::WithinDeadline)? {
+                Held::Pending
+            } else {
+                Held::No(Fact::WithinDeadline)
+            }
+        }
+        Covered::Limit => yes_or(ans(a, Fact::Threshold)?, Fact::Threshold),
+        Covered::Question | Covered::Unknown => {
+            yes_or(ans(a, Fact::Condition(i))?, Fact::Condition(i))
+        }
     })
 }
 
-/// A favourable outcome still pending the threshold: outcome, basis, decisive facts.
-type Candidate = (Outcome, Basis, Vec<Fact>);
+enum ListResult {
+    Met(Vec<Fact>),
+    Pending(Vec<Fact>),
+    Failed(Fact),
+}
 
-/// The whole rule set: the next question for these answers, or the verdict.
-fn evaluate(flow: Flow, a: &[(Fact, bool)]) -> Step {
-    // Ask `fact` unless already answered.
-    macro_rules! ask {
-        ($fact:expr) => {
-            match get(a, $fact) {
-                Some(v) => v,
-                None => return Step::Ask($fact),
-            }
+/// The entry's own conditions, in order; stops at the first that fails.
+fn list_part(req: &Requirements, a: &[(Fact, bool)]) -> Result<ListResult, Fact> {
+    let mut pending = false;
+    let mut facts: Vec<Fact> = Vec::new();
+    for i in 0..req.conditions.len() {
+        match condition_holds(req, i, a)? {
+            Held::Yes => {}
+            Held::Pending => pending = true,
+            Held::No(f) => return Ok(ListResult::Failed(f)),
+        }
+    }
+    for (f, _) in a {
+        if is_list_fact(*f) && !facts.contains(f) {
+            facts.push(*f);
+        }
+    }
+    Ok(if pending {
+        ListResult::Pending(facts)
+    } else {
+        ListResult::Met(facts)
+    })
+}
+
+fn is_list_fact(f: Fact) -> bool {
+    matches!(
+        f,
+        Fact::Excluded(_)
+            | Fact::FirstTime
+            | Fact::NoHarm
+            | Fact::MinorHarm
+            | Fact::Corrected
+            | Fact::WithinDeadline
+            | Fact::Threshold
+            | Fact::Condition(_)
+    )
+}
+
+struct V {
+    outcome: Outcome,
+    wording: Wording,
+    zh: String,
+    en: String,
+    by_list: bool,
+    notices: Vec<Notice>,
+    next: Vec<NextStep>,
+    decisive: Vec<Fact>,
+}
+
+impl V {
+    fn new(outcome: Outcome, wording: Wording, basis: Basis) -> V {
+        V {
+            outcome,
+            wording,
+            zh: basis.zh.to_string(),
+            en: basis.en.to_string(),
+            by_list: false,
+            notices: Vec::new(),
+            next: Vec::new(),
+            decisive: Vec::new(),
+        }
+    }
+    fn statute(outcome: Outcome, wording: Wording, rule: &NoFaultRule) -> V {
+        let mut v = V::new(outcome, wording, ART_33_2);
+        let en = if rule.basis_en.trim().is_empty() {
+            rule.basis.as_str()
+        } else {
+            rule.basis_en.as_str()
+        };
+        v.zh = format!("{}；{}", rule.basis, ART_33_2.zh);
+        v.en = format!("{en}; {}", ART_33_2.en);
+        v.notices.push(Notice::StatuteOtherwise);
+        v
+    }
+    fn list(mut self, yes: bool) -> V {
+        self.by_list = yes;
+        self
+    }
+    fn notice(mut self, n: Notice) -> V {
+        self.notices.push(n);
+        self
+    }
+    fn next(mut self, n: Vec<NextStep>) -> V {
+        self.next = n;
+        self
+    }
+    fn decisive(mut self, d: Vec<Fact>) -> V {
+        self.decisive = d;
+        self
+    }
+    fn done(self) -> Step {
+        self.into_step(None, None)
+    }
+    fn into_step(self, deadline: Option<Deadline>, then: Option<Wording>) -> Step {
+        Step::Done(Verdict {
+            outcome: self.outcome,
+            wording: self.wording,
+            article: self.zh,
+            article_en: self.en,
+            by_list: self.by_list,
+            deadline,
+            then,
+            notices: self.notices,
+            next: self.next,
+            decisive: self.decisive,
+        })
+    }
+}
+
+fn evaluate(kind: ListKind, req: &Requirements, a: &[(Fact, bool)]) -> Step {
+    match flow(kind, req, a) {
+        Ok(step) => step,
+        Err(fact) => Step::Ask(fact),
+    }
+}
+
+/// What the list gives when every condition holds (`None`: nothing of its own).
+fn list_outcome(kind: ListKind, req: &Requirements) -> Option<V> {
+    use NextStep::*;
+    let rule = req
+        .no_fault
+        .as_ref()
+        .filter(|r| r.effect != NoFaultEffect::NotPunished);
+    Some(match kind {
+        ListKind::Minor => V::new(Outcome::NoPenalty, Wording::ShallNotPunish, ART_33_1_S1)
+            .notice(Notice::ExemptNotExcused)
+            .next(vec![KeepEvidence]),
+        ListKind::FirstViolation => V::new(Outcome::MayWaive, Wording::MayNotPunish, ART_33_1_S2)
+            .notice(Notice::ExemptNotExcused)
+            .next(vec![SignCommitment, KeepEvidence]),
+        ListKind::NoFault => match rule {
+            Some(r) => no_fault_by_statute(r),
+            None => V::new(Outcome::NoFault, Wording::NoFaultNotPunished, ART_33_2)
+                .notice(Notice::StatuteOtherwise)
+                .notice(Notice::ExemptNotExcused)
+                .next(vec![KeepEvidence, ContactAuthority]),
+        },
+        ListKind::Lighter => match rule {
+            Some(r) if r.effect == NoFaultEffect::MayLighterOrMitigate => no_fault_by_statute(r),
+            _ => V::new(Outcome::Lighter, Wording::ListLighter, ART_32)
+                .next(vec![CooperateWithInvestigation, KeepEvidence]),
+        },
+        ListKind::Mitigated if req.mitigation => {
+            V::new(Outcome::Mitigated, Wording::ListMitigated, ART_32)
+                .next(vec![CooperateWithInvestigation, KeepEvidence])
+        }
+        ListKind::NoCoercion => V::new(Outcome::NoCoercion, Wording::NoCoercion, ACE_16_2)
+            .notice(Notice::NotAPenaltyWaiver)
+            .next(vec![KeepEvidence, CooperateWithInvestigation]),
+        ListKind::Mitigated | ListKind::Unknown => return None,
+    })
+}
+
+/// The list's outcome for these answers, or the fact that keeps the list from giving it.
+/// A 轻微 entry that allows minor harm cannot give art. 33(1) s1 (which needs no harm) when the
+/// harm was minor: then only s2 (first time ∧ minor harm ∧ corrected, "可以不予") is open.
+fn list_outcome_for(
+    kind: ListKind,
+    req: &Requirements,
+    a: &[(Fact, bool)],
+) -> Result<V, Option<Fact>> {
+    if kind == ListKind::Minor && ans(a, Fact::NoHarm) == Ok(false) {
+        return if ans(a, Fact::FirstTime) == Ok(true) {
+            Ok(
+                V::new(Outcome::MayWaive, Wording::MayNotPunish, ART_33_1_S2)
+                    .notice(Notice::ExemptNotExcused)
+                    .next(vec![NextStep::SignCommitment, NextStep::KeepEvidence]),
+            )
+        } else {
+            Err(Some(Fact::MinorHarm))
         };
     }
+    list_outcome(kind, req).ok_or(None)
+}
+
+fn no_fault_by_statute(r: &NoFaultRule) -> V {
     use NextStep::*;
-
-    if ask!(Fact::Decided) {
-        return verdict(
-            Outcome::NotApplicable,
-            ART_7,
-            vec![ReviewOrLitigation],
-            vec![Fact::Decided],
-        );
+    match r.effect {
+        NoFaultEffect::MayExempt => V::statute(Outcome::NoFault, Wording::MayExempt, r)
+            .notice(Notice::ExemptNotExcused)
+            .next(vec![KeepEvidence, ContactAuthority]),
+        NoFaultEffect::MayLighterOrMitigate => {
+            V::statute(Outcome::Lighter, Wording::MayLighterOrMitigate, r)
+                .next(vec![KeepEvidence, CooperateWithInvestigation])
+        }
+        NoFaultEffect::NotPunished => V::statute(Outcome::NoFault, Wording::NoFaultNotPunished, r)
+            .notice(Notice::ExemptNotExcused)
+            .next(vec![KeepEvidence, ContactAuthority]),
     }
-    if ask!(Fact::Excluded) {
-        return verdict(
-            Outcome::NotApplicable,
-            ART_5_2,
-            vec![CorrectWithinDeadline, ContactAuthority],
-            vec![Fact::Excluded],
-        );
+}
+
+/// The whole rule set: `Err(fact)` = ask `fact` next.
+fn flow(kind: ListKind, req: &Requirements, a: &[(Fact, bool)]) -> Result<Step, Fact> {
+    use NextStep::*;
+    if kind == ListKind::NoCoercion {
+        if ans(a, Fact::MeasureTaken)? {
+            return Ok(V::new(Outcome::NotApplicable, Wording::MeasureTaken, ACE_8)
+                .notice(Notice::NotAPenaltyWaiver)
+                .next(vec![CoercionRemedies])
+                .decisive(vec![Fact::MeasureTaken])
+                .done());
+        }
+    } else if ans(a, Fact::Decided)? {
+        return Ok(V::new(Outcome::NotApplicable, Wording::Decided, ART_7)
+            .next(vec![ReviewOrLitigation])
+            .decisive(vec![Fact::Decided])
+            .done());
     }
 
-    // The list's own favourable outcome, if the answers so far allow it; otherwise the fact
-    // that blocked it.
-    let (candidate, blocker): (Option<Candidate>, Option<Fact>) = match flow.kind {
-        ListKind::NoCoercion => {
-            let harm = if ask!(Fact::NoHarm) {
-                Fact::NoHarm
-            } else if ask!(Fact::MinorHarm) {
-                Fact::MinorHarm
-            } else {
-                return verdict(
-                    Outcome::Penalty,
-                    ACE_16_1,
-                    vec![CorrectWithinDeadline, CooperateWithInvestigation],
-                    vec![Fact::MinorHarm],
-                );
-            };
-            if !ask!(Fact::Corrected) {
-                return verdict(
-                    Outcome::Penalty,
-                    ACE_16_1,
-                    vec![CorrectWithinDeadline, CooperateWithInvestigation],
-                    vec![Fact::Corrected],
-                );
+    let blocker = match list_part(req, a)? {
+        ListResult::Met(facts) => match list_outcome_for(kind, req, a) {
+            Ok(v) => return Ok(v.list(true).decisive(facts).done()),
+            Err(blocker) => blocker,
+        },
+        ListResult::Pending(facts) => {
+            // The article is the one the list will give once corrected (art. 34 when the
+            // list gives nothing of its own).
+            let once = list_outcome_for(kind, req, a).ok();
+            let then = once.as_ref().map(|v| v.wording);
+            let mut v = V::new(
+                Outcome::PendingCorrection,
+                Wording::PendingCorrection,
+                ART_34,
+            )
+            .next(vec![CorrectWithinDeadline, KeepEvidence])
+            .decisive(facts);
+            if let Some(o) = once {
+                v.zh = o.zh;
+                v.en = o.en;
             }
-            let mut decisive = vec![harm, Fact::Corrected];
-            if flow.has_threshold {
-                if !ask!(Fact::Threshold) {
-                    return verdict(
-                        Outcome::Penalty,
-                        ACE_16_1,
-                        vec![CooperateWithInvestigation],
-                        vec![Fact::Threshold],
-                    );
-                }
-                decisive.push(Fact::Threshold);
+            if kind == ListKind::NoCoercion {
+                v = v.notice(Notice::NotAPenaltyWaiver);
             }
-            return verdict(
-                Outcome::NoPenalty,
-                ACE_16_2,
-                vec![KeepEvidence, CooperateWithInvestigation],
-                decisive,
-            );
+            return Ok(v.into_step(req.deadline, then));
         }
-        ListKind::FirstViolation => {
-            if !ask!(Fact::FirstTime) {
-                (None, Some(Fact::FirstTime))
-            } else {
-                let harm = if ask!(Fact::NoHarm) {
-                    Some(Fact::NoHarm)
-                } else if ask!(Fact::MinorHarm) {
-                    Some(Fact::MinorHarm)
-                } else {
-                    None
-                };
-                match harm {
-                    None => (None, Some(Fact::MinorHarm)),
-                    Some(h) => {
-                        if ask!(Fact::Corrected) {
-                            (
-                                Some((
-                                    Outcome::MayWaive,
-                                    ART_33_1_S2,
-                                    vec![Fact::FirstTime, h, Fact::Corrected],
-                                )),
-                                None,
-                            )
-                        } else {
-                            (None, Some(Fact::Corrected))
-                        }
-                    }
-                }
-            }
-        }
-        ListKind::Minor | ListKind::Unknown => {
-            if ask!(Fact::NoHarm) {
-                if ask!(Fact::Corrected) {
-                    (
-                        Some((
-                            Outcome::NoPenalty,
-                            ART_33_1_S1,
-                            vec![Fact::NoHarm, Fact::Corrected],
-                        )),
-                        None,
-                    )
-                } else {
-                    (None, Some(Fact::Corrected))
-                }
-            } else if !ask!(Fact::MinorHarm) {
-                (None, Some(Fact::MinorHarm))
-            } else if !ask!(Fact::FirstTime) {
-                (None, Some(Fact::FirstTime))
-            } else if ask!(Fact::Corrected) {
-                (
-                    Some((
-                        Outcome::MayWaive,
-                        ART_33_1_S2,
-                        vec![Fact::MinorHarm, Fact::FirstTime, Fact::Corrected],
-                    )),
-                    None,
-                )
-            } else {
-                (None, Some(Fact::Corrected))
-            }
-        }
-        ListKind::NoFault | ListKind::Lighter | ListKind::Mitigated => (None, None),
+        ListResult::Failed(f) => Some(f),
     };
 
-    // The entry's own limits: asked only when they can still change the outcome.
-    let mut threshold_met = true;
-    let mut blocker = blocker;
-    if flow.has_threshold && (candidate.is_some() || flow.kind == ListKind::Mitigated) {
-        threshold_met = ask!(Fact::Threshold);
-    }
-    if let Some((outcome, basis, mut decisive)) = candidate {
-        if threshold_met {
-            if flow.has_threshold {
-                decisive.push(Fact::Threshold);
-            }
-            let next = match outcome {
-                Outcome::MayWaive => vec![SignCommitment, KeepEvidence],
-                _ => vec![KeepEvidence],
-            };
-            return verdict(outcome, basis, next, decisive);
-        }
-        blocker = Some(Fact::Threshold);
-    }
-
-    // No list outcome: art. 33 ¶2, then art. 32, else a penalty.
-    let corrected = get(a, Fact::Corrected) == Some(true);
+    let corrected = ans(a, Fact::Corrected).unwrap_or(false);
     let with_correction = |mut steps: Vec<NextStep>| {
         if !corrected {
             steps.insert(0, CorrectWithinDeadline);
         }
         steps
     };
-    if ask!(Fact::NoFault) {
-        return verdict(
-            Outcome::NoFault,
-            ART_33_2,
-            with_correction(vec![KeepEvidence, ContactAuthority]),
-            vec![Fact::NoFault],
-        );
+    let lead = |f: Fact| -> Vec<Fact> { blocker.into_iter().chain([f]).collect() };
+
+    if kind == ListKind::NoCoercion {
+        return Ok(V::new(Outcome::Penalty, Wording::Coercion, ACE_16_1)
+            .notice(Notice::NotAPenaltyWaiver)
+            .next(with_correction(vec![CooperateWithInvestigation]))
+            .decisive(blocker.into_iter().collect())
+            .done());
     }
-    if ask!(Fact::Mitigating) {
-        let mitigated = flow.kind == ListKind::Mitigated && threshold_met;
-        let mut decisive = vec![Fact::Mitigating];
-        if flow.kind == ListKind::Mitigated && flow.has_threshold {
-            decisive.insert(0, Fact::Threshold);
+
+    // Art. 36: not discovered within two years (five for life/health or financial safety
+    // with harmful consequences).
+    if !ans(a, Fact::WithinLimitation)? {
+        if !ans(a, Fact::GraveHarm)? {
+            return Ok(V::new(Outcome::NoPenalty, Wording::TimeBarred, ART_36)
+                .next(vec![ContactAuthority])
+                .decisive(vec![Fact::WithinLimitation, Fact::GraveHarm])
+                .done());
         }
-        return verdict(
-            if mitigated {
-                Outcome::Mitigated
-            } else {
-                Outcome::Lighter
-            },
-            ART_32,
-            with_correction(vec![CooperateWithInvestigation, KeepEvidence]),
-            decisive,
+        if !ans(a, Fact::WithinLimitationLong)? {
+            return Ok(V::new(Outcome::NoPenalty, Wording::TimeBarredLong, ART_36)
+                .next(vec![ContactAuthority])
+                .decisive(vec![Fact::GraveHarm, Fact::WithinLimitationLong])
+                .done());
+        }
+    }
+    // Art. 30: under 14 not punished; 14-18 shall be lighter or mitigated (kept for the end:
+    // a better ground may still follow).
+    let minor_age = if ans(a, Fact::Under18)? {
+        if ans(a, Fact::Under14)? {
+            return Ok(V::new(Outcome::NoPenalty, Wording::UnderFourteen, ART_30)
+                .notice(Notice::ExemptNotExcused)
+                .next(with_correction(vec![ContactAuthority]))
+                .decisive(lead(Fact::Under14))
+                .done());
+        }
+        true
+    } else {
+        false
+    };
+    // Art. 31.
+    if ans(a, Fact::Incapacity)? {
+        return Ok(V::new(Outcome::NoPenalty, Wording::Incapacity, ART_31)
+            .notice(Notice::ExemptNotExcused)
+            .next(with_correction(vec![ContactAuthority]))
+            .decisive(lead(Fact::Incapacity))
+            .done());
+    }
+    // Art. 33(2), unless a law or administrative regulation provides otherwise.
+    let mut statute_lighter = None;
+    if ans(a, Fact::NoFault)? {
+        match req.no_fault.as_ref() {
+            Some(r) if r.effect == NoFaultEffect::MayLighterOrMitigate => {
+                statute_lighter = Some(r.clone());
+            }
+            Some(r) => {
+                return Ok(no_fault_by_statute(r)
+                    .next(with_correction(vec![KeepEvidence, ContactAuthority]))
+                    .decisive(lead(Fact::NoFault))
+                    .done())
+            }
+            None => {
+                return Ok(
+                    V::new(Outcome::NoFault, Wording::NoFaultNotPunished, ART_33_2)
+                        .notice(Notice::StatuteOtherwise)
+                        .notice(Notice::ExemptNotExcused)
+                        .next(with_correction(vec![KeepEvidence, ContactAuthority]))
+                        .decisive(lead(Fact::NoFault))
+                        .done(),
+                )
+            }
+        }
+    }
+    // Art. 33(1) s1 for any minor, corrected violation without harm, unless the entry requires
+    // more: 轻微 and 首违 entries state their own conditions for not punishing.
+    let states_own_exemption = matches!(kind, ListKind::Minor | ListKind::FirstViolation);
+    if !states_own_exemption
+        && ans(a, Fact::MinorViolation)?
+        && ans(a, Fact::NoHarm)?
+        && ans(a, Fact::Corrected)?
+    {
+        return Ok(
+            V::new(Outcome::NoPenalty, Wording::ShallNotPunish, ART_33_1_S1)
+                .notice(Notice::ExemptNotExcused)
+                .next(vec![KeepEvidence])
+                .decisive(vec![Fact::MinorViolation, Fact::NoHarm, Fact::Corrected])
+                .done(),
         );
     }
-    let mut decisive: Vec<Fact> = blocker.into_iter().collect();
-    decisive.extend([Fact::NoFault, Fact::Mitigating]);
-    verdict(
-        Outcome::Penalty,
-        ART_34,
-        with_correction(vec![CooperateWithInvestigation, ContactAuthority]),
-        decisive,
-    )
+    // Art. 32 (all five grounds) and art. 30 for 14-18: 应当从轻或者减轻.
+    let ground = ans(a, Fact::Mitigating)?;
+    if ground || minor_age {
+        let basis = match (ground, minor_age) {
+            (true, true) => ART_30_32,
+            (false, true) => ART_30,
+            _ => ART_32,
+        };
+        let mut d: Vec<Fact> = blocker.into_iter().collect();
+        if minor_age {
+            d.push(Fact::Under18);
+        }
+        if ground {
+            d.push(Fact::Mitigating);
+        }
+        return Ok(
+            V::new(Outcome::Lighter, Wording::ShallLighterOrMitigate, basis)
+                .next(with_correction(vec![
+                    CooperateWithInvestigation,
+                    KeepEvidence,
+                ]))
+                .decisive(d)
+                .done(),
+        );
+    }
+    if let Some(r) = statute_lighter {
+        return Ok(no_fault_by_statute(&r)
+            .next(with_correction(vec![
+                KeepEvidence,
+                CooperateWithInvestigation,
+            ]))
+            .decisive(lead(Fact::NoFault))
+            .done());
+    }
+    let mut d: Vec<Fact> = blocker.into_iter().collect();
+    d.extend([Fact::NoFault, Fact::Mitigating]);
+    Ok(V::new(Outcome::Penalty, Wording::Penalty, ART_34)
+        .next(with_correction(vec![
+            CooperateWithInvestigation,
+            ContactAuthority,
+        ]))
+        .decisive(d)
+        .done())
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::contract::Thresholds;
-
-    fn entry(kind: ListKind, threshold: Option<&str>, lookback: Option<u32>) -> LenientEntry {
-        LenientEntry {
-            id: format!("t-{}", kind.as_str()),
-            domain: "market".into(),
-            kind,
-            title: "未按规定公示年度报告".into(),
-            thresholds: Thresholds {
-                lookback_months: lookback,
-                correction_days: Some(30),
-                question_zh: threshold.map(str::to_owned),
-                question_en: threshold.map(|_| "Within the limit?".to_owned()),
-            },
-            ..Default::default()
-        }
-    }
-
-    /// Real-looking entries of each kind (shapes from shared/data).
-    fn tax_first_violation() -> LenientEntry {
-        LenientEntry {
-            title: "未按规定向税务机关报送全部银行账号".into(),
-            domain: "tax".into(),
-            ..entry(ListKind::FirstViolation, None, None)
-        }
-    }
-    fn samr_first_violation_with_limit() -> LenientEntry {
-        LenientEntry {
-            title: "未取得营业执照从事经营活动（已申请）".into(),
-            ..entry(
-                ListKind::FirstViolation,
-                Some("无照经营时间不超过30日？"),
-                Some(24),
-            )
-        }
-    }
-    fn safety_minor() -> LenientEntry {
-        LenientEntry {
-            title: "危化品生产企业未提供安全技术说明书或未贴安全标签".into(),
-            domain: "safety".into(),
-            ..entry(ListKind::Minor, None, None)
-        }
-    }
-    fn eco_minor_with_limit() -> LenientEntry {
-        LenientEntry {
-            title: "危险废物识别标志设置不规范".into(),
-            domain: "eco".into(),
-            ..entry(
-                ListKind::Minor,
-                Some("年产生危险废物不超过1吨且5日内改正？"),
-                Some(12),
-            )
-        }
-    }
-    fn health_lighter() -> LenientEntry {
-        LenientEntry {
-            title: "公共场所本年度未做卫生检测（从轻处罚）".into(),
-            domain: "health".into(),
-            ..entry(ListKind::Lighter, Some("在限定期限内完成卫生检测？"), None)
-        }
-    }
-    fn health_mitigated() -> LenientEntry {
-        LenientEntry {
-            title: "公共场所本年度未做卫生检测（减轻处罚）".into(),
-            domain: "health".into(),
-            ..entry(
-                ListKind::Mitigated,
-                Some("在限定期限内完成卫生检测？"),
-                None,
-            )
-        }
-    }
-    fn no_fault_entry() -> LenientEntry {
-        LenientEntry {
-            title: "销售的商品标签不合格但有合法进货来源".into(),
-            ..entry(ListKind::NoFault, None, None)
-        }
-    }
-    fn market_no_coercion() -> LenientEntry {
-        LenientEntry {
-            title: "已申请营业执照但尚未领取即经营".into(),
-            ..entry(ListKind::NoCoercion, None, None)
-        }
-    }
-
-    /// Run a flow with scripted answers; every question asked must be the next scripted one.
-    fn run(e: &LenientEntry, script: &[(Fact, bool)]) -> (Verdict, SelfCheck) {
-        let mut c = SelfCheck::new(e);
-        for (i, &(fact, yes)) in script.iter().enumerate() {
-            match c.step() {
-                Step::Ask(f) => assert_eq!(f, fact, "question {i} for {:?}", e.kind),
-                Step::Done(v) => panic!("done early at {i} with {v:?}"),
-            }
-            c.answer(yes);
-        }
-        match c.step() {
-            Step::Done(v) => (v, c),
-            Step::Ask(f) => panic!("still asking {f:?} after the script for {:?}", e.kind),
-        }
-    }
-
-    use Fact::*;
-
-    #[test]
-    fn table_of_flows_reaches_every_outcome() {
-        struct Case {
-            entry: LenientEntry,
-            script: Vec<(Fact, bool)>,
-            outcome: Outcome,
-            article: &'static str,
-            decisive: Vec<Fact>,
-        }
-        let cases = vec![
-            // --- decided / excluded, any kind
-            Case {
-                entry: tax_first_violation(),
-                script: vec![(Decided, true)],
-                outcome: Outcome::NotApplicable,
-                article: "《中华人民共和国行政处罚法》第七条",
-                decisive: vec![Decided],
-            },
-            Case {
-                entry: safety_minor(),
-                script: vec![(Decided, false), (Excluded, true)],
-                outcome: Outcome::NotApplicable,
-                article: "《中华人民共和国行政处罚法》第五条第二款",
-                decisive: vec![Excluded],
-            },
-            // --- minor
-            Case {
-                entry: safety_minor(),
-                script: vec![
-                    (Decided, false),
-                    (Excluded, false),
-                    (NoHarm, true),
-                    (Corrected, true),
-                ],
-                outcome: Outcome::NoPenalty,
-                article: "《中华人民共和国行政处罚法》第三十三条第一款",
-                decisive: vec![NoHarm, Corrected],
-            },
-            Case {
-                entry: eco_minor_with_limit(),
-                script: vec![
-                    (Decided, false),
-                    (Excluded, false),
-                    (NoHarm, true),
-                    (Corrected, true),
-                    (Threshold, true),
-                ],
-                outcome: Outcome::NoPenalty,
-                article: "《中华人民共和国行政处罚法》第三十三条第一款",
-                decisive: vec![NoHarm, Corrected, Threshold],
-            },
-            Case {
-                entry: safety_minor(),
-                script: vec![
-                    (Decided, false),
-                    (Excluded, false),
-                    (NoHarm, false),
-                    (MinorHarm, true),
-                    (FirstTime, true),
-                    (Corrected, true),
-                ],
-                outcome: Outcome::MayWaive,
-                article: "《中华人民共和国行政处罚法》第三十三条第一款",
-                decisive: vec![MinorHarm, FirstTime, Corrected],
-            },
-            Case {
-                entry: safety_minor(),
-                script: vec![
-                    (Decided, false),
-                    (Excluded, false),
-                    (NoHarm, true),
-                    (Corrected, false),
-                    (NoFault, false),
-                    (Mitigating, false),
-                ],
-                outcome: Outcome::Penalty,
-                article: "《中华人民共和国行政处罚法》第三十四条",
-                decisive: vec![Corrected, NoFault, Mitigating],
-            },
-            Case {
-                entry: eco_minor_with_limit(),
-                script: vec![
-                    (Decided, false),
-                    (Excluded, false),
-                    (NoHarm, true),
-                    (Corrected, true),
-                    (Threshold, false),
-                    (NoFault, false),
-                    (Mitigating, true),
-                ],
-                outcome: Outcome::Lighter,
-                article: "《中华人民共和国行政处罚法》第三十二条",
-                decisive: vec![Mitigating],
-            },
-            Case {
-                entry: safety_minor(),
-                script: vec![
-                    (Decided, false),
-                    (Excluded, false),
-                    (NoHarm, false),
-                    (MinorHarm, false),
-                    (NoFault, true),
-                ],
-                outcome: Outcome::NoFault,
-                article: "《中华人民共和国行政处罚法》第三十三条第二款",
-                decisive: vec![NoFault],
-            },
-            // --- first violation
-            Case {
-                entry: tax_first_violation(),
-                script: vec![
-                    (Decided, false),
-                    (Excluded, false),
-                    (FirstTime, true),
-                    (NoHarm, false),
-                    (MinorHarm, true),
-                    (Corrected, true),
-                ],
-                outcome: Outcome::MayWaive,
-                article: "《中华人民共和国行政处罚法》第三十三条第一款",
-                decisive: vec![FirstTime, MinorHarm, Corrected],
-            },
-            Case {
-                entry: samr_first_violation_with_limit(),
-                script: vec![
-                    (Decided, false),
-                    (Excluded, false),
-                    (FirstTime, true),
-                    (NoHarm, true),
-                    (Corrected, true),
-                    (Threshold, true),
-                ],
-                outcome: Outcome::MayWaive,
-                article: "《中华人民共和国行政处罚法》第三十三条第一款",
-                decisive: vec![FirstTime, NoHarm, Corrected, Threshold],
-            },
-            Case {
-                entry: samr_first_violation_with_limit(),
-                script: vec![
-                    (Decided, false),
-                    (Excluded, false),
-                    (FirstTime, true),
-                    (NoHarm, true),
-                    (Corrected, true),
-                    (Threshold, false),
-                    (NoFault, false),
-                    (Mitigating, false),
-                ],
-                outcome: Outcome::Penalty,
-                article: "《中华人民共和国行政处罚法》第三十四条",
-                decisive: vec![Threshold, NoFault, Mitigating],
-            },
-            Case {
-                // not the first time: harm and correction cannot change the outcome
-                entry: tax_first_violation(),
-                script: vec![
-                    (Decided, false),
-                    (Excluded, false),
-                    (FirstTime, false),
-                    (NoFault, false),
-                    (Mitigating, false),
-                ],
-                outcome: Outcome::Penalty,
-                article: "《中华人民共和国行政处罚法》第三十四条",
-                decisive: vec![FirstTime, NoFault, Mitigating],
-            },
-            // --- no fault
-            Case {
-                entry: no_fault_entry(),
-                script: vec![(Decided, false), (Excluded, false), (NoFault, true)],
-                outcome: Outcome::NoFault,
-                article: "《中华人民共和国行政处罚法》第三十三条第二款",
-                decisive: vec![NoFault],
-            },
-            Case {
-                entry: no_fault_entry(),
-                script: vec![
-                    (Decided, false),
-                    (Excluded, false),
-                    (NoFault, false),
-                    (Mitigating, true),
-                ],
-                outcome: Outcome::Lighter,
-                article: "《中华人民共和国行政处罚法》第三十二条",
-                decisive: vec![Mitigating],
-            },
-            // --- lighter: its threshold cannot change the outcome, so it is not asked
-            Case {
-                entry: health_lighter(),
-                script: vec![
-                    (Decided, false),
-                    (Excluded, false),
-                    (NoFault, false),
-                    (Mitigating, true),
-                ],
-                outcome: Outcome::Lighter,
-                article: "《中华人民共和国行政处罚法》第三十二条",
-                decisive: vec![Mitigating],
-            },
-            // --- mitigated
-            Case {
-                entry: health_mitigated(),
-                script: vec![
-                    (Decided, false),
-                    (Excluded, false),
-                    (Threshold, true),
-                    (NoFault, false),
-                    (Mitigating, true),
-                ],
-                outcome: Outcome::Mitigated,
-                article: "《中华人民共和国行政处罚法》第三十二条",
-                decisive: vec![Threshold, Mitigating],
-            },
-            Case {
-                entry: health_mitigated(),
-                script: vec![
-                    (Decided, false),
-                    (Excluded, false),
-                    (Threshold, false),
-                    (NoFault, false),
-                    (Mitigating, true),
-                ],
-                outcome: Outcome::Lighter,
-                article: "《中华人民共和国行政处罚法》第三十二条",
-                decisive: vec![Threshold, Mitigating],
-            },
-            Case {
-                entry: health_mitigated(),
-                script: vec![
-                    (Decided, false),
-                    (Excluded, false),
-                    (Threshold, true),
-                    (NoFault, false),
-                    (Mitigating, false),
-                ],
-                outcome: Outcome::Penalty,
-                article: "《中华人民共和国行政处罚法》第三十四条",
-                decisive: vec![NoFault, Mitigating],
-            },
-            // --- no coercion
-            Case {
-                entry: market_no_coercion(),
-                script: vec![
-                    (Decided, false),
-                    (Excluded, false),
-                    (NoHarm, false),
-                    (MinorHarm, true),
-                    (Corrected, true),
-                ],
-                outcome: Outcome::NoPenalty,
-                article: "《中华人民共和国行政强制法》第十六条第二款",
-                decisive: vec![MinorHarm, Corrected],
-            },
-            Case {
-                entry: market_no_coercion(),
-                script: vec![
-                    (Decided, false),
-                    (Excluded, false),
-                    (NoHarm, true),
-                    (Corrected, false),
-                ],
-                outcome: Outcome::Penalty,
-                article: "《中华人民共和国行政强制法》第十六条第一款",
-                decisive: vec![Corrected],
-            },
-            Case {
-                entry: market_no_coercion(),
-                script: vec![
-                    (Decided, false),
-                    (Excluded, false),
-                    (NoHarm, false),
-                    (MinorHarm, false),
-                ],
-                outcome: Outcome::Penalty,
-                article: "《中华人民共和国行政强制法》第十六条第一款",
-                decisive: vec![MinorHarm],
-            },
-            // --- unknown kind behaves like minor
-            Case {
-                entry: entry(ListKind::Unknown, None, None),
-                script: vec![
-                    (Decided, false),
-                    (Excluded, false),
-                    (NoHarm, true),
-                    (Corrected, true),
-                ],
-                outcome: Outcome::NoPenalty,
-                article: "《中华人民共和国行政处罚法》第三十三条第一款",
-                decisive: vec![NoHarm, Corrected],
-            },
-        ];
-
-        let mut seen = std::collections::HashSet::new();
-        for (i, case) in cases.iter().enumerate() {
-            let (v, check) = run(&case.entry, &case.script);
-            assert_eq!(v.outcome, case.outcome, "case {i}");
-            assert_eq!(v.article, case.article, "case {i}");
-            assert_eq!(v.decisive, case.decisive, "case {i}");
-            assert!(!v.article_en.is_empty());
-            assert_eq!(check.answered(), case.script.as_slice(), "case {i}");
-            seen.insert(v.outcome.as_str());
-        }
-        for o in [
-            "no_penalty",
-            "may_waive",
-            "no_fault",
-            "mitigated",
-            "lighter",
-            "not_applicable",
-            "penalty",
-        ] {
-            assert!(seen.contains(o), "outcome {o} never reached");
-        }
-    }
-
-    #[test]
-    fn next_steps_follow_the_outcome() {
-        let (v, _) = run(&tax_first_violation(), &[(Decided, true)]);
-        assert_eq!(v.next, vec![NextStep::ReviewOrLitigation]);
-
-        let (v, _) = run(
-            &tax_first_violation(),
-            &[
-                (Decided, false),
-                (Excluded, false),
-                (FirstTime, true),
-                (NoHarm, true),
-                (Corrected, true),
-            ],
-        );
-        assert_eq!(v.outcome, Outcome::MayWaive);
-        assert_eq!(
-            v.next,
-            vec![NextStep::SignCommitment, NextStep::KeepEvidence]
-        );
-
-        // not corrected → the penalty verdict tells the user to correct first
-        let (v, _) = run(
-            &safety_minor(),
-            &[
-                (Decided, false),
-                (Excluded, false),
-                (NoHarm, true),
-                (Corrected, false),
-                (NoFault, false),
-                (Mitigating, false),
-            ],
-        );
-        assert_eq!(v.next.first(), Some(&NextStep::CorrectWithinDeadline));
-
-        // corrected → no correction step
-        let (v, _) = run(
-            &eco_minor_with_limit(),
-            &[
-                (Decided, false),
-                (Excluded, false),
-                (NoHarm, true),
-                (Corrected, true),
-                (Threshold, false),
-                (NoFault, false),
-                (Mitigating, false),
-            ],
-        );
-        assert_eq!(v.outcome, Outcome::Penalty);
-        assert!(!v.next.contains(&NextStep::CorrectWithinDeadline));
-    }
-
-    #[test]
-    fn decided_short_circuits_every_kind() {
-        for kind in ListKind::ALL.into_iter().chain([ListKind::Unknown]) {
-            for threshold in [None, Some("不超过30日？")] {
-                let mut c = SelfCheck::new(&entry(kind, threshold, None));
-                assert_eq!(c.step(), Step::Ask(Decided));
-                c.answer(true);
-                match c.step() {
-                    Step::Done(v) => {
-                        assert_eq!(v.outcome, Outcome::NotApplicable);
-                        assert_eq!(v.next, vec![NextStep::ReviewOrLitigation]);
-                    }
-                    s => panic!("{kind:?}: {s:?}"),
-                }
-                assert_eq!(c.progress(), (1, 1));
-                // answering after the verdict changes nothing
-                c.answer(false);
-                assert_eq!(c.answered(), &[(Decided, true)]);
-            }
-        }
-    }
-
-    #[test]
-    fn back_restores_the_previous_question() {
-        let mut c = SelfCheck::new(&tax_first_violation());
-        assert!(!c.back());
-        c.answer(false); // decided
-        c.answer(false); // excluded
-        assert_eq!(c.step(), Step::Ask(FirstTime));
-        c.answer(true);
-        assert_eq!(c.step(), Step::Ask(NoHarm));
-        assert!(c.back());
-        assert_eq!(c.step(), Step::Ask(FirstTime));
-        c.answer(false);
-        assert_eq!(c.step(), Step::Ask(NoFault));
-        c.answer(true);
-        assert!(matches!(
-            c.step(),
-            Step::Done(Verdict {
-                outcome: Outcome::NoFault,
-                ..
-            })
-        ));
-        assert!(c.back());
-        assert_eq!(c.step(), Step::Ask(NoFault));
-        while c.back() {}
-        assert_eq!(c.step(), Step::Ask(Decided));
-        assert!(c.answered().is_empty());
-    }
-
-    /// Every answer sequence of every kind, with and without a threshold: progress is
-    /// monotonic, never asks a fact twice, follows the fixed order, and ends.
-    #[test]
-    fn progress_is_monotonic_on_every_path() {
-        fn order(f: Fact) -> usize {
-            [
-                Decided, Excluded, FirstTime, NoHarm, MinorHarm, Corrected, Threshold, NoFault,
-                Mitigating,
-            ]
-            .iter()
-            .position(|x| *x == f)
-            .unwrap_or(usize::MAX)
-        }
-        fn walk(c: &mut SelfCheck, last: (usize, usize), paths: &mut usize) {
-            let (done, total) = c.progress();
-            assert_eq!(done, c.answered().len());
-            assert!(
-                total <= last.1,
-                "upper bound grew: {last:?} → {:?}",
-                (done, total)
-            );
-            assert!(done >= last.0);
-            match c.step() {
-                Step::Done(_) => {
-                    assert_eq!(done, total);
-                    *paths += 1;
-                }
-                Step::Ask(f) => {
-                    assert!(done < total);
-                    assert!(
-                        c.answered().iter().all(|(g, _)| *g != f),
-                        "asked {f:?} twice"
-                    );
-                    // ordering: minor entries ask first_time after the harm questions
-                    if let Some((prev, _)) = c.answered().last() {
-                        let minor_first = f == FirstTime && *prev == MinorHarm;
-                        assert!(
-                            minor_first || order(f) > order(*prev),
-                            "{prev:?} then {f:?}"
-                        );
-                    }
-                    for yes in [true, false] {
-                        c.answer(yes);
-                        walk(c, (done, total), paths);
-                        assert!(c.back());
-                    }
-                }
-            }
-        }
-        for kind in ListKind::ALL.into_iter().chain([ListKind::Unknown]) {
-            for threshold in [None, Some("不超过30日？")] {
-                let mut c = SelfCheck::new(&entry(kind, threshold, Some(24)));
-                let mut paths = 0;
-                walk(&mut c, (0, usize::MAX), &mut paths);
-                assert!(paths >= 3, "{kind:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn progress_bounds_of_known_flows() {
-        // minor without threshold: decided, excluded, no_harm, minor_harm, first_time,
-        // corrected, no_fault, mitigating
-        assert_eq!(SelfCheck::new(&safety_minor()).progress(), (0, 8));
-        assert_eq!(SelfCheck::new(&eco_minor_with_limit()).progress(), (0, 9));
-        assert_eq!(SelfCheck::new(&no_fault_entry()).progress(), (0, 4));
-        assert_eq!(SelfCheck::new(&health_lighter()).progress(), (0, 4));
-        assert_eq!(SelfCheck::new(&health_mitigated()).progress(), (0, 5));
-        assert_eq!(SelfCheck::new(&market_no_coercion()).progress(), (0, 5));
-        let mut c = SelfCheck::new(&tax_first_violation());
-        assert_eq!(c.progress(), (0, 8));
-        c.answer(false);
-        c.answer(false);
-        c.answer(false); // not the first time: only no_fault and mitigating remain
-        assert_eq!(c.progress(), (3, 5));
-    }
-
-    fn asks(e: &LenientEntry, fact: Fact) -> bool {
-        fn walk(c: &mut SelfCheck, fact: Fact) -> bool {
-            match c.step() {
-                Step::Done(_) => false,
-                Step::Ask(f) if f == fact => true,
-                Step::Ask(_) => [true, false].into_iter().any(|yes| {
-                    c.answer(yes);
-                    let found = walk(c, fact);
-                    c.back();
-                    found
-                }),
-            }
-        }
-        walk(&mut SelfCheck::new(e), fact)
-    }
-
-    #[test]
-    fn threshold_is_asked_only_when_the_entry_has_one() {
-        assert!(asks(&eco_minor_with_limit(), Threshold));
-        assert!(asks(&samr_first_violation_with_limit(), Threshold));
-        assert!(asks(&health_mitigated(), Threshold));
-        assert!(asks(
-            &entry(
-                ListKind::NoCoercion,
-                Some("扣押物品价值不超过1万元？"),
-                None
-            ),
-            Threshold
-        ));
-        assert!(!asks(&safety_minor(), Threshold));
-        assert!(!asks(&tax_first_violation(), Threshold));
-        assert!(!asks(&market_no_coercion(), Threshold));
-        // blank question text counts as none
-        assert!(!asks(&entry(ListKind::Minor, Some("  "), None), Threshold));
-        assert!(SelfCheck::new(&eco_minor_with_limit()).has_threshold());
-    }
-
-    #[test]
-    fn first_time_only_where_it_can_matter() {
-        assert!(asks(&tax_first_violation(), FirstTime));
-        assert!(asks(&safety_minor(), FirstTime));
-        assert!(!asks(&no_fault_entry(), FirstTime));
-        assert!(!asks(&market_no_coercion(), FirstTime));
-        assert!(!asks(&health_lighter(), FirstTime));
-        // minor entry with no harm never needs first_time
-        let mut c = SelfCheck::new(&safety_minor());
-        c.answer(false);
-        c.answer(false);
-        c.answer(true); // no harm
-        assert_eq!(c.step(), Step::Ask(Corrected));
-    }
-
-    #[test]
-    fn lookback_is_the_entrys() {
-        assert_eq!(
-            SelfCheck::new(&samr_first_violation_with_limit()).lookback_months(),
-            Some(24)
-        );
-        assert_eq!(
-            SelfCheck::new(&eco_minor_with_limit()).lookback_months(),
-            Some(12)
-        );
-        assert_eq!(
-            SelfCheck::new(&tax_first_violation()).lookback_months(),
-            None
-        );
-    }
-
-    #[test]
-    fn names_match_the_test_hooks() {
-        let names: Vec<&str> = Fact::ALL.iter().map(|f| f.as_str()).collect();
-        assert_eq!(
-            names,
-            [
-                "decided",
-                "excluded",
-                "first_time",
-                "no_harm",
-                "minor_harm",
-                "corrected",
-                "no_fault",
-                "threshold",
-                "mitigating"
-            ]
-        );
-        assert_eq!(Outcome::MayWaive.as_str(), "may_waive");
-        assert_eq!(Outcome::NotApplicable.as_str(), "not_applicable");
-    }
-}
+mod tests;

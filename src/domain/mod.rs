@@ -6,6 +6,7 @@ pub mod eligibility;
 pub mod ids;
 pub mod mask;
 pub mod region;
+pub mod requirements;
 pub mod review;
 pub mod search;
 pub mod text;

@@ -1051,6 +1051,8 @@ pub fn synthetic_catalog(n: usize) -> Vec<CatalogEntry> {
                 valid_to: None,
                 version: 1,
                 synthetic: true,
+                no_fault_rule: None,
+                requirements: None,
             },
             keys: SearchKeys { title_py },
         });

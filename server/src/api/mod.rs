@@ -130,6 +130,19 @@ mod tests {
             .unwrap();
         assert!(verify.contains("EKV1|"), "{verify}");
         assert!(doc["components"]["schemas"]["CaseInfo"].is_object());
+        for s in [
+            "Requirements",
+            "ConditionReq",
+            "Covered",
+            "NoFaultRule",
+            "Deadline",
+            "ProblemCode",
+        ] {
+            assert!(doc["components"]["schemas"][s].is_object(), "{s}");
+        }
+        assert!(
+            doc["components"]["schemas"]["LenientEntry"]["properties"]["requirements"].is_object()
+        );
         assert!(doc["components"]["securitySchemes"]["admin_token"].is_object());
     }
 }

@@ -24,12 +24,15 @@ impl Modify for AdminToken {
 struct NamedEnumValues;
 
 /// The contract enums with an `Unknown` catch-all.
-pub const CATCH_ALL_ENUMS: [&str; 5] = [
+pub const CATCH_ALL_ENUMS: [&str; 8] = [
+    "ProblemCode",
     "ListKind",
     "CertStatus",
     "HolderKind",
     "Rating",
     "ReviewState",
+    "Covered",
+    "DeadlineUnit",
 ];
 
 impl Modify for NamedEnumValues {
@@ -116,7 +119,8 @@ Every request may carry `X-Kiosk-Id` and `X-Request-Id`. Bodies are limited to 6
 `payload_too_large`). An empty query value (`?limit=`) is the same as leaving the parameter out."
     ),
     components(schemas(
-        Problem, FieldProblem, Health, ListKind, DomainInfo, SourceDoc, Thresholds, LenientEntry, SearchKeys,
+        Problem, FieldProblem, Health, ListKind, DomainInfo, SourceDoc, Thresholds, NoFaultEffect, NoFaultRule,
+        HarmAllowed, DeadlineUnit, Deadline, Covered, ConditionReq, Requirements, LenientEntry, SearchKeys,
         CatalogEntry, Catalog, CertStatus, HolderKind, CertSearchRequest, CertSummary, CertDetail,
         CertSearchResponse, CertVerifyRequest, CertVerifyResponse, Rating, ServiceItem, Window, ReviewRequest,
         ReviewState, ReviewReceipt, ReviewEvent, ReviewStatus, StatsGroup, StatsFigures, ReviewStats,

@@ -33,6 +33,9 @@ pub const COLUMNS: &[Field] = &[
     Field::QuestionEn,
     Field::Version,
     Field::Synthetic,
+    Field::NoFaultEffect,
+    Field::NoFaultBasis,
+    Field::NoFaultBasisEn,
 ];
 
 /// The Chinese name of a list kind, as the drop-down offers it (import reads it back).
@@ -84,6 +87,22 @@ fn cell(e: &LenientEntry, i: usize, f: Field, domains: &[DomainInfo]) -> String 
         Field::QuestionEn => e.thresholds.question_en.clone().unwrap_or_default(),
         Field::Version => e.version.to_string(),
         Field::Synthetic => if e.synthetic { "是" } else { "否" }.to_string(),
+        Field::NoFaultEffect => e
+            .no_fault_rule
+            .as_ref()
+            .and_then(|r| serde_json::to_value(r.effect).ok())
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default(),
+        Field::NoFaultBasis => e
+            .no_fault_rule
+            .as_ref()
+            .map(|r| r.basis.clone())
+            .unwrap_or_default(),
+        Field::NoFaultBasisEn => e
+            .no_fault_rule
+            .as_ref()
+            .map(|r| r.basis_en.clone())
+            .unwrap_or_default(),
         _ => String::new(),
     }
 }

@@ -6,7 +6,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use enforcement_kiosk::contract::{DomainInfo, LenientEntry, ListKind, SourceDoc, Thresholds};
+use enforcement_kiosk::contract::{
+    DomainInfo, LenientEntry, ListKind, NoFaultEffect, NoFaultRule, SourceDoc, Thresholds,
+};
 use enforcement_kiosk::domain::region;
 use sha2::{Digest, Sha256};
 
@@ -45,6 +47,9 @@ pub enum Field {
     QuestionEn,
     Version,
     Synthetic,
+    NoFaultEffect,
+    NoFaultBasis,
+    NoFaultBasisEn,
 }
 
 /// Column synonyms: a header cell (spaces removed, full-width brackets made ASCII) that equals
@@ -125,6 +130,9 @@ pub const SYNONYMS: &[(Field, &[&str])] = &[
     (Field::QuestionEn, &["限额问题(英文)"]),
     (Field::Version, &["版本"]),
     (Field::Synthetic, &["演示数据"]),
+    (Field::NoFaultEffect, &["无过错规则"]),
+    (Field::NoFaultBasis, &["无过错依据"]),
+    (Field::NoFaultBasisEn, &["无过错依据(英文)"]),
 ];
 
 /// The name `lists export` writes for `field`.
@@ -576,6 +584,37 @@ pub fn parse_list(
         let id = non_empty(text(Field::Id))
             .unwrap_or_else(|| generated_id(&domain, &source.number, &title));
         let question = |f: Field| non_empty(text(f));
+        // An explicit statutory no-fault rule (产品质量法 art. 55 …): its effect's wire name.
+        let no_fault_rule = match text(Field::NoFaultEffect) {
+            raw if raw.is_empty() => None,
+            raw => {
+                let effect: Option<NoFaultEffect> =
+                    serde_json::from_value(serde_json::Value::String(raw.clone()))
+                        .ok()
+                        .filter(|e| {
+                            serde_json::to_value(e)
+                                .ok()
+                                .and_then(|v| v.as_str().map(str::to_string))
+                                == Some(raw.clone())
+                        });
+                match effect {
+                    Some(effect) => Some(NoFaultRule {
+                        effect,
+                        basis: text(Field::NoFaultBasis),
+                        basis_en: text(Field::NoFaultBasisEn),
+                    }),
+                    None => {
+                        problems.push(Problem::at(
+                            Some(line),
+                            name(Field::NoFaultEffect),
+                            format!("未知的无过错规则“{raw}”"),
+                            format!("unknown no-fault rule {raw:?}"),
+                        ));
+                        None
+                    }
+                }
+            }
+        };
         let Some(kind) = kind else {
             continue;
         };
@@ -594,6 +633,8 @@ pub fn parse_list(
                 question_zh: question(Field::QuestionZh),
                 question_en: question(Field::QuestionEn),
             },
+            no_fault_rule,
+            requirements: None,
             measures: split_measures(get(Field::Measures)),
             authority: text(Field::Authority),
             region: region_text,

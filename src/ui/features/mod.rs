@@ -21,7 +21,7 @@ mod tests {
     fn every_feature_message_has_both_languages() {
         check_table(super::admin::messages::AdminMsg::ALL);
         check_table(super::certs::messages::CertMsg::ALL);
-        check_table(super::lenient::messages::L::ALL);
+        check_table(super::lenient::messages::LenientMsg::ALL);
         check_table(super::reviews::messages::ReviewMsg::ALL);
     }
 }

@@ -136,16 +136,6 @@ const HOLDER = { name: '王芳', id: '320505198509030123' };
 const HOLDER_CERT = '1.2.156.3005.2.11100000000013127D001.11320505MB9955604P.NGAWFIWF5NTNFBSCHATJ.001.Z';
 const LENIENT_ID = 'tax-001';
 
-/** False while `src/ui/pages/<file>` is still the placeholder that stands in for a module. */
-function screenImplemented(file) {
-  try {
-    const src = fs.readFileSync(path.join(ROOT, 'src', 'ui', 'pages', file), 'utf8');
-    return !src.includes('placeholder until the module lands');
-  } catch (_) {
-    return false;
-  }
-}
-
 /** POST a review straight to the server (fixtures); returns the receipt. */
 async function createReview(serverUrl, body) {
   const r = await fetch(`${serverUrl}/api/v1/reviews`, {
@@ -175,24 +165,24 @@ async function advanceReview(serverUrl, reviewNo, to, note, adminToken) {
  */
 const SCREENS = [
   {
-    key: 'lenient-grid', file: 'lenient_home.rs', path: () => '/lenient',
+    key: 'lenient-grid', path: () => '/lenient',
     routes: ['/api/v1/lenient/catalog'],
     ready: (page) => page.getByTestId('lenient-domain').first(),
   },
   {
-    key: 'lenient-list', file: 'lenient_list.rs', path: () => '/lenient/list?domain=tax',
+    key: 'lenient-list', path: () => '/lenient/list?domain=tax',
     routes: ['/api/v1/lenient/catalog'],
     ready: (page) => page.getByTestId('lenient-item').first(),
     unknown: (page) => page.getByTestId('lenient-item').first(),
   },
   {
-    key: 'lenient-item', file: 'lenient_item.rs', path: () => `/lenient/item/${LENIENT_ID}`,
+    key: 'lenient-item', path: () => `/lenient/item/${LENIENT_ID}`,
     routes: ['/api/v1/lenient/items/', '/api/v1/lenient/catalog'],
     ready: (page) => page.getByTestId('lenient-detail'),
     unknown: (page) => page.getByTestId('lenient-detail'),
   },
   {
-    key: 'cert-results', file: 'certs.rs', path: () => '/certs',
+    key: 'cert-results', path: () => '/certs',
     routes: ['/api/v1/certificates/search'],
     async act(page) {
       await page.getByTestId('cert-mode-holder').click();
@@ -209,24 +199,24 @@ const SCREENS = [
     unknownAttr: ['data-status', 'unknown'],
   },
   {
-    key: 'cert-detail', file: 'cert_detail.rs', path: () => `/certs/item/${encodeURIComponent(HOLDER_CERT)}`,
+    key: 'cert-detail', path: () => `/certs/item/${encodeURIComponent(HOLDER_CERT)}`,
     routes: ['/api/v1/certificates/1.'],
     ready: (page) => page.getByTestId('cert-status').first(),
     unknown: (page) => page.getByTestId('cert-status').first(),
     unknownAttr: ['data-status', 'unknown'],
   },
   {
-    key: 'review-targets', file: 'reviews_home.rs', path: () => '/reviews',
+    key: 'review-targets', path: () => '/reviews',
     routes: ['/api/v1/services', '/api/v1/windows'],
     ready: (page) => page.getByTestId('review-window'),
   },
   {
-    key: 'review-stats', file: 'review_stats.rs', path: () => '/reviews/stats',
+    key: 'review-stats', path: () => '/reviews/stats',
     routes: ['/api/v1/reviews/stats'],
     ready: (page) => page.getByTestId('stats-total'),
   },
   {
-    key: 'review-lookup', file: 'review_lookup.rs', path: () => '/reviews/status',
+    key: 'review-lookup', path: () => '/reviews/status',
     routes: ['/api/v1/reviews/HC'],
     async act(page, fx) {
       await page.getByTestId('review-lookup-no').fill(fx.review.review_no);
@@ -242,5 +232,5 @@ const SCREENS = [
 
 module.exports = {
   startProxy, configWith, FAULTS, PROXY_BIN, proxyAvailable, NO_PROXY,
-  SCREENS, HOLDER, HOLDER_CERT, LENIENT_ID, screenImplemented, createReview, advanceReview,
+  SCREENS, HOLDER, HOLDER_CERT, LENIENT_ID, createReview, advanceReview,
 };

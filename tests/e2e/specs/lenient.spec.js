@@ -41,7 +41,7 @@ async function countValue(page) {
 /** Answers the self-check from a map fact → yes/no until the result shows; returns the facts asked. */
 async function answerUntilDone(page, answers) {
   const asked = [];
-  for (let i = 0; i < 12; i += 1) {
+  for (let i = 0; i < 24; i += 1) {
     const q = page.getByTestId('eligibility-question');
     const result = page.getByTestId('eligibility-result');
     await expect(q.or(result)).toBeVisible();
@@ -298,10 +298,10 @@ test('an unknown entry shows the error panel with retry', async ({ page }) => {
 
 test('self-check: a minor entry ends in no_penalty, with article, next steps and the caveat', async ({ page }) => {
   const g = guardPage(page);
-  const minor = catalog.entries.find((e) => e.kind === 'minor' && !e.thresholds.question_zh);
-  await page.goto(`/lenient/item/${minor.id}/check`);
-  const asked = await answerUntilDone(page, { decided: false, excluded: false, no_harm: true, corrected: true });
-  expect(asked).toEqual(['decided', 'excluded', 'no_harm', 'corrected']);
+  // agriculture-003: 首次被发现 · 自行改正，或者在责令改正期限内改正 · 未造成危害后果 (issue 16: its own conditions).
+  await page.goto('/lenient/item/agriculture-003/check');
+  const asked = await answerUntilDone(page, { decided: false, first_time: true, no_harm: true, corrected: true });
+  expect(asked).toEqual(['decided', 'first_time', 'corrected', 'no_harm']);
   const r = page.getByTestId('eligibility-result');
   await expect(r).toHaveAttribute('data-outcome', 'no_penalty');
   await expect(r).toContainText('应当不予处罚');
@@ -310,17 +310,19 @@ test('self-check: a minor entry ends in no_penalty, with article, next steps and
   await expect(page.getByTestId('eligibility-next').locator('li').first()).toBeVisible();
   // Back from the result undoes the last answer.
   await page.getByTestId('eligibility-back').click();
-  await expect(page.getByTestId('eligibility-question')).toHaveAttribute('data-question', 'corrected');
-  // Not corrected: the art. 33 ¶1 exemption is gone; evidence of no fault still exempts.
+  await expect(page.getByTestId('eligibility-question')).toHaveAttribute('data-question', 'no_harm');
+  // Harm caused: the art. 33 ¶1 exemption is gone; the general law follows (limitation, age,
+  // incapacity), and evidence of no fault still exempts, subject to 另有规定.
   await page.getByTestId('eligibility-no').click();
+  await answerUntilDone(page, { limitation: true, age: false, incapacity: false, no_fault: true });
+  await expect(r).toHaveAttribute('data-outcome', 'no_fault');
+  await expect(r).toContainText('不予行政处罚（当事人有证据足以证明没有主观过错）');
+  await expect(r).toContainText('法律、行政法规另有规定的，从其规定');
+  await expect(page.getByTestId('eligibility-caveat')).toBeVisible();
+  await page.getByTestId('eligibility-back').click();
   await expect(page.getByTestId('eligibility-question')).toHaveAttribute('data-question', 'no_fault');
   await expect(page.getByTestId('eligibility-question')).toContainText('伪造');
-  await answerUntilDone(page, { no_fault: true });
-  await expect(r).toHaveAttribute('data-outcome', 'no_fault');
-  await expect(r).toContainText('不予处罚（无主观过错）');
-  await expect(page.getByTestId('eligibility-caveat')).toBeVisible();
   // And without that evidence or any art. 32 fact: a penalty under the law is possible.
-  await page.getByTestId('eligibility-back').click();
   await answerUntilDone(page, { no_fault: false, mitigating: false });
   await expect(r).toHaveAttribute('data-outcome', 'penalty');
   await expect(r).toContainText('可能依法处罚');
@@ -331,7 +333,7 @@ test('self-check: a minor entry ends in no_penalty, with article, next steps and
 test('self-check: a first-violation entry ends in may_waive, by keyboard only', async ({ page }) => {
   const g = guardPage(page);
   await page.goto('/lenient/item/tax-003/check');
-  const answers = { decided: false, excluded: false, first_time: true, no_harm: true, corrected: true };
+  const answers = { decided: false, first_time: true, no_harm: true, corrected: true };
   for (let i = 0; i < 8; i += 1) {
     const q = page.getByTestId('eligibility-question');
     await expect(q.or(page.getByTestId('eligibility-result'))).toBeVisible();
@@ -353,7 +355,7 @@ test('self-check: a first-violation entry ends in may_waive, by keyboard only', 
   g.assertClean();
 });
 
-test('self-check: a decision or an exclusion makes the list not applicable; back and restart', async ({ page }) => {
+test('self-check: a decision makes the list not applicable; back and restart', async ({ page }) => {
   const g = guardPage(page);
   await page.goto('/lenient/item/tax-003/check');
   await expect(page.getByTestId('eligibility-progress')).toContainText('第 1 题');
@@ -366,15 +368,11 @@ test('self-check: a decision or an exclusion makes the list not applicable; back
 
   await page.getByTestId('eligibility-restart').click();
   await expect(page.getByTestId('eligibility-question')).toHaveAttribute('data-question', 'decided');
+  // tax-003 states no exclusion of its own: no generic exclusion question (issue 16).
   await page.getByTestId('eligibility-no').click();
-  await expect(page.getByTestId('eligibility-question')).toHaveAttribute('data-question', 'excluded');
-  await expect(page.getByTestId('eligibility-question')).toContainText('食品');
-  await page.getByTestId('eligibility-yes').click();
-  await expect(r).toHaveAttribute('data-outcome', 'not_applicable');
+  await expect(page.getByTestId('eligibility-question')).toHaveAttribute('data-question', 'first_time');
 
-  // Back twice: excluded, then decided; back on the first question returns to the entry.
-  await page.getByTestId('eligibility-back').click();
-  await expect(page.getByTestId('eligibility-question')).toHaveAttribute('data-question', 'excluded');
+  // Back: decided again; back on the first question returns to the entry.
   await page.getByTestId('eligibility-back').click();
   await expect(page.getByTestId('eligibility-question')).toHaveAttribute('data-question', 'decided');
   await page.getByTestId('eligibility-back').click();
@@ -385,10 +383,11 @@ test('self-check: a decision or an exclusion makes the list not applicable; back
 
 test('self-check questions use the entry\'s own period and limit, in both languages', async ({ page }) => {
   const g = guardPage(page);
-  const e = catalog.entries.find((x) => x.kind === 'first_violation' && x.thresholds.lookback_months && x.thresholds.question_zh);
+  const e = catalog.entries.find((x) => x.kind === 'first_violation' && x.thresholds.lookback_months
+    && x.requirements.conditions.some((c) => c.covered_by === 'limit')
+    && x.requirements.conditions[0].covered_by === 'first_time');
   await page.goto(`/lenient/item/${e.id}/check`);
   await page.getByTestId('eligibility-no').click(); // decided
-  await page.getByTestId('eligibility-no').click(); // excluded
   const q = page.getByTestId('eligibility-question');
   await expect(q).toHaveAttribute('data-question', 'first_time');
   await expect(q).toContainText(`近${e.thresholds.lookback_months}个月内`);
@@ -396,7 +395,7 @@ test('self-check questions use the entry\'s own period and limit, in both langua
   await expect(q).toContainText(`in the last ${e.thresholds.lookback_months} months`);
   await expect(page.getByTestId('eligibility-yes')).toHaveText('Yes');
   await page.getByTestId('lang-toggle').click();
-  const asked = await answerUntilDone(page, { first_time: true, no_harm: true, corrected: true, threshold: true });
+  const asked = await answerUntilDone(page, { first_time: true, no_harm: true, corrected: true, threshold: true, condition: true });
   expect(asked).toContain('threshold');
   await expect(page.getByTestId('eligibility-result')).toHaveAttribute('data-outcome', 'may_waive');
   g.assertClean();
@@ -434,7 +433,7 @@ test('?demo=1: browse, search and open an entry from the demo data, watermarked,
   await expect(page.getByTestId('lenient-watermark')).toContainText('演示数据');
   await expect(page.getByTestId('qr-code')).toHaveAttribute('data-qr', /\/lenient\/item\/tax-003\?demo=1$/);
   await page.getByTestId('eligibility-start').click();
-  await answerUntilDone(page, { decided: false, excluded: true });
+  await answerUntilDone(page, { decided: true });
   await expect(page.getByTestId('eligibility-result')).toHaveAttribute('data-outcome', 'not_applicable');
   expect(apiCalls).toEqual([]);
   g.assertClean();

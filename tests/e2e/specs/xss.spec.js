@@ -9,7 +9,7 @@ const { test, expect } = require('@playwright/test');
 const { startServer, ADMIN_TOKEN } = require('../lib/server');
 const { guardPage } = require('../lib/guard');
 const {
-  startProxy, proxyAvailable, NO_PROXY, SCREENS, HOLDER, screenImplemented, createReview, advanceReview,
+  startProxy, proxyAvailable, NO_PROXY, SCREENS, HOLDER, createReview, advanceReview,
 } = require('../lib/proxy');
 
 const LONG = 'W'.repeat(5000);
@@ -26,7 +26,8 @@ const PAYLOADS = [
 const SHOWS_TEXT = new Set(['lenient-list', 'lenient-item', 'cert-results', 'cert-detail', 'review-targets', 'review-lookup']);
 
 // Until the proxy is built (scripts/build.sh), say so instead of failing the whole layer.
-test.skip(!proxyAvailable(), NO_PROXY);
+// Without the fault proxy these tests fail (make test builds it): never skip silently.
+test.beforeAll(() => { if (!proxyAvailable()) throw new Error(NO_PROXY); });
 
 // The app is loaded through the proxy, on the free port it got in beforeAll. (Playwright also
 // sets this option up for the beforeAll hook itself, before the proxy exists: undefined there.)
@@ -112,7 +113,6 @@ async function routesHit(routes) {
 
 for (const s of SCREENS) {
   test(`hostile backend strings on ${s.key}`, async ({ page }) => {
-    test.skip(!screenImplemented(s.file), `screen ${s.key} is not implemented yet (src/ui/pages/${s.file} is a placeholder)`);
     const w = watch(page);
     for (const p of PAYLOADS) {
       const label = `${s.key} with ${JSON.stringify(p.slice(0, 40))}`;
@@ -139,7 +139,6 @@ for (const s of SCREENS) {
 
 test('hostile review notes written through the admin endpoint stay text', async ({ page }) => {
   const s = SCREENS.find((x) => x.key === 'review-lookup');
-  test.skip(!screenImplemented(s.file), `screen ${s.key} is not implemented yet (src/ui/pages/${s.file} is a placeholder)`);
   const w = watch(page);
   await page.goto(s.path(fx));
   await s.act(page, fx);
@@ -154,7 +153,6 @@ test('hostile review notes written through the admin endpoint stay text', async 
 });
 
 test('hostile text typed into the lenient search stays text', async ({ page }) => {
-  test.skip(!screenImplemented('lenient_list.rs'), 'the lenient list is not implemented yet (src/ui/pages/lenient_list.rs is a placeholder)');
   const w = watch(page);
   await page.goto('/lenient/list?domain=tax');
   await expect(page.getByTestId('lenient-item').first()).toBeVisible();
@@ -167,7 +165,6 @@ test('hostile text typed into the lenient search stays text', async ({ page }) =
 });
 
 test('hostile text typed into the certificate holder name stays text', async ({ page }) => {
-  test.skip(!screenImplemented('certs.rs'), 'certificate search is not implemented yet (src/ui/pages/certs.rs is a placeholder)');
   const w = watch(page);
   await page.goto('/certs');
   await page.getByTestId('cert-mode-holder').click();
@@ -183,7 +180,6 @@ test('hostile text typed into the certificate holder name stays text', async ({ 
 });
 
 test('hostile text typed into a review comment stays text, through submit and receipt', async ({ page }) => {
-  test.skip(!screenImplemented('review_form.rs'), 'the review form is not implemented yet (src/ui/pages/review_form.rs is a placeholder)');
   const w = watch(page);
   for (const p of PAYLOADS) {
     const label = `review comment ${JSON.stringify(p.slice(0, 40))}`;

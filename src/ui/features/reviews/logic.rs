@@ -452,12 +452,9 @@ mod tests {
     }
 
     #[test]
-    fn times_are_shown_in_china_time() {
-        assert_eq!(format_time("2026-11-22T14:03:05+08:00"), "2026-11-22 14:03");
+    fn times_are_shown_in_china_time_or_as_they_came() {
+        // The conversion itself is domain::date's (tested there); unreadable times stay as sent.
         assert_eq!(format_time("2026-11-22T06:03:05Z"), "2026-11-22 14:03");
-        assert_eq!(format_time("2026-11-22T20:30:00.123Z"), "2026-11-23 04:30");
-        assert_eq!(format_time("2026-12-31T18:00:00-05:00"), "2027-01-01 07:00");
-        assert_eq!(format_time("2026-03-01T01:00:00+09:00"), "2026-03-01 00:00");
         for raw in [
             "",
             "yesterday",

@@ -8,7 +8,7 @@ use crate::ui::features::lenient::widgets::check_view;
 use leptos_router::components::A;
 
 use crate::ui::components::{error_panel::ErrorPanel, loading::Loading};
-use crate::ui::features::lenient::messages::L;
+use crate::ui::features::lenient::messages::LenientMsg;
 use crate::ui::features::lenient::routes::ItemParams;
 use crate::ui::features::lenient::state::item_href;
 use crate::ui::i18n::use_i18n;
@@ -27,9 +27,9 @@ pub fn Eligibility() -> impl IntoView {
     view! {
         <section class="page eligibility" data-read>
             <A href=move || item_href(&id.get()) attr:class="link-back no-print" attr:data-testid="eligibility-to-entry-top">
-                "← " {move || i18n.t(L::BackToEntry)}
+                "← " {move || i18n.t(LenientMsg::BackToEntry)}
             </A>
-            <h1>{move || i18n.t(L::CheckTitle)}</h1>
+            <h1>{move || i18n.t(LenientMsg::CheckTitle)}</h1>
             <Transition fallback=|| view! { <Loading /> }>
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=move |_| entry.refetch() /> }>
                     {move || Suspend::new(async move {

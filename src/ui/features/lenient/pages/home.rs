@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::ui::components::{error_panel::ErrorPanel, loading::Loading};
-use crate::ui::features::lenient::messages::L;
+use crate::ui::features::lenient::messages::LenientMsg;
 use crate::ui::features::lenient::state::{clamp_query, domain_counts, ListState, MAX_QUERY_CHARS};
 use crate::ui::i18n::use_i18n;
 use crate::ui::kiosk::{use_backend, use_config};
@@ -32,21 +32,21 @@ pub fn LenientHome() -> impl IntoView {
     };
     view! {
         <section class="page" data-read>
-            <h1>{move || i18n.t(L::Title)}</h1>
+            <h1>{move || i18n.t(LenientMsg::Title)}</h1>
             <form class="search-row" role="search" on:submit=submit>
-                <label for="lenient-home-q">{move || i18n.t(L::SearchLabel)}</label>
+                <label for="lenient-home-q">{move || i18n.t(LenientMsg::SearchLabel)}</label>
                 <div class="search-box">
                     <input id="lenient-home-q" type="search" data-testid="lenient-search"
                         maxlength=MAX_QUERY_CHARS.to_string() inputmode="search" enterkeyhint="search"
                         autocomplete="off" autocapitalize="off" spellcheck="false"
-                        placeholder=move || i18n.t(L::SearchPlaceholder)
+                        placeholder=move || i18n.t(LenientMsg::SearchPlaceholder)
                         on:input=move |ev| text.set(event_target_value(&ev)) />
                     <button type="submit" class="btn btn-primary" data-testid="lenient-search-submit">
-                        {move || i18n.t(L::SearchButton)}
+                        {move || i18n.t(LenientMsg::SearchButton)}
                     </button>
                 </div>
             </form>
-            <h2 class="sub">{move || i18n.t(L::ChooseDomain)}</h2>
+            <h2 class="sub">{move || i18n.t(LenientMsg::ChooseDomain)}</h2>
             <Transition fallback=|| view! { <Loading /> }>
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=move |_| catalog.refetch() /> }>
                     {move || Suspend::new(async move {
@@ -63,13 +63,13 @@ pub fn LenientHome() -> impl IntoView {
                                     view! {
                                         <A href=href attr:class="domain-tile" attr:data-testid="lenient-domain" attr:data-domain=d.code.clone()>
                                             <span class="domain-name">{move || i18n.pick(&zh, &en).to_string()}</span>
-                                            <span class="domain-count">{n} " " {move || i18n.t(L::Entries)}</span>
+                                            <span class="domain-count">{n} " " {move || i18n.t(LenientMsg::Entries)}</span>
                                         </A>
                                     }
                                 }).collect_view()}
                             </div>
                             <p class="btn-row">
-                                <A href="/lenient/list" attr:class="btn" attr:data-testid="lenient-all">{move || i18n.t(L::BrowseAll)}</A>
+                                <A href="/lenient/list" attr:class="btn" attr:data-testid="lenient-all">{move || i18n.t(LenientMsg::BrowseAll)}</A>
                             </p>
                         })
                     })}

@@ -8,7 +8,7 @@ use leptos_router::components::A;
 
 use crate::ui::components::{error_panel::ErrorPanel, loading::Loading};
 use crate::ui::features::lenient::context::use_lenient;
-use crate::ui::features::lenient::messages::L;
+use crate::ui::features::lenient::messages::LenientMsg;
 use crate::ui::features::lenient::routes::ItemParams;
 use crate::ui::i18n::use_i18n;
 use crate::ui::kiosk::use_backend;
@@ -33,7 +33,7 @@ pub fn LenientItem() -> impl IntoView {
     view! {
         <section class="page lenient-item" data-read>
             <A href=back attr:class="link-back no-print" attr:data-testid="lenient-back">
-                "← " {move || i18n.t(L::BackToList)}
+                "← " {move || i18n.t(LenientMsg::BackToList)}
             </A>
             <Transition fallback=|| view! { <Loading /> }>
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=move |_| entry.refetch() /> }>

@@ -11,7 +11,7 @@ use leptos_router::NavigateOptions;
 
 use crate::ui::components::{error_panel::ErrorPanel, loading::Loading};
 use crate::ui::features::lenient::context::use_lenient;
-use crate::ui::features::lenient::messages::L;
+use crate::ui::features::lenient::messages::LenientMsg;
 use crate::ui::features::lenient::state::{clamp_query, ListState, MAX_QUERY_CHARS};
 use crate::ui::i18n::use_i18n;
 use crate::ui::kiosk::use_backend;
@@ -158,20 +158,20 @@ pub fn LenientList() -> impl IntoView {
     view! {
         <section class="page lenient-list" data-read>
             <A href="/lenient" attr:class="link-back no-print" attr:data-testid="lenient-back-grid">
-                "← " {move || i18n.t(L::AllDomains)}
+                "← " {move || i18n.t(LenientMsg::AllDomains)}
             </A>
-            <h1>{move || i18n.t(L::Title)}</h1>
+            <h1>{move || i18n.t(LenientMsg::Title)}</h1>
             <form class="search-row" role="search" on:submit=submit>
-                <label for="lenient-q">{move || i18n.t(L::SearchLabel)}</label>
+                <label for="lenient-q">{move || i18n.t(LenientMsg::SearchLabel)}</label>
                 <div class="search-box">
                     <input id="lenient-q" type="search" data-testid="lenient-search" node_ref=input
                         prop:value=text.get_untracked() maxlength=MAX_QUERY_CHARS.to_string()
                         inputmode="search" enterkeyhint="search" autocomplete="off" autocapitalize="off"
                         spellcheck="false"
-                        placeholder=move || i18n.t(L::SearchPlaceholder) on:input=on_input />
+                        placeholder=move || i18n.t(LenientMsg::SearchPlaceholder) on:input=on_input />
                     <Show when=move || !text.with(String::is_empty)>
                         <button type="button" class="btn" data-testid="lenient-clear" on:click=clear>
-                            {move || i18n.t(L::SearchClear)}
+                            {move || i18n.t(LenientMsg::SearchClear)}
                         </button>
                     </Show>
                 </div>

@@ -6,10 +6,10 @@ use leptos_router::hooks::use_navigate;
 
 use crate::contract::LenientEntry;
 use crate::domain::eligibility::{Fact, SelfCheck, Step, Verdict};
-use crate::ui::features::lenient::messages::L;
+use crate::ui::features::lenient::messages::LenientMsg;
 use crate::ui::features::lenient::messages::{
-    fact_short, hint_is_examples, is_exempt, next_step_text, outcome_text, progress_text,
-    question_hint, question_text,
+    cond_state_text, fact_short, hint_is_examples, is_exempt, next_step_text, notice_text,
+    progress_text, question_hint, question_text, verdict_text, wording_text,
 };
 use crate::ui::features::lenient::state::{applies_here, item_href};
 use crate::ui::i18n::use_i18n;
@@ -42,7 +42,7 @@ pub fn CheckFlow(
     let watermark = cfg.is_demo() || entry.synthetic;
     let not_here = !applies_here(&entry, &cfg.with(|c| c.region_code.clone()));
     let title = entry.title.clone();
-    let kind = entry.kind;
+    let conditions = entry.conditions.clone();
     let entry = StoredValue::new(entry);
     let navigate = use_navigate();
     let refocus = StoredValue::new(false);
@@ -67,28 +67,35 @@ pub fn CheckFlow(
 
     let question = move |fact: Fact| {
         let (answered, at_most) = check.with_untracked(SelfCheck::progress);
-        let q = move || entry.with_value(|e| question_text(fact, &e.thresholds, i18n.locale()));
-        let hint = move || entry.with_value(|e| question_hint(fact, &e.thresholds, i18n.locale()));
+        let q = move || {
+            let l = i18n.locale();
+            entry.with_value(|e| {
+                check.with_untracked(|c| question_text(fact, c.requirements(), &e.thresholds, l))
+            })
+        };
+        let hint =
+            move || check.with_untracked(|c| question_hint(fact, c.requirements(), i18n.locale()));
         let heading = NodeRef::new();
         focus_when_mounted(heading, refocus);
         view! {
-            <div class="check-question" data-testid="eligibility-question" data-question=fact.as_str()>
+            <div class="check-question" data-testid="eligibility-question" data-question=fact.as_str()
+                data-condition=fact.condition().map(|i| i.to_string())>
                 <p class="check-progress" data-testid="eligibility-progress">
                     {move || progress_text(i18n.locale(), answered + 1, at_most)}
-                    <progress aria-label=move || i18n.t(L::Progress) max=at_most.to_string() value=(answered + 1).to_string()></progress>
+                    <progress aria-label=move || i18n.t(LenientMsg::Progress) max=at_most.to_string() value=(answered + 1).to_string()></progress>
                 </p>
                 <h2 id="check-heading" tabindex="-1" class="check-q" node_ref=heading>{q}</h2>
                 {move || hint().map(|h| view! {
                     <p class="hint check-hint">
-                        {hint_is_examples(fact).then(|| i18n.t(L::Examples))}
+                        {hint_is_examples(fact).then(|| i18n.t(LenientMsg::Examples))}
                         {h}
                     </p>
                 })}
                 <div class="answer-row">
                     <button type="button" class="btn btn-primary btn-huge" data-testid="eligibility-yes"
-                        on:click=move |_| answer(true)>{move || i18n.t(L::Yes)}</button>
+                        on:click=move |_| answer(true)>{move || i18n.t(LenientMsg::Yes)}</button>
                     <button type="button" class="btn btn-huge" data-testid="eligibility-no"
-                        on:click=move |_| answer(false)>{move || i18n.t(L::No)}</button>
+                        on:click=move |_| answer(false)>{move || i18n.t(LenientMsg::No)}</button>
                 </div>
             </div>
         }
@@ -104,39 +111,55 @@ pub fn CheckFlow(
                 .filter_map(|f| answers.iter().find(|(a, _)| a == f).copied())
                 .collect();
             let exempt = is_exempt(v.outcome);
-            let (article, article_en) = (v.article, v.article_en);
+            let (article, article_en) = (v.article.clone(), v.article_en.clone());
             let heading = NodeRef::new();
             focus_when_mounted(heading, refocus);
+            let statement = {
+                let v = v.clone();
+                move || verdict_text(&v, i18n.locale())
+            };
+            let then = v.then;
+            let notices = v.notices.clone();
             view! {
                 <div class=if exempt { "check-result card result-good" } else { "check-result card" }
-                    data-testid="eligibility-result" data-outcome=v.outcome.as_str()>
-                    <h2 id="check-heading" tabindex="-1" node_ref=heading>{move || i18n.t(L::ResultTitle)}</h2>
-                    <p class="outcome-text" data-testid="eligibility-outcome-text">{move || i18n.t(outcome_text(v.outcome, kind))}</p>
-                    {exempt.then(|| view! { <p class="notice">{move || i18n.t(L::ExemptNotExcused)}</p> })}
+                    data-testid="eligibility-result" data-outcome=v.outcome.as_str()
+                    data-by-list=if v.by_list { "true" } else { "false" }>
+                    <h2 id="check-heading" tabindex="-1" node_ref=heading>{move || i18n.t(LenientMsg::ResultTitle)}</h2>
+                    <p class="outcome-text" data-testid="eligibility-outcome-text">{statement}</p>
+                    {then.map(|w| view! {
+                        <p class="outcome-then">{move || i18n.t(LenientMsg::WThenPrefix)} {move || i18n.t(wording_text(w))}</p>
+                    })}
+                    {notices.into_iter().map(|n| view! {
+                        <p class="notice" data-testid="eligibility-notice">{move || i18n.t(notice_text(n))}</p>
+                    }).collect_view()}
                     <dl class="kv">
-                        <dt>{move || i18n.t(L::LegalBasis)}</dt>
-                        <dd data-testid="eligibility-article">{move || i18n.pick(article, article_en).to_string()}</dd>
+                        <dt>{move || i18n.t(LenientMsg::LegalBasis)}</dt>
+                        <dd data-testid="eligibility-article">{move || i18n.pick(&article, &article_en).to_string()}</dd>
                     </dl>
-                    <h3>{move || i18n.t(L::NextSteps)}</h3>
+                    <h3>{move || i18n.t(LenientMsg::NextSteps)}</h3>
                     <ul class="next-steps" data-testid="eligibility-next">
                         {v.next.iter().map(|n| { let n = *n; view! { <li>{move || i18n.t(next_step_text(n))}</li> } }).collect_view()}
                     </ul>
                     {(!decisive.is_empty()).then(|| view! {
-                        <h3>{move || i18n.t(L::YourAnswers)}</h3>
+                        <h3>{move || i18n.t(LenientMsg::YourAnswers)}</h3>
                         <ul class="decisive">
-                            {decisive.into_iter().map(|(f, yes)| view! {
-                                <li>{move || i18n.t(fact_short(f))} "："
-                                    {move || if yes { i18n.t(L::Yes) } else { i18n.t(L::No) }}</li>
+                            {decisive.into_iter().map(|(f, yes)| {
+                                // A condition of the entry is named by its own words.
+                                let own = f.condition().and_then(|i| entry.with_value(|e| e.conditions.get(i).cloned()));
+                                view! {
+                                    <li>{move || own.clone().unwrap_or_else(|| i18n.t(fact_short(f)).to_string())} "："
+                                        {move || if yes { i18n.t(LenientMsg::Yes) } else { i18n.t(LenientMsg::No) }}</li>
+                                }
                             }).collect_view()}
                         </ul>
                     })}
-                    <p class="caveat" data-testid="eligibility-caveat">{move || i18n.t(L::Caveat)}</p>
+                    <p class="caveat" data-testid="eligibility-caveat">{move || i18n.t(LenientMsg::Caveat)}</p>
                     <div class="btn-row">
                         <button type="button" class="btn btn-primary" data-testid="eligibility-restart" on:click=restart>
-                            {move || i18n.t(L::Restart)}
+                            {move || i18n.t(LenientMsg::Restart)}
                         </button>
                         <A href=entry_href.clone() attr:class="btn" attr:data-testid="eligibility-to-entry">
-                            {move || i18n.t(L::BackToEntry)}
+                            {move || i18n.t(LenientMsg::BackToEntry)}
                         </A>
                     </div>
                 </div>
@@ -147,17 +170,43 @@ pub fn CheckFlow(
     view! {
         <p class="check-entry wrap-anywhere">{title}</p>
         {not_here.then(|| view! {
-            <p class="notice not-here" role="alert" data-testid="eligibility-not-here">{move || i18n.t(L::CheckNotHere)}</p>
+            <p class="notice not-here" role="alert" data-testid="eligibility-not-here">{move || i18n.t(LenientMsg::CheckNotHere)}</p>
         })}
         {watermark.then(|| view! {
-            <p class="watermark" data-testid="lenient-watermark">{move || i18n.t(L::DemoData)}</p>
+            <p class="watermark" data-testid="lenient-watermark">{move || i18n.t(LenientMsg::DemoData)}</p>
+        })}
+        {(!conditions.is_empty()).then(|| view! {
+            <section class="check-conditions card" data-testid="eligibility-conditions">
+                <h3>{move || i18n.t(LenientMsg::ConditionsChecked)}</h3>
+                <ol>
+                    {conditions.into_iter().enumerate().map(|(i, text)| {
+                        let state = move || {
+                            check.with(|c| c.condition_states().get(i).copied())
+                                .unwrap_or(crate::domain::eligibility::CondState::Open)
+                        };
+                        view! {
+                            <li data-testid="eligibility-condition" data-condition=i.to_string()
+                                data-state=move || state().as_str()>
+                                <span class="cond-mark" aria-hidden="true">{move || match state() {
+                                    crate::domain::eligibility::CondState::Met => "✓",
+                                    crate::domain::eligibility::CondState::Unmet => "✗",
+                                    crate::domain::eligibility::CondState::Pending => "…",
+                                    crate::domain::eligibility::CondState::Open => "○",
+                                }}</span>
+                                " " {text} " "
+                                <span class="cond-state">"（" {move || i18n.t(cond_state_text(state()))} "）"</span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </section>
         })}
         {move || match check.with(SelfCheck::step) {
             Step::Ask(fact) => question(fact).into_any(),
             Step::Done(v) => result.clone()(v).into_any(),
         }}
         <button type="button" class="btn link-back" data-testid="eligibility-back" on:click=back>
-            "← " {move || i18n.t(L::BackOne)}
+            "← " {move || i18n.t(LenientMsg::BackOne)}
         </button>
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::contract::DomainInfo;
-use crate::ui::features::lenient::messages::L;
+use crate::ui::features::lenient::messages::LenientMsg;
 use crate::ui::i18n::{use_i18n, Locale, Msg};
 
 /// Toggle buttons (`aria-pressed`) for the domains; `data-testid="lenient-domain-chip"`,
@@ -49,11 +49,11 @@ pub fn DomainChips(
     };
     let all = chip(
         None,
-        L::AllDomains.text(Locale::ZhCn).to_string(),
-        L::AllDomains.text(Locale::En).to_string(),
+        LenientMsg::AllDomains.text(Locale::ZhCn).to_string(),
+        LenientMsg::AllDomains.text(Locale::En).to_string(),
     );
     view! {
-        <div class="chips chips-scroll" role="group" node_ref=row aria-label=move || i18n.t(L::FilterDomain)>
+        <div class="chips chips-scroll" role="group" node_ref=row aria-label=move || i18n.t(LenientMsg::FilterDomain)>
             {all}
             {domains.into_iter().map(|d| chip(Some(d.code), d.name_zh, d.name_en)).collect_view()}
         </div>

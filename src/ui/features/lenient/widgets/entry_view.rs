@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use crate::client::clock::today;
 use crate::contract::LenientEntry;
 use crate::ui::components::qr_code::QrCodeView;
-use crate::ui::features::lenient::messages::L;
+use crate::ui::features::lenient::messages::LenientMsg;
 use crate::ui::features::lenient::messages::{kind_long, kind_short};
 use crate::ui::features::lenient::state::{
     applies_here, item_href, public_item_url, validity, Validity,
@@ -49,7 +49,7 @@ pub fn EntryView(
         let v = or_not_listed(v);
         move || {
             v.clone()
-                .unwrap_or_else(|| i18n.t(L::NotListed).to_string())
+                .unwrap_or_else(|| i18n.t(LenientMsg::NotListed).to_string())
         }
     };
     let source = {
@@ -68,8 +68,8 @@ pub fn EntryView(
     let validity_text = move || {
         let to = valid_to
             .clone()
-            .unwrap_or_else(|| i18n.t(L::ValidUntilRepealed).to_string());
-        format!("{} {} {}", valid_from, i18n.t(L::ValidTo), to)
+            .unwrap_or_else(|| i18n.t(LenientMsg::ValidUntilRepealed).to_string());
+        format!("{} {} {}", valid_from, i18n.t(LenientMsg::ValidTo), to)
     };
     let lookback = e.thresholds.lookback_months.filter(|m| *m > 0);
     let days = e.thresholds.correction_days.filter(|d| *d > 0);
@@ -89,82 +89,82 @@ pub fn EntryView(
 
     view! {
         <article class="card lenient-detail" data-testid="lenient-detail" data-id=e.id.clone() data-kind=kind.as_str()>
-            <p class="print-only receipt-head">{hall} " · " {move || i18n.t(L::Title)}</p>
+            <p class="print-only receipt-head">{hall} " · " {move || i18n.t(LenientMsg::Title)}</p>
             {watermark.then(|| view! {
                 <p class="watermark lenient-watermark" data-testid="lenient-watermark">
-                    {move || i18n.t(L::DemoData)} " — " {move || i18n.t(L::DemoDataNote)}
+                    {move || i18n.t(LenientMsg::DemoData)} " — " {move || i18n.t(LenientMsg::DemoDataNote)}
                 </p>
             })}
             {not_here.then(|| view! {
                 <p class="notice not-here" data-testid="lenient-not-here">
-                    <span class="badge badge-warn">{move || i18n.t(L::NotHere)}</span>
-                    " " {move || i18n.t(L::NotHereNote)}
+                    <span class="badge badge-warn">{move || i18n.t(LenientMsg::NotHere)}</span>
+                    " " {move || i18n.t(LenientMsg::NotHereNote)}
                 </p>
             })}
             <p class="kind-tag">{move || i18n.t(kind_short(kind))}</p>
             <h1 class="wrap-anywhere">{e.title.clone()}</h1>
             <dl class="kv">
-                <dt>{move || i18n.t(L::Breach)}</dt><dd>{e.title.clone()}</dd>
-                <dt>{move || i18n.t(L::BreachBasis)}</dt><dd data-testid="lenient-breach-basis">{text(&e.breach_basis)}</dd>
-                <dt>{move || i18n.t(L::PenaltyBasis)}</dt><dd data-testid="lenient-penalty-basis">{text(&e.penalty_basis)}</dd>
-                <dt>{move || i18n.t(L::PenaltyRange)}</dt><dd>{text(&e.penalty_range)}</dd>
+                <dt>{move || i18n.t(LenientMsg::Breach)}</dt><dd>{e.title.clone()}</dd>
+                <dt>{move || i18n.t(LenientMsg::BreachBasis)}</dt><dd data-testid="lenient-breach-basis">{text(&e.breach_basis)}</dd>
+                <dt>{move || i18n.t(LenientMsg::PenaltyBasis)}</dt><dd data-testid="lenient-penalty-basis">{text(&e.penalty_basis)}</dd>
+                <dt>{move || i18n.t(LenientMsg::PenaltyRange)}</dt><dd>{text(&e.penalty_range)}</dd>
             </dl>
-            <h2>{move || i18n.t(L::Conditions)}</h2>
+            <h2>{move || i18n.t(LenientMsg::Conditions)}</h2>
             <ol class="conditions" data-testid="lenient-conditions">
                 {e.conditions.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}
             </ol>
             {has_thresholds.then(|| view! {
-                <h2>{move || i18n.t(L::Thresholds)}</h2>
+                <h2>{move || i18n.t(LenientMsg::Thresholds)}</h2>
                 <dl class="kv" data-testid="lenient-thresholds">
                     {lookback.map(|m| view! {
-                        <dt>{move || i18n.t(L::Lookback)}</dt>
+                        <dt>{move || i18n.t(LenientMsg::Lookback)}</dt>
                         <dd>{move || match i18n.locale() {
-                            Locale::ZhCn => format!("近{m}{}", i18n.t(L::LookbackMonths)),
-                            Locale::En => format!("{m} {}", i18n.t(L::LookbackMonths)),
+                            Locale::ZhCn => format!("近{m}{}", i18n.t(LenientMsg::LookbackMonths)),
+                            Locale::En => format!("{m} {}", i18n.t(LenientMsg::LookbackMonths)),
                         }}</dd>
                     })}
                     {days.map(|d| view! {
-                        <dt>{move || i18n.t(L::CorrectionDays)}</dt>
+                        <dt>{move || i18n.t(LenientMsg::CorrectionDays)}</dt>
                         <dd>{move || match i18n.locale() {
-                            Locale::ZhCn => format!("{d}{}", i18n.t(L::Days)),
-                            Locale::En => format!("{d} {}", i18n.t(L::Days)),
+                            Locale::ZhCn => format!("{d}{}", i18n.t(LenientMsg::Days)),
+                            Locale::En => format!("{d} {}", i18n.t(LenientMsg::Days)),
                         }}</dd>
                     })}
                     {limit_zh.map(|zh| view! {
-                        <dt>{move || i18n.t(L::LimitRow)}</dt>
+                        <dt>{move || i18n.t(LenientMsg::LimitRow)}</dt>
                         <dd>{move || i18n.pick(&zh, &limit_en).to_string()}</dd>
                     })}
                 </dl>
             })}
             <dl class="kv">
-                <dt>{move || i18n.t(L::Measures)}</dt><dd>{text(&measures)}</dd>
-                <dt>{move || i18n.t(L::Authority)}</dt><dd>{text(&e.authority)}</dd>
-                <dt>{move || i18n.t(L::Region)}</dt><dd>{text(&e.region)}</dd>
-                <dt>{move || i18n.t(L::ListKindLabel)}</dt><dd data-testid="lenient-kind-name">{move || i18n.t(kind_long(kind))}</dd>
-                <dt>{move || i18n.t(L::Source)}</dt><dd>{text(&source)}</dd>
-                <dt>{move || i18n.t(L::Validity)}</dt>
+                <dt>{move || i18n.t(LenientMsg::Measures)}</dt><dd>{text(&measures)}</dd>
+                <dt>{move || i18n.t(LenientMsg::Authority)}</dt><dd>{text(&e.authority)}</dd>
+                <dt>{move || i18n.t(LenientMsg::Region)}</dt><dd>{text(&e.region)}</dd>
+                <dt>{move || i18n.t(LenientMsg::ListKindLabel)}</dt><dd data-testid="lenient-kind-name">{move || i18n.t(kind_long(kind))}</dd>
+                <dt>{move || i18n.t(LenientMsg::Source)}</dt><dd>{text(&source)}</dd>
+                <dt>{move || i18n.t(LenientMsg::Validity)}</dt>
                 <dd>
                     {validity_text}
                     {match status {
-                        Validity::Expired => Some(view! { " " <span class="badge badge-bad" data-testid="lenient-expired">{move || i18n.t(L::Expired)}</span> }.into_any()),
-                        Validity::NotYet => Some(view! { " " <span class="badge badge-warn">{move || i18n.t(L::NotYetValid)}</span> }.into_any()),
+                        Validity::Expired => Some(view! { " " <span class="badge badge-bad" data-testid="lenient-expired">{move || i18n.t(LenientMsg::Expired)}</span> }.into_any()),
+                        Validity::NotYet => Some(view! { " " <span class="badge badge-warn">{move || i18n.t(LenientMsg::NotYetValid)}</span> }.into_any()),
                         Validity::InForce => None,
                     }}
                 </dd>
-                <dt>{move || i18n.t(L::Version)}</dt><dd>{format!("v{}", e.version)}</dd>
+                <dt>{move || i18n.t(LenientMsg::Version)}</dt><dd>{format!("v{}", e.version)}</dd>
             </dl>
-            <p class="caveat">{move || i18n.t(L::Caveat)}</p>
+            <p class="caveat">{move || i18n.t(LenientMsg::Caveat)}</p>
             <div class="btn-row no-print">
                 <A href=check_href attr:class="btn btn-primary btn-huge" attr:data-testid="eligibility-start">
-                    {move || i18n.t(L::StartCheck)}
+                    {move || i18n.t(LenientMsg::StartCheck)}
                 </A>
                 <button type="button" class="btn" data-testid="lenient-print" on:click=move |_| {
                     if let Some(w) = web_sys::window() {
                         let _ = w.print();
                     }
-                }>{move || i18n.t(L::PrintEntry)}</button>
+                }>{move || i18n.t(LenientMsg::PrintEntry)}</button>
             </div>
-            <p class="hint no-print">{move || i18n.t(L::StartCheckHint)}</p>
+            <p class="hint no-print">{move || i18n.t(LenientMsg::StartCheckHint)}</p>
             <QrCodeView text=url caption=Signal::derive(move || i18n.t(ShellMsg::ScanToPhone).to_string()) />
         </article>
     }

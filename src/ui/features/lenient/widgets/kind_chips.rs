@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::contract::ListKind;
 use crate::ui::features::lenient::messages::kind_short;
-use crate::ui::features::lenient::messages::L;
+use crate::ui::features::lenient::messages::LenientMsg;
 use crate::ui::i18n::use_i18n;
 
 /// Toggle buttons (`aria-pressed`) for the list kinds; `data-testid="lenient-kind"`,
@@ -30,7 +30,7 @@ pub fn KindChips(
         let code = kind.map(|k| k.as_str()).unwrap_or("all");
         let label = move || match kind {
             Some(k) => i18n.t(kind_short(k)),
-            None => i18n.t(L::KindAll),
+            None => i18n.t(LenientMsg::KindAll),
         };
         view! {
             <button type="button" class="chip" data-testid="lenient-kind" data-kind=code
@@ -40,7 +40,7 @@ pub fn KindChips(
         }
     };
     view! {
-        <div class="chips" role="group" aria-label=move || i18n.t(L::FilterKind)>
+        <div class="chips" role="group" aria-label=move || i18n.t(LenientMsg::FilterKind)>
             {move || chip(None, total.get())}
             {move || kinds.get().into_iter().map(|(k, n)| chip(Some(k), n)).collect_view()}
         </div>

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::domain_chips::DomainChips;
 use crate::contract::{Catalog, ListKind};
 use crate::domain::search::{Filter, Hit, MatchField, SearchIndex};
-use crate::ui::features::lenient::messages::L;
+use crate::ui::features::lenient::messages::LenientMsg;
 use crate::ui::features::lenient::messages::{count_text, kind_short};
 use crate::ui::features::lenient::state::{
     applies_here, domain_counts, item_href, kinds_in_domain, ListState, PAGE,
@@ -238,8 +238,8 @@ pub fn Results(
                             data-id=r.id data-kind=r.kind.as_str()>
                             <span class="item-title"><Highlight text=r.title marks=r.marks /></span>
                             <span class="item-meta">{r.meta}</span>
-                            {r.other.then(|| view! { <span class="item-meta match-other">{i18n.t(L::MatchedOther)}</span> })}
-                            {r.not_here.then(|| view! { <span class="badge badge-warn" data-testid="lenient-not-here">{i18n.t(L::NotHere)}</span> })}
+                            {r.other.then(|| view! { <span class="item-meta match-other">{i18n.t(LenientMsg::MatchedOther)}</span> })}
+                            {r.not_here.then(|| view! { <span class="badge badge-warn" data-testid="lenient-not-here">{i18n.t(LenientMsg::NotHere)}</span> })}
                         </a>
                     </li>
                 }
@@ -266,13 +266,13 @@ pub fn Results(
                 <button type="button" class="btn" data-testid="lenient-all-regions"
                     aria-pressed=move || all_regions.get().to_string() on:click=toggle_regions>
                     {move || if all_regions.get() {
-                        i18n.t(L::OnlyThisRegion).to_string()
+                        i18n.t(LenientMsg::OnlyThisRegion).to_string()
                     } else {
-                        format!("{} ({})", i18n.t(L::ShowOtherRegions), hidden.get())
+                        format!("{} ({})", i18n.t(LenientMsg::ShowOtherRegions), hidden.get())
                     }}
                 </button>
                 <Show when=move || all_regions.get()>
-                    <span class="hint" data-testid="lenient-other-regions-shown">{move || i18n.t(L::OtherRegionsShown)}</span>
+                    <span class="hint" data-testid="lenient-other-regions-shown">{move || i18n.t(LenientMsg::OtherRegionsShown)}</span>
                 </Show>
             </p>
         </Show>
@@ -282,14 +282,14 @@ pub fn Results(
             {move || count_text(i18n.locale(), count.get())}
         </p>
         <Show when=move || count.get() == 0>
-            <p class="hint" data-testid="lenient-empty">{move || i18n.t(L::NoResults)}</p>
+            <p class="hint" data-testid="lenient-empty">{move || i18n.t(LenientMsg::NoResults)}</p>
         </Show>
         <ul class="list lenient-results">{items}</ul>
         <Show when=move || { count.get() > shown.get() }>
             <button type="button" class="btn lenient-more" data-testid="lenient-more"
                 on:click=move |_| shown.update(|n| *n += PAGE)>
-                {move || i18n.t(L::ShowMore)} " ("
-                {move || format!("{} {} / {}", i18n.t(L::Shown), shown.get().min(count.get()), count.get())} ")"
+                {move || i18n.t(LenientMsg::ShowMore)} " ("
+                {move || format!("{} {} / {}", i18n.t(LenientMsg::Shown), shown.get().min(count.get()), count.get())} ")"
             </button>
         </Show>
     }
