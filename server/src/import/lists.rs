@@ -728,3 +728,114 @@ pub fn summary(entries: &[LenientEntry], first: usize) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::table::parse_csv;
+    use crate::import::Limits;
+
+    fn domains() -> Vec<DomainInfo> {
+        crate::seed::SeedData::embedded().unwrap().domains
+    }
+
+    fn table(s: &str) -> Table {
+        parse_csv(s, &Limits::default()).unwrap()
+    }
+
+    #[test]
+    fn the_published_header_shapes_are_recognised() {
+        for (header, title_col) in [
+            ("序号,违法行为,处罚依据,执行标准", 1),
+            ("序号,违法情形,适用条件,法定依据", 1),
+            ("序号,类别,事项名称,法律依据,适用条件", 2),
+            (
+                "序号,行政处罚事项,实施机关,不予处罚适用条件,法律依据,备注",
+                1,
+            ),
+            ("序号,违法行为（列举）,不予处罚条件,法律依据,实施主体", 1),
+            ("事项代码, 违法 行为 ,自由裁量处罚幅度,领域,处罚依据", 1),
+        ] {
+            let h = find_header(&table(&format!("标题\n单位：（公章）\n{header}\n"))).unwrap();
+            assert_eq!(h.row, 2, "{header}");
+            assert_eq!(h.columns[&Field::Title].0, title_col, "{header}");
+        }
+        assert_eq!(
+            field_for_header("自由裁量处罚幅度"),
+            Some(Field::PenaltyRange)
+        );
+        assert_eq!(field_for_header("事项代码"), Some(Field::ItemCode));
+        assert_eq!(field_for_header("领域"), Some(Field::Domain));
+        assert_eq!(
+            field_for_header("处罚依据（2021版）"),
+            Some(Field::PenaltyBasis)
+        );
+        assert_eq!(field_for_header("备注说明"), None);
+    }
+
+    #[test]
+    fn kinds_and_domains_are_read_in_words_too() {
+        assert_eq!(parse_kind("首违不罚"), Some(ListKind::FirstViolation));
+        assert_eq!(parse_kind("轻微违法不予处罚"), Some(ListKind::Minor));
+        assert_eq!(parse_kind("无主观过错不予处罚"), Some(ListKind::NoFault));
+        assert_eq!(
+            parse_kind("不予实施行政强制措施"),
+            Some(ListKind::NoCoercion)
+        );
+        assert_eq!(parse_kind("lighter"), Some(ListKind::Lighter));
+        assert_eq!(parse_kind("大概"), None);
+        let d = domains();
+        assert_eq!(parse_domain("税务", &d).as_deref(), Some("tax"));
+        assert_eq!(parse_domain("生态环境领域", &d).as_deref(), Some("ecology"));
+        assert_eq!(parse_domain("market", &d).as_deref(), Some("market"));
+        assert_eq!(parse_domain("教育", &d), None);
+    }
+
+    #[test]
+    fn section_rows_are_skipped_and_data_rows_are_not() {
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        assert!(is_section_row(
+            &row(&["一、符合下列情形的，不予处罚", "", ""]),
+            1
+        ));
+        assert!(is_section_row(&row(&["二、可以不予处罚"; 4]), 1));
+        assert!(is_section_row(&row(&["", "一、首违不罚", ""]), 1));
+        assert!(
+            !is_section_row(&row(&["3", "", ""]), 1),
+            "a bare number is a row without a title"
+        );
+        assert!(
+            !is_section_row(&row(&["", "", "第二条"]), 1),
+            "a row that lost its title"
+        );
+        assert!(!is_section_row(&row(&["1", "甲", "第二条"]), 1));
+    }
+
+    #[test]
+    fn a_no_fault_rule_round_trips_and_an_unknown_one_is_refused() {
+        let opts = ImportOptions {
+            kind: Some("no_fault".into()),
+            domain: Some("market".into()),
+            ..ImportOptions::default()
+        };
+        let ok = parse_list(
+            &table("违法行为,处罚依据,无过错规则,无过错依据\n甲,第一条,may_exempt,食品安全法第一百三十六条\n"),
+            &opts,
+            &domains(),
+        )
+        .unwrap();
+        let rule = ok[0].no_fault_rule.as_ref().unwrap();
+        assert_eq!(rule.effect, NoFaultEffect::MayExempt);
+        assert_eq!(rule.basis, "食品安全法第一百三十六条");
+        let bad = parse_list(
+            &table("违法行为,处罚依据,无过错规则\n甲,第一条,maybe\n"),
+            &opts,
+            &domains(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            (bad[0].row, bad[0].column.as_deref()),
+            (Some(2), Some("无过错规则"))
+        );
+    }
+}
