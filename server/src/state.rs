@@ -176,11 +176,18 @@ impl AppState {
     /// The catalog in force, asking the database first when [`CATALOG_CHECK_EVERY`] has
     /// passed since the last check.
     pub async fn fresh_catalog(self: &Arc<Self>) -> Arc<CatalogView> {
-        let due = self
-            .catalog_checked
-            .lock()
-            .map(|t| t.elapsed() >= CATALOG_CHECK_EVERY)
-            .unwrap_or(true);
+        // One request per interval asks; the others serve what is loaded meanwhile.
+        let due = {
+            let mut t = self
+                .catalog_checked
+                .lock()
+                .unwrap_or_else(|p| p.into_inner());
+            let due = t.elapsed() >= CATALOG_CHECK_EVERY;
+            if due {
+                *t = Instant::now();
+            }
+            due
+        };
         if due {
             let me = self.clone();
             // A failed check keeps serving the version already loaded.

@@ -84,16 +84,19 @@ pub struct Limits {
     /// Total text of all cells after merged regions are copied (bounds memory for a small
     /// file whose cells all point at one long shared string).
     pub max_text_bytes: usize,
+    /// What an `.xlsx` may unpack to (its zip directory's declared sizes).
+    pub max_unzipped_bytes: usize,
 }
 
 impl Default for Limits {
-    /// 16 MB, 50 000 rows, 64 columns, 64 MB of cell text.
+    /// 16 MB, 50 000 rows, 64 columns, 64 MB of cell text, 256 MB unpacked.
     fn default() -> Limits {
         Limits {
             max_bytes: 16 * 1024 * 1024,
             max_rows: 50_000,
             max_cols: 64,
             max_text_bytes: 64 * 1024 * 1024,
+            max_unzipped_bytes: 256 * 1024 * 1024,
         }
     }
 }

@@ -210,9 +210,39 @@ fn cell_text(v: &DataRef<'_>) -> String {
     }
 }
 
+/// The sum of the uncompressed sizes the zip's central directory declares (the zip reader
+/// never reads an entry past its declared size), so a small file that would inflate to
+/// gigabytes (shared strings are read whole) is refused before it is opened.
+fn unzipped_size(bytes: &[u8]) -> Option<u64> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        total = total.checked_add(zip.by_index_raw(i).ok()?.size())?;
+    }
+    Some(total)
+}
+
 /// The first worksheet, streamed cell by cell (memory bounded by the limits), then every
 /// merged region's top-left value copied into the region's other cells.
 fn read_xlsx(bytes: &[u8], limits: &Limits) -> Result<Table, Problem> {
+    if bytes.starts_with(ZIP_MAGIC) {
+        match unzipped_size(bytes) {
+            None => return Err(not_a_spreadsheet()),
+            Some(n) if n > limits.max_unzipped_bytes as u64 => {
+                return Err(Problem::file(
+                    format!(
+                        "工作簿解压后为 {n} 字节，超过上限 {} 字节",
+                        limits.max_unzipped_bytes
+                    ),
+                    format!(
+                        "the workbook unpacks to {n} bytes, more than the limit of {} bytes",
+                        limits.max_unzipped_bytes
+                    ),
+                ))
+            }
+            Some(_) => {}
+        }
+    }
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_problem)?;
     let Some(sheet) = wb.sheet_names().first().cloned() else {
         return Err(Problem::file(
@@ -333,5 +363,40 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.en.contains("too large"), "{e}");
+    }
+
+    #[test]
+    fn a_workbook_that_unpacks_past_the_limit_is_refused() {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        for r in 0..200u32 {
+            ws.write_string(r, 0, "违法行为违法行为违法行为违法行为")
+                .unwrap();
+        }
+        let bytes = wb.save_to_buffer().unwrap();
+        let tight = Limits {
+            max_unzipped_bytes: 4 * 1024,
+            ..Limits::default()
+        };
+        let e = read_table("big.xlsx", &bytes, &tight).unwrap_err();
+        assert!(e.en.contains("unpacks to") && e.en.contains("4096"), "{e}");
+        assert_eq!(
+            read_table("ok.xlsx", &bytes, &Limits::default())
+                .unwrap()
+                .rows
+                .len(),
+            200
+        );
+        // A zip that is not a workbook.
+        let mut z = Vec::new();
+        {
+            let mut w = zip::ZipWriter::new(Cursor::new(&mut z));
+            w.start_file("a.txt", zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut w, b"hello").unwrap();
+            w.finish().unwrap();
+        }
+        let e = read_table("a.xlsx", &z, &Limits::default()).unwrap_err();
+        assert!(e.en.contains("not a spreadsheet"), "{e}");
     }
 }
