@@ -83,7 +83,7 @@ test.afterEach(async ({}, testInfo) => {
 function printMatrix(testInfo) {
   const m = readMatrix(testInfo);
   const w = Math.max(...SCREENS.map((s) => s.key.length)) + 2;
-  const lines = ['', 'fault matrix (✓ passed, ✗ failed, – skipped: screen not implemented, · not run)',
+  const lines = ['', 'fault matrix (✓ passed, ✗ failed, · not run)',
     ''.padEnd(w) + FAULTS.map((f) => f.padEnd(f.length + 2)).join('')];
   for (const s of SCREENS) {
     const row = FAULTS.map((f) => ((m[s.key] || {})[f] || '·').padEnd(f.length + 2)).join('');
