@@ -149,6 +149,24 @@ impl Db {
         })
     }
 
+    /// Opens an existing database for a command (`lists …`) without reloading the reference
+    /// data a running server may be using; the schema is brought up to date.
+    pub fn open_existing(path: &Path) -> Result<Db, DbError> {
+        let writer = open_connection(path, false)?;
+        writer.execute_batch(SCHEMA)?;
+        writer.execute_batch(crate::catalog::SCHEMA)?;
+        let mut readers = Vec::with_capacity(READERS);
+        for _ in 0..READERS {
+            readers.push(Mutex::new(open_connection(path, true)?));
+        }
+        Ok(Db {
+            path: path.to_path_buf(),
+            writer: Mutex::new(writer),
+            readers,
+            next_reader: AtomicUsize::new(0),
+        })
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -17,8 +17,15 @@ fn open_db(config: &Config) -> Result<(db::Db, SeedData), String> {
     let clock = Clock {
         pinned: config.seed_today,
     };
-    let db = db::Db::open(&config.db_path(), &seed, clock.today(), config.seed_today)
-        .map_err(|e| e.to_string())?;
+    // An existing database is used as it is (a server may be running on it); a new one is
+    // created and seeded like the server's first start.
+    let path = config.db_path();
+    let db = if path.is_file() {
+        db::Db::open_existing(&path)
+    } else {
+        db::Db::open(&path, &seed, clock.today(), config.seed_today)
+    }
+    .map_err(|e| e.to_string())?;
     Ok((db, seed))
 }
 
