@@ -70,6 +70,12 @@ CREATE TABLE IF NOT EXISTS certificates (
 );
 CREATE TABLE IF NOT EXISTS services (id TEXT PRIMARY KEY, ord INTEGER NOT NULL, record TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS windows (id TEXT PRIMARY KEY, ord INTEGER NOT NULL, record TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS hall_items (
+  kind TEXT PRIMARY KEY,
+  records TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  source_file TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS cases (
   case_no TEXT PRIMARY KEY,
   service_id TEXT NOT NULL,
@@ -129,7 +135,26 @@ impl Db {
         }
         let mut writer = open_connection(path, false)?;
         writer.execute_batch(SCHEMA)?;
+        writer.execute_batch(crate::catalog::SCHEMA)?;
         seed_reference_data(&mut writer, seed, today, pinned_today)?;
+        let mut readers = Vec::with_capacity(READERS);
+        for _ in 0..READERS {
+            readers.push(Mutex::new(open_connection(path, true)?));
+        }
+        Ok(Db {
+            path: path.to_path_buf(),
+            writer: Mutex::new(writer),
+            readers,
+            next_reader: AtomicUsize::new(0),
+        })
+    }
+
+    /// Opens an existing database for a command (`lists …`) without reloading the reference
+    /// data a running server may be using; the schema is brought up to date.
+    pub fn open_existing(path: &Path) -> Result<Db, DbError> {
+        let writer = open_connection(path, false)?;
+        writer.execute_batch(SCHEMA)?;
+        writer.execute_batch(crate::catalog::SCHEMA)?;
         let mut readers = Vec::with_capacity(READERS);
         for _ in 0..READERS {
             readers.push(Mutex::new(open_connection(path, true)?));
@@ -167,7 +192,71 @@ impl Db {
     }
 }
 
-/// Replaces certificates, services, windows and cases with the embedded seed (reviews stay).
+/// The hall's own services or windows (`kind` = `services` | `windows`) when imported.
+fn hall_records(tx: &Connection, kind: &str) -> Result<Option<String>, DbError> {
+    Ok(tx
+        .query_row(
+            "SELECT records FROM hall_items WHERE kind = ?1",
+            params![kind],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Stores the hall's own services or windows (`kind` = `services` | `windows`), replacing
+/// the seed's from now on (also across restarts), in one transaction.
+pub fn save_hall_items<T: serde::Serialize>(
+    conn: &mut Connection,
+    kind: &str,
+    items: &[(String, T)],
+    imported_at: &str,
+    source_file: &str,
+) -> Result<(), DbError> {
+    let table = match kind {
+        "services" => "services",
+        "windows" => "windows",
+        _ => return Err(DbError::Sqlite(rusqlite::Error::InvalidQuery)),
+    };
+    let records: Vec<&T> = items.iter().map(|(_, t)| t).collect();
+    let tx = conn.transaction()?;
+    tx.execute(
+        "INSERT OR REPLACE INTO hall_items (kind, records, imported_at, source_file) VALUES (?1, ?2, ?3, ?4)",
+        params![kind, serde_json::to_string(&records)?, imported_at, source_file],
+    )?;
+    tx.execute(&format!("DELETE FROM {table}"), [])?;
+    {
+        let mut ins = tx.prepare(&format!(
+            "INSERT INTO {table} (id, ord, record) VALUES (?1, ?2, ?3)"
+        ))?;
+        for (i, (id, t)) in items.iter().enumerate() {
+            ins.execute(params![id, i as i64, serde_json::to_string(t)?])?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// The services or windows table as stored (the hall's own when imported, else the seed's).
+pub fn load_records<T: serde::de::DeserializeOwned>(
+    conn: &Connection,
+    kind: &str,
+) -> Result<Vec<T>, DbError> {
+    let table = match kind {
+        "services" => "services",
+        "windows" => "windows",
+        _ => return Err(DbError::Sqlite(rusqlite::Error::InvalidQuery)),
+    };
+    let mut st = conn.prepare(&format!("SELECT record FROM {table} ORDER BY ord"))?;
+    let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+    let mut out = Vec::new();
+    for row in rows {
+        out.push(serde_json::from_str(&row?)?);
+    }
+    Ok(out)
+}
+
+/// Replaces certificates, services, windows and cases with the embedded seed (reviews stay);
+/// services and windows the hall imported (`hall_items`) take the seed's place.
 pub fn seed_reference_data(
     conn: &mut Connection,
     seed: &SeedData,
@@ -219,14 +308,24 @@ pub fn seed_reference_data(
                 serde_json::to_string(&r)?
             ])?;
         }
+        let services: Vec<enforcement_kiosk::contract::ServiceItem> =
+            match hall_records(&tx, "services")? {
+                Some(j) => serde_json::from_str(&j)?,
+                None => seed.services.clone(),
+            };
         let mut ins =
             tx.prepare("INSERT OR REPLACE INTO services (id, ord, record) VALUES (?1, ?2, ?3)")?;
-        for (i, s) in seed.services.iter().enumerate() {
+        for (i, s) in services.iter().enumerate() {
             ins.execute(params![s.id, i as i64, serde_json::to_string(s)?])?;
         }
+        let windows: Vec<enforcement_kiosk::contract::Window> = match hall_records(&tx, "windows")?
+        {
+            Some(j) => serde_json::from_str(&j)?,
+            None => seed.windows.clone(),
+        };
         let mut ins =
             tx.prepare("INSERT OR REPLACE INTO windows (id, ord, record) VALUES (?1, ?2, ?3)")?;
-        for (i, w) in seed.windows.iter().enumerate() {
+        for (i, w) in windows.iter().enumerate() {
             ins.execute(params![w.id, i as i64, serde_json::to_string(w)?])?;
         }
         let mut ins = tx.prepare(

@@ -12,11 +12,13 @@
 
 pub mod api;
 pub mod app;
+pub mod catalog;
 pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod db;
 pub mod extract;
+pub mod import;
 pub mod middleware;
 pub mod problem;
 pub mod ratelimit;

@@ -60,13 +60,23 @@ impl SeedData {
     pub fn embedded() -> Result<SeedData, SeedError> {
         Ok(SeedData {
             domains: parse("lenient/domains.json", DOMAINS_JSON)?,
-            entries: parse("lenient/entries.json", ENTRIES_JSON)?,
+            entries: with_region_codes(parse("lenient/entries.json", ENTRIES_JSON)?),
             certificates: parse("certificates.json", CERTIFICATES_JSON)?,
             services: parse("services.json", SERVICES_JSON)?,
             windows: parse("windows.json", WINDOWS_JSON)?,
             cases: parse("cases.json", CASES_JSON)?,
         })
     }
+}
+
+/// Fills each entry's `region_codes` from its `region` text when the file gives none.
+pub fn with_region_codes(mut entries: Vec<LenientEntry>) -> Vec<LenientEntry> {
+    for e in &mut entries {
+        if e.region_codes.is_empty() {
+            e.region_codes = enforcement_kiosk::domain::region::codes_for_region_text(&e.region);
+        }
+    }
+    entries
 }
 
 /// Search keys for one title: one element per `char`, every toneless reading, lowercase,
@@ -118,6 +128,17 @@ pub fn with_requirements(e: &LenientEntry) -> LenientEntry {
 /// Builds the catalog: requirements and keys for every entry, `version` = first 32 hex digits of the SHA-256
 /// of the serialized domains and entries.
 pub fn build_catalog(domains: &[DomainInfo], entries: &[LenientEntry]) -> CatalogBlob {
+    build_catalog_version(domains, entries, 0)
+}
+
+/// [`build_catalog`] for published catalog version `published` (0 = the seed): the number
+/// goes into the hash too, so every change of version (a rollback to an equal list
+/// included) changes the `ETag`.
+pub fn build_catalog_version(
+    domains: &[DomainInfo],
+    entries: &[LenientEntry],
+    published: u32,
+) -> CatalogBlob {
     let entries: Vec<CatalogEntry> = entries
         .iter()
         .map(|e| CatalogEntry {
@@ -128,6 +149,9 @@ pub fn build_catalog(domains: &[DomainInfo], entries: &[LenientEntry]) -> Catalo
         })
         .collect();
     let mut h = Sha256::new();
+    if published != 0 {
+        h.update(format!("published {published}\n"));
+    }
     h.update(serde_json::to_vec(domains).unwrap_or_default());
     h.update(b"\n");
     h.update(serde_json::to_vec(&entries).unwrap_or_default());

@@ -1,7 +1,10 @@
 //! [`AppState`]: what every handler shares, opened and seeded once at start.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use enforcement_kiosk::contract::{DomainInfo, LenientEntry};
 
 use enforcement_kiosk::contract::{ServiceItem, Window};
 use enforcement_kiosk::domain::cert::CertRecord;
@@ -20,18 +23,58 @@ pub enum StartError {
     Db(#[from] db::DbError),
     #[error("cannot listen on {0}: {1}")]
     Bind(String, std::io::Error),
+    #[error("catalog: {0}")]
+    Catalog(String),
     #[error("server error: {0}")]
     Io(#[from] std::io::Error),
 }
+
+/// One catalog version as served.
+pub struct CatalogView {
+    /// The published version (0 = the embedded seed).
+    pub published: u32,
+    pub blob: CatalogBlob,
+    /// Entry id → pre-serialized `LenientEntry` JSON.
+    pub items: HashMap<String, axum::body::Bytes>,
+}
+
+impl CatalogView {
+    pub fn new(published: u32, blob: CatalogBlob) -> CatalogView {
+        let items = blob
+            .catalog
+            .entries
+            .iter()
+            .map(|e| {
+                (
+                    e.entry.id.clone(),
+                    serde_json::to_vec(&e.entry).unwrap_or_default().into(),
+                )
+            })
+            .collect();
+        CatalogView {
+            published,
+            blob,
+            items,
+        }
+    }
+}
+
+/// How often a request for the catalog asks the database whether another process published
+/// a new version (kiosks poll far less often).
+pub const CATALOG_CHECK_EVERY: Duration = Duration::from_secs(2);
 
 /// Everything a handler needs; shared behind an `Arc`.
 pub struct AppState {
     pub config: Config,
     pub clock: Clock,
     pub db: Arc<Db>,
-    pub catalog: CatalogBlob,
-    /// Entry id → pre-serialized `LenientEntry` JSON.
-    pub items: HashMap<String, axum::body::Bytes>,
+    /// The catalog version in force; replaced when an import or rollback (by this process or
+    /// by `kiosk-server lists …` on the same database) changes it.
+    catalog: RwLock<Arc<CatalogView>>,
+    /// When the database was last asked which version is in force.
+    catalog_checked: Mutex<Instant>,
+    pub seed_domains: Vec<DomainInfo>,
+    pub seed_entries: Vec<LenientEntry>,
     /// Certificate records as stored (valid_to resolved), searched by `domain::cert`.
     pub certs: Vec<CertRecord>,
     pub services: Vec<ServiceItem>,
@@ -54,6 +97,9 @@ impl AppState {
         };
         let db = Db::open(&config.db_path(), &seed, clock.today(), config.seed_today)?;
         let stored = db.read(db::load_certificates)?;
+        // The hall's own 事项 and 窗口 when imported (`services import`), else the seed's.
+        let services = db.read(|c| db::load_records(c, "services"))?;
+        let windows = db.read(|c| db::load_records(c, "windows"))?;
         // Benchmarks only: LENIENT_SYNTHETIC_ENTRIES=N pads the catalog to N entries.
         let padded = synthetic::target_from_env(std::env::var(synthetic::ENV_VAR).ok().as_deref());
         let catalog = match padded {
@@ -63,17 +109,14 @@ impl AppState {
             ),
             None => seed::embedded_catalog(&seed),
         };
-        let items = catalog
-            .catalog
-            .entries
-            .iter()
-            .map(|e| {
-                (
-                    e.entry.id.clone(),
-                    serde_json::to_vec(&e.entry).unwrap_or_default().into(),
-                )
-            })
-            .collect();
+        let (published, entries) = db
+            .read(|c| crate::catalog::current_entries(c, &seed.entries))
+            .map_err(|e| StartError::Catalog(e.to_string()))?;
+        let catalog = if published == 0 {
+            catalog
+        } else {
+            seed::build_catalog_version(&seed.domains, &entries, published)
+        };
         let csp = static_files::Csp::new(&config.dist_dir);
         Ok(Arc::new(AppState {
             cert_limiter: ratelimit::RateLimiter::new(config.cert_rate_per_min),
@@ -83,11 +126,13 @@ impl AppState {
             lookup_limiter: ratelimit::RateLimiter::new(config.review_lookup_per_min),
             clock,
             db: Arc::new(db),
-            catalog,
-            items,
+            catalog: RwLock::new(Arc::new(CatalogView::new(published, catalog))),
+            catalog_checked: Mutex::new(Instant::now()),
+            seed_domains: seed.domains,
+            seed_entries: seed.entries,
             certs: stored,
-            services: seed.services,
-            windows: seed.windows,
+            services,
+            windows,
             cases: seed
                 .cases
                 .into_iter()
@@ -96,6 +141,59 @@ impl AppState {
             csp,
             config,
         }))
+    }
+}
+
+impl AppState {
+    /// The catalog version in force, as last loaded.
+    pub fn catalog(&self) -> Arc<CatalogView> {
+        self.catalog
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Loads the version the database has in force when it is not the one served (blocking);
+    /// `true` when the catalog changed.
+    pub fn reload_catalog(&self) -> Result<bool, crate::catalog::CatalogError> {
+        *self
+            .catalog_checked
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = Instant::now();
+        let now = self.db.read(crate::catalog::in_force)?;
+        if now == self.catalog().published {
+            return Ok(false);
+        }
+        let (published, entries) = self
+            .db
+            .read(|c| crate::catalog::current_entries(c, &self.seed_entries))?;
+        let blob = seed::build_catalog_version(&self.seed_domains, &entries, published);
+        *self.catalog.write().unwrap_or_else(|p| p.into_inner()) =
+            Arc::new(CatalogView::new(published, blob));
+        Ok(true)
+    }
+
+    /// The catalog in force, asking the database first when [`CATALOG_CHECK_EVERY`] has
+    /// passed since the last check.
+    pub async fn fresh_catalog(self: &Arc<Self>) -> Arc<CatalogView> {
+        // One request per interval asks; the others serve what is loaded meanwhile.
+        let due = {
+            let mut t = self
+                .catalog_checked
+                .lock()
+                .unwrap_or_else(|p| p.into_inner());
+            let due = t.elapsed() >= CATALOG_CHECK_EVERY;
+            if due {
+                *t = Instant::now();
+            }
+            due
+        };
+        if due {
+            let me = self.clone();
+            // A failed check keeps serving the version already loaded.
+            let _ = blocking(move || me.reload_catalog()).await;
+        }
+        self.catalog()
     }
 }
 

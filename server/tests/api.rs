@@ -15,7 +15,7 @@ async fn health_reports_versions_and_counts() {
     assert_eq!(r.status, 200);
     let h: Health = serde_json::from_slice(&r.body).unwrap();
     assert_eq!(h.status, "ok");
-    assert_eq!(h.catalog_version, t.state.catalog.catalog.version);
+    assert_eq!(h.catalog_version, t.state.catalog().blob.catalog.version);
     assert_eq!(
         h.certificates as usize,
         SeedData::embedded().unwrap().certificates.len()
@@ -222,7 +222,8 @@ async fn openapi_document_is_served() {
     assert_eq!(r.status, 200);
     let doc = r.json();
     assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.")));
-    assert_eq!(doc["paths"].as_object().unwrap().len(), 14);
+    // 14 + the four admin list operations (import, versions, rollback, export).
+    assert_eq!(doc["paths"].as_object().unwrap().len(), 18);
     let desc = doc["paths"]["/api/v1/reviews/stats"]["get"]["description"]
         .as_str()
         .unwrap();

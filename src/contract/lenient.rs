@@ -272,6 +272,11 @@ pub struct LenientEntry {
     /// Region the list applies in, e.g. "全国", "上海市".
     #[serde(default)]
     pub region: String,
+    /// GB/T 2260 codes of the scope: `000000` national, `320000` a province, `320500` a
+    /// city, `320508` a county; several for a list covering several provinces. Empty = not
+    /// known (applies everywhere; see `domain::region::applies_in`).
+    #[serde(default)]
+    pub region_codes: Vec<String>,
     #[serde(default)]
     pub source: SourceDoc,
     /// `YYYY-MM-DD`.

@@ -11,12 +11,14 @@
 pub mod certs;
 pub mod health;
 pub mod lenient;
+pub mod lists;
 pub mod problem;
 pub mod reviews;
 
 pub use certs::*;
 pub use health::*;
 pub use lenient::*;
+pub use lists::*;
 pub use problem::*;
 pub use reviews::*;
 

@@ -5,6 +5,7 @@ pub mod date;
 pub mod eligibility;
 pub mod ids;
 pub mod mask;
+pub mod region;
 pub mod requirements;
 pub mod review;
 pub mod scan;

@@ -1041,6 +1041,7 @@ pub fn synthetic_catalog(n: usize) -> Vec<CatalogEntry> {
                 measures,
                 authority: authority.to_owned(),
                 region: "全国".to_owned(),
+                region_codes: vec![crate::domain::region::NATIONAL.to_owned()],
                 source: SourceDoc {
                     name: "演示用合成清单".to_owned(),
                     number: String::new(),

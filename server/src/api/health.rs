@@ -40,7 +40,7 @@ pub async fn health(State(state): State<Arc<AppState>>) -> ApiResult<Response> {
     let mut res = Json(Health {
         status: "ok".into(),
         version: env!("CARGO_PKG_VERSION").into(),
-        catalog_version: state.catalog.catalog.version.clone(),
+        catalog_version: state.catalog().blob.catalog.version.clone(),
         certificates: u32::try_from(state.certs.len()).unwrap_or(u32::MAX),
         reviews,
     })

@@ -62,7 +62,8 @@ pub fn pick_encoding(accept: &str) -> &'static str {
               (status = 304, description = "Not modified",
                 headers(("ETag" = String, description = "Quoted catalog version")))))]
 pub async fn catalog(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    let blob = &state.catalog;
+    let view = state.fresh_catalog().await;
+    let blob = &view.blob;
     let etag = HeaderValue::from_str(&blob.etag).unwrap_or(HeaderValue::from_static("\"0\""));
     let common = [
         (header::ETAG, etag),
@@ -104,7 +105,7 @@ pub async fn catalog(State(state): State<Arc<AppState>>, headers: HeaderMap) -> 
     responses((status = 200, description = "The entry", body = LenientEntry),
               (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json")))]
 pub async fn item(State(state): State<Arc<AppState>>, ApiPath(id): ApiPath) -> Response {
-    match state.items.get(&id) {
+    match state.fresh_catalog().await.items.get(&id) {
         Some(bytes) => (
             [(
                 header::CONTENT_TYPE,

@@ -10,6 +10,7 @@ pub mod admin;
 pub mod certs;
 pub mod health;
 pub mod lenient;
+pub mod lists;
 pub mod openapi;
 pub mod reviews;
 pub mod schema;
@@ -43,6 +44,7 @@ pub fn resources() -> OpenApiRouter<Arc<AppState>> {
         .merge(services::routes())
         .merge(reviews::routes())
         .merge(admin::routes())
+        .merge(lists::routes())
 }
 
 /// The OpenAPI document of [`resources`] under [`PREFIX`].
@@ -109,6 +111,10 @@ mod tests {
             "/api/v1/reviews/stats",
             "/api/v1/admin/reviews",
             "/api/v1/admin/reviews/{review_no}/advance",
+            "/api/v1/admin/lists/import",
+            "/api/v1/admin/lists/versions",
+            "/api/v1/admin/lists/rollback/{version}",
+            "/api/v1/admin/lists/export",
         ] {
             assert!(paths.contains_key(p), "missing {p}");
         }

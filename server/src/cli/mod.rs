@@ -4,6 +4,7 @@
 
 mod admin;
 pub mod export_demo;
+pub mod lists;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,6 +20,11 @@ const USAGE: &str = "usage:
   kiosk-server admin list
   kiosk-server admin advance <review_no> <state> [note]
   kiosk-server openapi
+  kiosk-server lists import <FILE.xlsx|FILE.csv> [--dry-run] [--kind KIND] [--domain DOMAIN]
+      [--region CODE] [--source-name NAME] [--source-number 文号] [--source-date YYYY-MM-DD]
+      [--valid-to YYYY-MM-DD] [--replaces 文号]
+  kiosk-server lists versions | lists rollback <version> | lists export <FILE.xlsx>
+  kiosk-server services import <FILE> [--dry-run] | windows import <FILE> [--dry-run]
 environment: HOST, PORT, DATA_DIR, DIST_DIR, ADMIN_TOKEN, CERT_RATE_PER_MIN,
   BAD_REVIEW_DEADLINE_DAYS, SEED_TODAY (YYYY-MM-DD), LOG_REQUESTS (0 = off),
   INSTANCE_ID (echoed in X-Instance-Id by /api/v1/health)";
@@ -58,6 +64,12 @@ pub fn run(args: Vec<String>) -> ExitCode {
         ["admin", "list"] => done(admin::list(&config)),
         ["admin", "advance", no, state] => done(admin::advance(&config, no, state, "")),
         ["admin", "advance", no, state, note] => done(admin::advance(&config, no, state, note)),
+        ["lists", "import", rest @ ..] => done(lists::import(&config, rest)),
+        ["services", "import", rest @ ..] => done(lists::hall_import(&config, "services", rest)),
+        ["windows", "import", rest @ ..] => done(lists::hall_import(&config, "windows", rest)),
+        ["lists", "versions"] => done(lists::versions(&config)),
+        ["lists", "rollback", v] => done(lists::rollback(&config, v)),
+        ["lists", "export", file] => done(lists::export(&config, file)),
         ["help"] | ["--help"] | ["-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -4,15 +4,33 @@
 const { test, expect } = require('@playwright/test');
 const { guardPage } = require('../lib/guard');
 
+// `domain::region::applies_in`: national, the kiosk's province, city and county apply.
+const covers = (code, here) => {
+  if (!/^\d{6}$/.test(code) || !/^\d{6}$/.test(here)) return false;
+  if (code === '000000') return true;
+  if (code.endsWith('0000')) return code.slice(0, 2) === here.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4) === here.slice(0, 4);
+  return code === here;
+};
+const appliesIn = (codes, here) =>
+  !codes || codes.length === 0 || !/^\d{6}$/.test(here || '') || codes.some((c) => covers(c, here));
+
 let catalog;
+let allEntries;
+let regionCode;
 test.beforeAll(async ({ request }) => {
   const r = await request.get('/api/v1/lenient/catalog');
   expect(r.ok()).toBeTruthy();
   catalog = await r.json();
+  const cfg = await request.get('/config.json');
+  regionCode = cfg.ok() ? (await cfg.json()).region_code || '' : '';
+  // The kiosk lists only what applies in its region by default: the counts below are those.
+  allEntries = catalog.entries;
+  catalog.entries = allEntries.filter((e) => appliesIn(e.region_codes, regionCode));
 });
 
 const entriesOf = (domain) => catalog.entries.filter((e) => !domain || e.domain === domain);
-const byId = (id) => catalog.entries.find((e) => e.id === id);
+const byId = (id) => allEntries.find((e) => e.id === id);
 const count = (page) => page.getByTestId('lenient-count');
 const items = (page) => page.getByTestId('lenient-item');
 
@@ -450,5 +468,32 @@ test('?demo=1: browse, search and open an entry from the demo data, watermarked,
   await answerUntilDone(page, { decided: true });
   await expect(page.getByTestId('eligibility-result')).toHaveAttribute('data-outcome', 'not_applicable');
   expect(apiCalls).toEqual([]);
+  g.assertClean();
+});
+
+test('with region_code 320508 a 陕西 entry is hidden by default and shown under the switch, marked', async ({ page }) => {
+  test.skip(regionCode !== '320508', 'the served config.json is for another region');
+  const g = guardPage(page);
+  const shaanxi = allEntries.find((e) => (e.region_codes || []).some((c) => c.startsWith('61')));
+  const national = allEntries.find((e) => (e.region_codes || []).includes('000000') && !e.synthetic);
+  const jiangsu = allEntries.find((e) => (e.region_codes || []).includes('320000'));
+  expect(shaanxi && national && jiangsu).toBeTruthy();
+  await page.goto('/lenient/list');
+  await expect(page.locator(`[data-testid="lenient-item"][data-id="${national.id}"]`)).toHaveCount(1);
+  await expect(page.locator(`[data-testid="lenient-item"][data-id="${jiangsu.id}"]`)).toHaveCount(1);
+  await expect(page.locator(`[data-testid="lenient-item"][data-id="${shaanxi.id}"]`)).toHaveCount(0);
+  // Search does not find it either.
+  await page.getByTestId('lenient-search').fill(shaanxi.title);
+  await expect(page.locator(`[data-testid="lenient-item"][data-id="${shaanxi.id}"]`)).toHaveCount(0);
+  // The switch shows it, marked as not applicable.
+  await page.getByTestId('lenient-all-regions').click();
+  await expect(page).toHaveURL(/regions=all/);
+  const row = page.locator(`[data-testid="lenient-item"][data-id="${shaanxi.id}"]`);
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId('lenient-not-here')).toHaveText('本地区不适用');
+  await row.click();
+  await expect(page.getByTestId('lenient-detail').getByTestId('lenient-not-here')).toBeVisible();
+  await page.getByTestId('eligibility-start').click();
+  await expect(page.getByTestId('eligibility-not-here')).toBeVisible();
   g.assertClean();
 });

@@ -26,6 +26,12 @@ crate::messages!(
     Shown => "已显示", "Showing";
     NoResults => "没有找到符合条件的事项，请换个关键词或类型再试。", "No matching entries. Try another keyword or list type.";
     MatchedOther => "关键词出现在适用条件、依据或实施机关中", "Keyword found in the conditions, legal basis or authority";
+    NotHere => "本地区不适用", "Not applicable in this region";
+    ShowOtherRegions => "同时显示其他地区的清单", "Also show other regions' lists";
+    OtherRegionsShown => "正在显示其他地区的清单（标有“本地区不适用”）", "Showing other regions' lists too (marked \"Not applicable in this region\")";
+    OnlyThisRegion => "只看本地区适用的清单", "Only lists that apply here";
+    NotHereNote => "此清单由其他地区发布，不适用于本地区，仅供参考。", "This list was issued for another region and does not apply here; for reference only.";
+    CheckNotHere => "注意：此清单不适用于本地区，以下自查结果仅供参考，不能作为本地区执法的依据。", "Note: this list does not apply in this region; the self-check below is for reference only and is no basis for enforcement here.";
     // List kinds, short (chips, badges).
     KindMinor => "轻微不罚", "Minor: no penalty";
     KindFirstViolation => "首违不罚", "First violation";

@@ -1,8 +1,9 @@
 //! Plain state of the lenient screens: the list state carried in the URL, the public URL of an
 //! entry, counts and validity. No view code here, so it is unit-tested natively.
 
-use crate::contract::{Catalog, ListKind};
+use crate::contract::{Catalog, LenientEntry, ListKind};
 use crate::domain::date::Date;
+use crate::domain::region;
 use crate::domain::text::encode_component;
 
 /// Results rendered at once; "show more" adds as many again.
@@ -21,11 +22,23 @@ pub struct ListState {
     pub kind: Option<ListKind>,
     /// The query exactly as typed (not trimmed: the box and the URL must agree while typing).
     pub q: String,
+    /// `regions=all`: also the entries that do not apply in the hall's region.
+    pub all_regions: bool,
 }
 
 impl ListState {
     /// From the URL's query parameters; anything unusable means "no filter".
     pub fn from_params(domain: Option<&str>, kind: Option<&str>, q: Option<&str>) -> ListState {
+        Self::from_params_with_regions(domain, kind, q, None)
+    }
+
+    /// [`Self::from_params`] plus the `regions` parameter (`all` = every region).
+    pub fn from_params_with_regions(
+        domain: Option<&str>,
+        kind: Option<&str>,
+        q: Option<&str>,
+        regions: Option<&str>,
+    ) -> ListState {
         let domain = domain
             .map(str::trim)
             .filter(|d| {
@@ -38,7 +51,12 @@ impl ListState {
             .map(ListKind::parse)
             .filter(|k| *k != ListKind::Unknown);
         let q = q.map(clamp_query).unwrap_or_default();
-        ListState { domain, kind, q }
+        ListState {
+            domain,
+            kind,
+            q,
+            all_regions: regions == Some("all"),
+        }
     }
 
     /// The list URL for this state (parameters in a fixed order, empty ones left out).
@@ -52,6 +70,9 @@ impl ListState {
         }
         if !self.q.is_empty() {
             parts.push(format!("q={}", encode_component(&self.q)));
+        }
+        if self.all_regions {
+            parts.push("regions=all".to_string());
         }
         if parts.is_empty() {
             "/lenient/list".to_string()
@@ -69,6 +90,12 @@ pub fn home_href(q: &str) -> String {
     } else {
         format!("/lenient?q={}", encode_component(q))
     }
+}
+
+/// Whether `entry` applies in the hall at `region_code` (the kiosk's `region_code`):
+/// national, its province, its city and its county do (see [`region::applies_in`]).
+pub fn applies_here(entry: &LenientEntry, region_code: &str) -> bool {
+    region::applies_in(&entry.region_codes, region_code)
 }
 
 /// At most [`MAX_QUERY_CHARS`] characters, control characters removed.
@@ -118,12 +145,17 @@ pub fn validity(valid_from: &str, valid_to: Option<&str>, today: Date) -> Validi
     }
 }
 
-/// Number of entries per list kind within a domain (`None` = all), in [`ListKind::ALL`] order,
-/// kinds without entries left out.
-pub fn kinds_in_domain(cat: &Catalog, domain: Option<&str>) -> Vec<(ListKind, usize)> {
+/// Number of entries per list kind within a domain (`None` = all) that apply at
+/// `region_code` (empty = every region), in [`ListKind::ALL`] order, kinds without entries
+/// left out.
+pub fn kinds_in_domain(
+    cat: &Catalog,
+    domain: Option<&str>,
+    region_code: &str,
+) -> Vec<(ListKind, usize)> {
     let mut n = [0usize; ListKind::ALL.len()];
     for e in &cat.entries {
-        if domain.is_none_or(|d| e.entry.domain == d) {
+        if domain.is_none_or(|d| e.entry.domain == d) && applies_here(&e.entry, region_code) {
             if let Some(i) = ListKind::ALL.iter().position(|k| *k == e.entry.kind) {
                 n[i] += 1;
             }
@@ -136,10 +168,15 @@ pub fn kinds_in_domain(cat: &Catalog, domain: Option<&str>) -> Vec<(ListKind, us
         .collect()
 }
 
-/// Entries per domain, in the catalog's domain order, domains without entries left out.
-pub fn domain_counts(cat: &Catalog) -> Vec<(usize, usize)> {
+/// Entries per domain that apply at `region_code` (empty = every region), in the catalog's
+/// domain order, domains without entries left out.
+pub fn domain_counts(cat: &Catalog, region_code: &str) -> Vec<(usize, usize)> {
     let mut n = vec![0usize; cat.domains.len()];
-    for e in &cat.entries {
+    for e in cat
+        .entries
+        .iter()
+        .filter(|e| applies_here(&e.entry, region_code))
+    {
         if let Some(i) = cat.domains.iter().position(|d| d.code == e.entry.domain) {
             n[i] += 1;
         }
@@ -169,6 +206,7 @@ mod tests {
             domain: Some("tax".into()),
             kind: Some(ListKind::FirstViolation),
             q: "纳税 sb".into(),
+            all_regions: false,
         };
         let href = s.href();
         assert_eq!(
@@ -184,6 +222,30 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(q_only.href(), "/lenient/list?q=nssb");
+    }
+
+    #[test]
+    fn the_all_regions_switch_lives_in_the_url() {
+        let s = ListState::from_params_with_regions(Some("tax"), None, None, Some("all"));
+        assert!(s.all_regions);
+        assert_eq!(s.href(), "/lenient/list?domain=tax&regions=all");
+        let back = ListState::from_params_with_regions(Some("tax"), None, None, Some("bogus"));
+        assert!(!back.all_regions);
+        assert_eq!(back.href(), "/lenient/list?domain=tax");
+    }
+
+    #[test]
+    fn entries_apply_by_the_kiosk_region_code() {
+        let with = |codes: &[&str]| LenientEntry {
+            region_codes: codes.iter().map(|c| c.to_string()).collect(),
+            ..Default::default()
+        };
+        // A 姑苏区 kiosk: national and 江苏 lists apply, a 陕西省渭南市 list does not.
+        assert!(applies_here(&with(&["000000"]), "320508"));
+        assert!(applies_here(&with(&["320000"]), "320508"));
+        assert!(!applies_here(&with(&["610500"]), "320508"));
+        // A kiosk without a region shows everything.
+        assert!(applies_here(&with(&["610500"]), ""));
     }
 
     #[test]
@@ -291,12 +353,21 @@ mod tests {
     fn counts_per_domain_and_kind() {
         let cat = catalog();
         assert_eq!(
-            kinds_in_domain(&cat, Some("tax")),
+            kinds_in_domain(&cat, Some("tax"), ""),
             vec![(ListKind::FirstViolation, 2), (ListKind::NoFault, 1)]
         );
-        assert_eq!(kinds_in_domain(&cat, None)[0], (ListKind::Minor, 2));
-        assert!(kinds_in_domain(&cat, Some("empty")).is_empty());
+        assert_eq!(kinds_in_domain(&cat, None, "")[0], (ListKind::Minor, 2));
+        assert!(kinds_in_domain(&cat, Some("empty"), "").is_empty());
         // Domain 0 (tax) has 3, domain 1 (market) 1, the empty domain is left out.
-        assert_eq!(domain_counts(&cat), vec![(0, 3), (1, 1)]);
+        assert_eq!(domain_counts(&cat, ""), vec![(0, 3), (1, 1)]);
+        // In 姑苏区 the 陕西 entry t3 is not counted; entries without codes still are.
+        let mut cat = cat;
+        cat.entries[2].entry.region_codes = vec!["610500".into()];
+        cat.entries[0].entry.region_codes = vec!["320000".into()];
+        assert_eq!(domain_counts(&cat, "320508"), vec![(0, 2), (1, 1)]);
+        assert_eq!(
+            kinds_in_domain(&cat, Some("tax"), "320508"),
+            vec![(ListKind::FirstViolation, 2)]
+        );
     }
 }

@@ -19,7 +19,7 @@ use crate::ui::features::lenient::state::{
 use crate::ui::features::lenient::url_follow::UrlFollow;
 use crate::ui::features::lenient::widgets::results;
 use crate::ui::i18n::use_i18n;
-use crate::ui::kiosk::use_backend;
+use crate::ui::kiosk::{use_backend, use_config};
 
 #[component]
 pub fn LenientHome() -> impl IntoView {
@@ -142,10 +142,12 @@ pub fn LenientHome() -> impl IntoView {
     }
 }
 
-/// The domain tiles with their entry counts, and the link to every entry.
+/// The domain tiles with the counts of their entries that apply in the kiosk's region, and the
+/// link to every entry.
 fn domain_grid(cat: &Catalog) -> impl IntoView {
     let i18n = use_i18n();
-    let counts = domain_counts(cat)
+    let region_code = use_config().with(|c| c.region_code.clone());
+    let counts = domain_counts(cat, &region_code)
         .into_iter()
         .filter_map(|(i, n)| cat.domains.get(i).map(|d| (d.clone(), n)))
         .collect::<Vec<_>>();

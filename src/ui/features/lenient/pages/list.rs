@@ -24,10 +24,11 @@ pub fn LenientList() -> impl IntoView {
     let query = use_query_map();
     let url_state = Memo::new(move |_| {
         query.with(|m| {
-            ListState::from_params(
+            ListState::from_params_with_regions(
                 m.get("domain").as_deref(),
                 m.get("kind").as_deref(),
                 m.get("q").as_deref(),
+                m.get("regions").as_deref(),
             )
         })
     });

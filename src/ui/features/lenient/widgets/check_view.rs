@@ -11,7 +11,7 @@ use crate::ui::features::lenient::messages::{
     cond_state_text, fact_short, hint_is_examples, is_exempt, next_step_text, notice_text,
     progress_text, question_hint, question_text, verdict_text, wording_text,
 };
-use crate::ui::features::lenient::state::item_href;
+use crate::ui::features::lenient::state::{applies_here, item_href};
 use crate::ui::i18n::use_i18n;
 use crate::ui::kiosk::use_config;
 
@@ -40,6 +40,7 @@ pub fn CheckFlow(
     let check = RwSignal::new(SelfCheck::new(&entry));
     let entry_href = item_href(&entry.id);
     let watermark = cfg.is_demo() || entry.synthetic;
+    let not_here = !applies_here(&entry, &cfg.with(|c| c.region_code.clone()));
     let title = entry.title.clone();
     let conditions = entry.conditions.clone();
     let entry = StoredValue::new(entry);
@@ -168,6 +169,9 @@ pub fn CheckFlow(
 
     view! {
         <p class="check-entry wrap-anywhere">{title}</p>
+        {not_here.then(|| view! {
+            <p class="notice not-here" role="alert" data-testid="eligibility-not-here">{move || i18n.t(LenientMsg::CheckNotHere)}</p>
+        })}
         {watermark.then(|| view! {
             <p class="watermark" data-testid="lenient-watermark">{move || i18n.t(LenientMsg::DemoData)}</p>
         })}

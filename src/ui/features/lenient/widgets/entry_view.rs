@@ -9,7 +9,9 @@ use crate::contract::LenientEntry;
 use crate::ui::components::qr_code::QrCodeView;
 use crate::ui::features::lenient::messages::LenientMsg;
 use crate::ui::features::lenient::messages::{kind_long, kind_short};
-use crate::ui::features::lenient::state::{item_href, public_item_url, validity, Validity};
+use crate::ui::features::lenient::state::{
+    applies_here, item_href, public_item_url, validity, Validity,
+};
 use crate::ui::i18n::{use_i18n, Locale, ShellMsg};
 use crate::ui::kiosk::use_config;
 
@@ -29,6 +31,7 @@ pub fn EntryView(
     let cfg = use_config();
     let e = entry;
     let watermark = cfg.is_demo() || e.synthetic;
+    let not_here = !applies_here(&e, &cfg.with(|c| c.region_code.clone()));
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
@@ -90,6 +93,12 @@ pub fn EntryView(
             {watermark.then(|| view! {
                 <p class="watermark lenient-watermark" data-testid="lenient-watermark">
                     {move || i18n.t(LenientMsg::DemoData)} " — " {move || i18n.t(LenientMsg::DemoDataNote)}
+                </p>
+            })}
+            {not_here.then(|| view! {
+                <p class="notice not-here" data-testid="lenient-not-here">
+                    <span class="badge badge-warn">{move || i18n.t(LenientMsg::NotHere)}</span>
+                    " " {move || i18n.t(LenientMsg::NotHereNote)}
                 </p>
             })}
             <p class="kind-tag">{move || i18n.t(kind_short(kind))}</p>

@@ -11,17 +11,22 @@ use crate::domain::search::{Filter, Hit, MatchField, SearchIndex};
 use crate::ui::features::lenient::messages::LenientMsg;
 use crate::ui::features::lenient::messages::{count_text, kind_short};
 use crate::ui::features::lenient::state::{
-    domain_counts, item_href, kinds_in_domain, ListState, PAGE,
+    applies_here, domain_counts, item_href, kinds_in_domain, ListState, PAGE,
 };
 use crate::ui::features::lenient::widgets::highlight::Highlight;
 use crate::ui::features::lenient::widgets::kind_chips::KindChips;
 use crate::ui::i18n::use_i18n;
+use crate::ui::kiosk::use_config;
 
 /// One search over the domain (every kind), shared by the chips, the count and the list.
 struct Found {
     hits: Vec<Hit>,
     /// Kind of each hit, parallel to `hits` (so filtering never touches the catalog).
     kinds: Vec<ListKind>,
+    /// Whether each hit applies in the hall's region, parallel to `hits`.
+    here: Vec<bool>,
+    /// Hits left out because they do not apply here (the switch is off).
+    hidden: usize,
 }
 
 impl Found {
@@ -41,6 +46,7 @@ struct Row {
     marks: Vec<(usize, usize)>,
     meta: String,
     other: bool,
+    not_here: bool,
 }
 
 /// The results for `state` (domain and kind) and `text` (the query as typed).
@@ -63,6 +69,8 @@ pub fn Results(
     let data = StoredValue::new_local((cat, index));
     let domain = Memo::new(move |_| state.with(|s| s.domain.clone()));
     let kind = Memo::new(move |_| state.with(|s| s.kind));
+    let all_regions = Memo::new(move |_| state.with(|s| s.all_regions));
+    let region_code = StoredValue::new(use_config().with(|c| c.region_code.clone()));
 
     // Runs once per keystroke or domain change; nothing here clones entries.
     let found = Memo::new_with_compare(
@@ -73,8 +81,24 @@ pub fn Results(
                 domain: domain.get(),
                 kind: None,
             };
+            let all = all_regions.get();
             data.with_value(|(cat, index)| {
-                let hits = index.search(&q, &filter);
+                let mut hits = index.search(&q, &filter);
+                let mut here: Vec<bool> = hits
+                    .iter()
+                    .map(|h| {
+                        cat.entries
+                            .get(h.pos)
+                            .is_none_or(|e| region_code.with_value(|r| applies_here(&e.entry, r)))
+                    })
+                    .collect();
+                let before = hits.len();
+                if !all {
+                    let mut keep = here.iter();
+                    hits.retain(|_| keep.next().copied().unwrap_or(true));
+                    here.retain(|h| *h);
+                }
+                let hidden = before - hits.len();
                 let kinds = hits
                     .iter()
                     .map(|h| {
@@ -84,7 +108,12 @@ pub fn Results(
                             .unwrap_or_default()
                     })
                     .collect();
-                Found { hits, kinds }
+                Found {
+                    hits,
+                    kinds,
+                    here,
+                    hidden,
+                }
             })
         },
         |_, _| true,
@@ -94,6 +123,7 @@ pub fn Results(
         text.track();
         domain.track();
         kind.track();
+        all_regions.track();
         if prev.is_some() && shown.get_untracked() != PAGE {
             shown.set(PAGE);
         }
@@ -103,7 +133,9 @@ pub fn Results(
     let domain_kinds = Memo::new(move |_| {
         let d = domain.get();
         data.with_value(|(cat, _)| {
-            kinds_in_domain(cat, d.as_deref())
+            let all = all_regions.get();
+            region_code
+                .with_value(|r| kinds_in_domain(cat, d.as_deref(), if all { "" } else { r }))
                 .into_iter()
                 .map(|(k, _)| k)
                 .collect::<Vec<_>>()
@@ -136,7 +168,9 @@ pub fn Results(
     });
 
     let domains = data.with_value(|(cat, _)| {
-        domain_counts(cat)
+        let all = all_regions.get_untracked();
+        region_code
+            .with_value(|r| domain_counts(cat, if all { "" } else { r }))
             .into_iter()
             .filter_map(|(i, _)| cat.domains.get(i).cloned())
             .collect::<Vec<_>>()
@@ -147,6 +181,7 @@ pub fn Results(
                 domain: d,
                 kind: None,
                 q: text.get_untracked(),
+                all_regions: all_regions.get_untracked(),
             },
             false,
         ));
@@ -170,9 +205,10 @@ pub fn Results(
                 f.hits
                     .iter()
                     .zip(&f.kinds)
-                    .filter(|(_, hk)| k.is_none_or(|k| **hk == k))
+                    .zip(&f.here)
+                    .filter(|((_, hk), _)| k.is_none_or(|k| **hk == k))
                     .take(n)
-                    .filter_map(|(h, _)| {
+                    .filter_map(|((h, _), here)| {
                         let e = &cat.entries.get(h.pos)?.entry;
                         Some(Row {
                             id: e.id.clone(),
@@ -186,6 +222,7 @@ pub fn Results(
                                 e.region
                             ),
                             other: h.field == MatchField::Other,
+                            not_here: !*here,
                         })
                     })
                     .collect()
@@ -202,6 +239,7 @@ pub fn Results(
                             <span class="item-title"><Highlight text=r.title marks=r.marks /></span>
                             <span class="item-meta">{r.meta}</span>
                             {r.other.then(|| view! { <span class="item-meta match-other">{i18n.t(LenientMsg::MatchedOther)}</span> })}
+                            {r.not_here.then(|| view! { <span class="badge badge-warn" data-testid="lenient-not-here">{i18n.t(LenientMsg::NotHere)}</span> })}
                         </a>
                     </li>
                 }
@@ -209,8 +247,35 @@ pub fn Results(
             .collect_view()
     };
 
+    let hidden = Memo::new(move |_| found.with(|f| f.hidden));
+    let toggle_regions = move |_| {
+        go.run((
+            ListState {
+                q: text.get_untracked(),
+                all_regions: !all_regions.get_untracked(),
+                ..state.get_untracked()
+            },
+            false,
+        ));
+    };
+
     view! {
         <DomainChips domains selected=domain on_select=pick_domain />
+        <Show when=move || { all_regions.get() || hidden.get() > 0 }>
+            <p class="region-switch">
+                <button type="button" class="btn" data-testid="lenient-all-regions"
+                    aria-pressed=move || all_regions.get().to_string() on:click=toggle_regions>
+                    {move || if all_regions.get() {
+                        i18n.t(LenientMsg::OnlyThisRegion).to_string()
+                    } else {
+                        format!("{} ({})", i18n.t(LenientMsg::ShowOtherRegions), hidden.get())
+                    }}
+                </button>
+                <Show when=move || all_regions.get()>
+                    <span class="hint" data-testid="lenient-other-regions-shown">{move || i18n.t(LenientMsg::OtherRegionsShown)}</span>
+                </Show>
+            </p>
+        </Show>
         <KindChips kinds=chip_kinds total selected=kind on_select=pick_kind />
         <p class="result-count" data-testid="lenient-count" data-count=move || count.get().to_string()
             role="status" aria-live="polite">
