@@ -5,6 +5,10 @@
 
 use serde_json::Value;
 
+/// How often a running kiosk revalidates the catalog unless `catalog_refresh_seconds` says
+/// otherwise: well under the 5 minutes within which a published version must be shown.
+pub const CATALOG_REFRESH_DEFAULT_S: u32 = 60;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Live,
@@ -63,6 +67,9 @@ pub struct Config {
     pub public_base_url: String,
     /// Client timeout for API calls.
     pub request_timeout_ms: u32,
+    /// How often a running kiosk revalidates the lenient catalog (a published version is
+    /// shown on the next screen change after that).
+    pub catalog_refresh_seconds: u32,
 }
 
 impl Default for Config {
@@ -83,6 +90,7 @@ impl Default for Config {
                 .into(),
             public_base_url: String::new(),
             request_timeout_ms: 8000,
+            catalog_refresh_seconds: CATALOG_REFRESH_DEFAULT_S,
         }
     }
 }
@@ -219,6 +227,9 @@ impl Config {
         if let Some(n) = num_key(&v, "request_timeout_ms", 500, 60_000, fb) {
             c.request_timeout_ms = n;
         }
+        if let Some(n) = num_key(&v, "catalog_refresh_seconds", 1, 240, fb) {
+            c.catalog_refresh_seconds = n;
+        }
         if c.idle_seconds_personal > c.idle_seconds {
             fb.push("idle_seconds_personal above idle_seconds: clamped".into());
             c.idle_seconds_personal = c.idle_seconds;
@@ -314,5 +325,16 @@ mod tests {
     fn personal_idle_never_exceeds_reading_idle() {
         let l = Config::from_json(Some(r#"{"idle_seconds":30,"idle_seconds_personal":90}"#));
         assert_eq!(l.config.idle_seconds_personal, 30);
+    }
+
+    #[test]
+    fn catalog_refresh_defaults_to_a_minute_and_stays_under_five() {
+        assert_eq!(Config::default().catalog_refresh_seconds, 60);
+        let l = Config::from_json(Some(r#"{"catalog_refresh_seconds":2}"#));
+        assert_eq!(l.config.catalog_refresh_seconds, 2);
+        assert!(l.fallbacks.is_empty(), "{:?}", l.fallbacks);
+        let l = Config::from_json(Some(r#"{"catalog_refresh_seconds":600}"#));
+        assert_eq!(l.config.catalog_refresh_seconds, 60);
+        assert_eq!(l.fallbacks.len(), 1, "{:?}", l.fallbacks);
     }
 }

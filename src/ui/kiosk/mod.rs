@@ -2,6 +2,7 @@
 //! backend, elder mode, connectivity, session, outbox), idle reset and the privacy-wipe
 //! registry, crash policy, online state, speech, scanner input.
 
+pub mod catalog;
 pub mod crash;
 pub mod heap;
 pub mod idle;
@@ -83,7 +84,7 @@ pub struct OutboxStatus {
 }
 
 /// Provides the kiosk-wide contexts (configuration, backend, elder mode, connectivity,
-/// session, outbox) once at the root.
+/// session, outbox, the catalog in force) once at the root.
 pub fn provide_kiosk(loaded: LoadedConfig) {
     let c = &loaded.config;
     let backend: Rc<dyn Backend> = match c.mode {
@@ -98,7 +99,9 @@ pub fn provide_kiosk(loaded: LoadedConfig) {
         .map(|w| w.navigator().on_line())
         .unwrap_or(true);
     provide_context(KioskConfig(StoredValue::new_local(loaded)));
-    provide_context(BackendHandle(StoredValue::new_local(backend)));
+    let backend = BackendHandle(StoredValue::new_local(backend));
+    provide_context(backend);
+    catalog::provide_catalog_feed(backend);
     provide_context(ElderMode {
         on: RwSignal::new(false),
     });

@@ -178,6 +178,7 @@ pub struct Wiper {
     session: Session,
     i18n: I18n,
     registry: WipeRegistry,
+    catalog: super::catalog::CatalogFeed,
 }
 
 /// The wiper built from the root's contexts.
@@ -189,15 +190,18 @@ pub fn use_wiper() -> Wiper {
         session: use_session(),
         i18n: use_i18n(),
         registry: use_wipe_registry(),
+        catalog: super::catalog::use_catalog_feed(),
     }
 }
 
 impl Wiper {
     /// The idle wipe: abort requests, clear every registered item, storage, focus, speech and
-    /// the modes, then go home (which drops every page-scoped signal).
+    /// the modes, make a pending catalog version current, then go home (which drops every page-scoped signal).
     pub fn wipe(&self, navigate: &impl Fn(&str, NavigateOptions)) {
         self.backend.get().abort_all();
         self.registry.clear_all();
+        // The next person sees the catalog version in force.
+        self.catalog.screen_changed();
         clear_storage();
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(el) = doc.active_element() {

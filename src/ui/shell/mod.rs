@@ -18,8 +18,8 @@ use crate::ui::features::{
 use crate::ui::i18n::{provide_i18n, use_i18n, Locale, ShellMsg};
 use crate::ui::kiosk::scanner::{use_scan_inbox, use_wedge_scanner};
 use crate::ui::kiosk::{
-    idle::IdleGuard, provide_kiosk, speech, use_backend, use_config, use_connectivity, use_elder,
-    wipe,
+    catalog, idle::IdleGuard, provide_kiosk, speech, use_backend, use_config, use_connectivity,
+    use_elder, wipe,
 };
 
 /// The root. Never unmounts on a kiosk: everything it owns lives for the whole day.
@@ -39,6 +39,10 @@ pub fn App(
     crate::ui::kiosk::online::watch_online(use_connectivity().online);
     crate::ui::kiosk::outbox::start_outbox_sender();
     crate::ui::kiosk::watch_health();
+    catalog::start_catalog_refresh(
+        catalog::use_catalog_feed(),
+        use_config().with(|c| c.catalog_refresh_seconds),
+    );
 
     view! {
         <Router>
@@ -55,10 +59,13 @@ fn Shell() -> impl IntoView {
     let conn = use_connectivity();
     let i18n = use_i18n();
     let location = use_location();
-    // Stop speech and abort stale requests when the screen changes.
+    let feed = catalog::use_catalog_feed();
+    // Stop speech and abort stale requests when the screen changes; a catalog version that
+    // arrived while the last screen showed becomes the one the next screens read.
     Effect::new(move |prev: Option<String>| {
         let path = location.pathname.get();
         if prev.is_some_and(|p| p != path) {
+            feed.screen_changed();
             speech::stop();
             backend.get().abort_all();
             if let Some(w) = web_sys::window() {
@@ -86,10 +93,12 @@ fn Shell() -> impl IntoView {
     }));
     // The catalog, fetched and cached once the home screen is up, so the lists, their search
     // and every entry work when the network goes later (issue 12, item 9).
-    prefetch_catalog(backend, 3);
+    prefetch_catalog(backend, feed, 3);
 
     view! {
-        <div class=root_class>
+        <div class=root_class
+            data-catalog-version=move || feed.current_version.get().unwrap_or_default()
+            data-catalog-pending=move || feed.pending_version.get().unwrap_or_default()>
             <header class="topbar">
                 <LongPress on_long_press=to_admin>
                     <span class="hall-name">{hall}</span>
@@ -150,18 +159,23 @@ fn Shell() -> impl IntoView {
 /// Fetches the catalog once, after the first screen had a chance to render and respond (the
 /// client keeps it in memory and the service worker in its cache). A failure is fine: the
 /// lists fetch it again when opened.
-/// A fetch aborted by a quick change of screen is tried again (at most `tries` times).
-fn prefetch_catalog(backend: crate::ui::kiosk::BackendHandle, tries: u8) {
+/// A fetch aborted by a quick change of screen is tried again (at most `tries` times). The
+/// catalog fetched is filed with the catalog feed (current when none is yet).
+fn prefetch_catalog(
+    backend: crate::ui::kiosk::BackendHandle,
+    feed: catalog::CatalogFeed,
+    tries: u8,
+) {
     set_timeout(
         move || {
             let b = backend.get();
             leptos::task::spawn_local(async move {
-                let aborted = matches!(
-                    b.catalog().await,
-                    Err(crate::client::error::ApiError::Aborted)
-                );
-                if aborted && tries > 1 {
-                    prefetch_catalog(backend, tries - 1);
+                match b.catalog().await {
+                    Ok(cat) => feed.offer(cat),
+                    Err(crate::client::error::ApiError::Aborted) if tries > 1 => {
+                        prefetch_catalog(backend, feed, tries - 1);
+                    }
+                    Err(_) => {}
                 }
             });
         },

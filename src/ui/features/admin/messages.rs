@@ -17,6 +17,10 @@ crate::messages!(
     CrashTest => "测试故障自动恢复", "Test crash recovery";
     Exit => "退出管理", "Leave admin";
     Empty => "无", "None";
+    Catalog => "清单版本", "Catalog version";
+    CatalogInForce => "服务器现行版本", "In force on the server";
+    CatalogShown => "本机显示版本", "Shown on this kiosk";
+    CatalogPending => "待切换版本（下一屏生效）", "Waiting for the next screen";
 });
 
 #[cfg(test)]

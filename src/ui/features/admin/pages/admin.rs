@@ -12,6 +12,7 @@ use crate::domain::text::constant_time_eq;
 use crate::ui::features::admin::context::{use_admin_session, AdminSession};
 use crate::ui::features::admin::messages::AdminMsg;
 use crate::ui::i18n::{use_i18n, ShellMsg};
+use crate::ui::kiosk::catalog::use_catalog_feed;
 use crate::ui::kiosk::{heap, outbox, use_backend, use_config, use_outbox_status};
 
 /// Hex SHA-256 of the PIN through the browser's SubtleCrypto (no hash code in the wasm).
@@ -108,7 +109,13 @@ fn AdminPanel() -> impl IntoView {
                 .join(", "),
         ),
         ("request_timeout_ms", c.request_timeout_ms.to_string()),
+        (
+            "catalog_refresh_seconds",
+            c.catalog_refresh_seconds.to_string(),
+        ),
     ];
+    let feed = use_catalog_feed();
+    let dash = |v: Option<String>| v.filter(|v| !v.is_empty()).unwrap_or_else(|| "—".into());
     let fallbacks = loaded.fallbacks.clone();
     view! {
         <div class="card">
@@ -135,6 +142,19 @@ fn AdminPanel() -> impl IntoView {
                 })}
             </p>
             <button class="btn" on:click=move |_| health.refetch()>{move || i18n.t(ShellMsg::Retry)}</button>
+        </div>
+        <div class="card">
+            <h2>{move || i18n.t(AdminMsg::Catalog)}</h2>
+            <dl class="kv">
+                <dt>{move || i18n.t(AdminMsg::CatalogInForce)}</dt>
+                <dd data-testid="admin-catalog-in-force">
+                    {move || dash(health.get().and_then(|(r, _)| r.ok()).map(|h| h.catalog_version))}
+                </dd>
+                <dt>{move || i18n.t(AdminMsg::CatalogShown)}</dt>
+                <dd data-testid="admin-catalog-shown">{move || dash(feed.current_version.get())}</dd>
+                <dt>{move || i18n.t(AdminMsg::CatalogPending)}</dt>
+                <dd data-testid="admin-catalog-pending">{move || dash(feed.pending_version.get())}</dd>
+            </dl>
         </div>
         <div class="card">
             <h2>{move || i18n.t(AdminMsg::Outbox)}</h2>

@@ -19,16 +19,16 @@ use crate::ui::features::lenient::state::{
 use crate::ui::features::lenient::url_follow::UrlFollow;
 use crate::ui::features::lenient::widgets::results;
 use crate::ui::i18n::use_i18n;
-use crate::ui::kiosk::{use_backend, use_config};
+use crate::ui::kiosk::catalog::use_catalog_feed;
+use crate::ui::kiosk::use_config;
 
 #[component]
 pub fn LenientHome() -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
-    let catalog = LocalResource::new(move || {
-        let b = backend.get();
-        async move { b.catalog().await }
-    });
+    // The catalog this screen is built from (a version published meanwhile waits for the
+    // next screen).
+    let feed = use_catalog_feed();
+    let catalog = LocalResource::new(move || async move { feed.catalog().await });
     let query = use_query_map();
     let url_q = Memo::new(move |_| query.with(|m| clamp_query(&m.get("q").unwrap_or_default())));
     // The query as typed: drives the search at once; the URL follows with `replace`.

@@ -15,12 +15,14 @@ use crate::ui::features::lenient::messages::LenientMsg;
 use crate::ui::features::lenient::state::{clamp_query, ListState, MAX_QUERY_CHARS};
 use crate::ui::features::lenient::url_follow::UrlFollow;
 use crate::ui::i18n::use_i18n;
-use crate::ui::kiosk::use_backend;
+use crate::ui::kiosk::catalog::use_catalog_feed;
 
 #[component]
 pub fn LenientList() -> impl IntoView {
     let i18n = use_i18n();
-    let backend = use_backend();
+    // The catalog this screen is built from (a version published meanwhile waits for the
+    // next screen).
+    let feed = use_catalog_feed();
     let query = use_query_map();
     let url_state = Memo::new(move |_| {
         query.with(|m| {
@@ -107,10 +109,7 @@ pub fn LenientList() -> impl IntoView {
         }
     };
 
-    let catalog = LocalResource::new(move || {
-        let b = backend.get();
-        async move { b.catalog().await }
-    });
+    let catalog = LocalResource::new(move || async move { feed.catalog().await });
 
     view! {
         <section class="page lenient-list" data-read>
