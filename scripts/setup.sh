@@ -4,7 +4,7 @@
 #
 #   scripts/setup.sh run    what building and running the app needs (make run)
 #   scripts/setup.sh test   that, plus what the tests need: Chromium, ChromeDriver, CJK fonts,
-#                           the e2e npm packages (make test, make bench; the default)
+#                           PostgreSQL, the e2e npm packages (make test, make bench; the default)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -17,7 +17,9 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 debs=(brotli)
-[ "$MODE" = test ] && debs+=(chromium chromium-driver fonts-noto-cjk)
+# postgresql: the test layer that runs the server's suite on PostgreSQL (scripts/pg.sh); `make
+# run` stays on the embedded SQLite file and never installs it.
+[ "$MODE" = test ] && debs+=(chromium chromium-driver fonts-noto-cjk postgresql)
 step "setup: Debian packages (${debs[*]})"
 missing=()
 for p in "${debs[@]}"; do

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test layer and prints one summary line.
 # Layers: lint gates (fmt, clippy -D warnings native and wasm) -> native cargo tests (contract,
-# domain, client, ui logic, server handlers) -> in-browser
+# domain, client, ui logic, server handlers; on SQLite) -> the server's tests on PostgreSQL ->
+# in-browser
 # wasm-bindgen tests in headless Chromium -> release build -> Playwright end-to-end tests
 # against the real reference server and a real SQLite file.
 set -uo pipefail
@@ -43,6 +44,22 @@ layer lint lint
 
 layer native cargo test --workspace --all-targets --no-fail-fast
 count_cargo "$LOGDIR/native.log"
+
+# The server's whole suite again on PostgreSQL (Debian's package, a throw-away cluster on a
+# loopback port, stopped at the end), plus the PostgreSQL-only tests (replicas, fault).
+postgres_suite() {
+  local dir url rc
+  dir="$(mktemp -d /tmp/ek-pg.XXXXXX)"
+  url="$(bash "$ROOT/scripts/pg.sh" start "$dir")" || { rm -rf "$dir"; return 1; }
+  EK_TEST_DATABASE_URL="$url" EK_TEST_PG_DIR="$dir" \
+    cargo test -p kiosk-server --all-targets --no-fail-fast
+  rc=$?
+  bash "$ROOT/scripts/pg.sh" stop "$dir"
+  rm -rf "$dir"
+  return $rc
+}
+layer postgres postgres_suite
+count_cargo "$LOGDIR/postgres.log"
 
 layer browser cargo test --target wasm32-unknown-unknown --test web
 count_cargo "$LOGDIR/browser.log"

@@ -6,20 +6,6 @@
 use enforcement_kiosk::contract::LenientEntry;
 use rusqlite::{params, Connection, OptionalExtension};
 
-pub const SCHEMA: &str = r#"
-CREATE TABLE IF NOT EXISTS catalog_versions (
-  version INTEGER PRIMARY KEY,
-  created_at TEXT NOT NULL,
-  actor TEXT NOT NULL,
-  source_file TEXT NOT NULL,
-  source_sha256 TEXT NOT NULL,
-  source_number TEXT NOT NULL,
-  replaces TEXT NOT NULL,
-  imported INTEGER NOT NULL,
-  entries TEXT NOT NULL
-);
-"#;
-
 /// Where a version came from.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VersionMeta {
@@ -47,6 +33,7 @@ pub struct VersionInfo {
 pub enum CatalogError {
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+
     #[error("stored catalog is malformed: {0}")]
     Json(#[from] serde_json::Error),
     #[error("no catalog version {0} (see `lists versions`; 0 is the built-in seed)")]
@@ -122,8 +109,18 @@ pub fn publish(
     entries: &[LenientEntry],
     meta: &VersionMeta,
 ) -> Result<u32, CatalogError> {
-    let json = serde_json::to_string(entries)?;
     let tx = conn.transaction()?;
+    let v = publish_in(&tx, entries, meta)?;
+    tx.commit()?;
+    Ok(v)
+}
+
+fn publish_in(
+    tx: &Connection,
+    entries: &[LenientEntry],
+    meta: &VersionMeta,
+) -> Result<u32, CatalogError> {
+    let json = serde_json::to_string(entries)?;
     tx.execute(
         "INSERT INTO catalog_versions (created_at, actor, source_file, source_sha256,
            source_number, replaces, imported, entries) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -143,7 +140,6 @@ pub fn publish(
         "INSERT OR REPLACE INTO meta (key, value) VALUES ('catalog_in_force', ?1)",
         params![v.to_string()],
     )?;
-    tx.commit()?;
     Ok(v)
 }
 
@@ -202,43 +198,43 @@ pub struct ImportOutcome {
 pub enum ImportError {
     /// Problems with the file or the options (row, column, reason).
     Rejected(Vec<crate::import::Problem>),
-    Store(CatalogError),
+    Store(crate::store::StoreError),
 }
 
 impl From<CatalogError> for ImportError {
     fn from(e: CatalogError) -> Self {
+        ImportError::Store(crate::store::StoreError::from(e))
+    }
+}
+
+impl From<crate::store::StoreError> for ImportError {
+    fn from(e: crate::store::StoreError) -> Self {
         ImportError::Store(e)
     }
 }
 
-/// Reads a list file, checks every row, and (unless `dry_run`) publishes the merged catalog
-/// as a new version, all or nothing. `meta`'s hash, counts and replaced 文号 are filled here.
-#[allow(clippy::too_many_arguments)]
-pub fn import_list(
-    conn: &mut Connection,
+/// Reads a list file and checks every row: the entries it brings, or every problem.
+pub fn parse_import(
     domains: &[enforcement_kiosk::contract::DomainInfo],
-    seed: &[LenientEntry],
     file_name: &str,
     bytes: &[u8],
     opts: &crate::import::lists::ImportOptions,
-    mut meta: VersionMeta,
-    dry_run: bool,
-) -> Result<ImportOutcome, ImportError> {
-    use sha2::{Digest, Sha256};
+) -> Result<Vec<LenientEntry>, ImportError> {
     let limits = crate::import::Limits::default();
     let table = crate::import::table::read_table(file_name, bytes, &limits)
         .map_err(|p| ImportError::Rejected(vec![p]))?;
-    let imported =
-        crate::import::lists::parse_list(&table, opts, domains).map_err(ImportError::Rejected)?;
-    let (_, current) = current_entries(conn, seed)?;
-    let catalog = merge(&current, &imported, opts.replaces.as_deref());
-    if dry_run {
-        return Ok(ImportOutcome {
-            imported,
-            catalog,
-            version: None,
-        });
-    }
+    crate::import::lists::parse_list(&table, opts, domains).map_err(ImportError::Rejected)
+}
+
+/// `meta` with the file's name, hash, counts and the 文号 it brings and replaces.
+pub fn import_meta(
+    mut meta: VersionMeta,
+    file_name: &str,
+    bytes: &[u8],
+    opts: &crate::import::lists::ImportOptions,
+    imported: &[LenientEntry],
+) -> VersionMeta {
+    use sha2::{Digest, Sha256};
     meta.source_file = file_name.to_string();
     meta.source_sha256 = Sha256::digest(bytes)
         .iter()
@@ -251,7 +247,37 @@ pub fn import_list(
         .unwrap_or_default();
     meta.replaces = opts.replaces.clone().unwrap_or_default();
     meta.imported = imported.len();
-    let version = publish(conn, &catalog, &meta)?;
+    meta
+}
+
+/// Reads a list file, checks every row, and (unless `dry_run`) publishes the merged catalog
+/// as a new version, all or nothing. `meta`'s hash, counts and replaced 文号 are filled here.
+#[allow(clippy::too_many_arguments)]
+pub fn import_list(
+    conn: &mut Connection,
+    domains: &[enforcement_kiosk::contract::DomainInfo],
+    seed: &[LenientEntry],
+    file_name: &str,
+    bytes: &[u8],
+    opts: &crate::import::lists::ImportOptions,
+    meta: VersionMeta,
+    dry_run: bool,
+) -> Result<ImportOutcome, ImportError> {
+    let imported = parse_import(domains, file_name, bytes, opts)?;
+    // One write transaction from reading the catalog in force to publishing the merge.
+    let tx = conn.transaction().map_err(CatalogError::from)?;
+    let (_, current) = current_entries(&tx, seed)?;
+    let catalog = merge(&current, &imported, opts.replaces.as_deref());
+    if dry_run {
+        return Ok(ImportOutcome {
+            imported,
+            catalog,
+            version: None,
+        });
+    }
+    let meta = import_meta(meta, file_name, bytes, opts, &imported);
+    let version = publish_in(&tx, &catalog, &meta)?;
+    tx.commit().map_err(CatalogError::from)?;
     Ok(ImportOutcome {
         imported,
         catalog,

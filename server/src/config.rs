@@ -1,6 +1,7 @@
 //! Runtime configuration: environment variables, overridden by command-line flags.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use enforcement_kiosk::domain::date::Date;
 
@@ -33,6 +34,14 @@ pub struct Config {
     /// process can tell it from another server answering on the same address (the e2e harness
     /// passes a random one). `None`: no header.
     pub instance_id: Option<String>,
+    /// `DATABASE_URL`: unset or `sqlite://[PATH]` = the SQLite file (`DATA_DIR/kiosk.sqlite3`
+    /// by default); `postgres://user@host:port/db` = PostgreSQL (several replicas may share it).
+    pub database_url: Option<String>,
+    /// `DATABASE_POOL_SIZE`: PostgreSQL connections per process (default 16).
+    pub database_pool_size: usize,
+    /// `DATABASE_TIMEOUT_MS`: the longest a request waits for PostgreSQL (a free connection
+    /// or an answer) before it gets 503 `database_unavailable` (default 5000).
+    pub database_timeout: Duration,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -57,12 +66,15 @@ impl Config {
             seed_today: None,
             log_requests: true,
             instance_id: None,
+            database_url: None,
+            database_pool_size: 16,
+            database_timeout: Duration::from_millis(5000),
         }
     }
 
     /// Reads `HOST`, `PORT`, `DATA_DIR`, `DIST_DIR`, `ADMIN_TOKEN`, `CERT_RATE_PER_MIN`, `REVIEW_LOOKUP_PER_MIN`,
-    /// `BAD_REVIEW_DEADLINE_DAYS`, `SEED_TODAY`, `LOG_REQUESTS` (`0` turns request logs off) and
-    /// `INSTANCE_ID`.
+    /// `BAD_REVIEW_DEADLINE_DAYS`, `SEED_TODAY`, `LOG_REQUESTS` (`0` turns request logs off),
+    /// `INSTANCE_ID`, `DATABASE_URL`, `DATABASE_POOL_SIZE` and `DATABASE_TIMEOUT_MS`.
     pub fn from_env() -> Result<Config, ConfigError> {
         Self::from_lookup(|k| std::env::var(k).ok())
     }
@@ -105,6 +117,22 @@ impl Config {
         }
         if let Some(v) = get("LOG_REQUESTS") {
             c.log_requests = !matches!(v.trim(), "0" | "false" | "off" | "no");
+        }
+        if let Some(v) = get("DATABASE_URL").filter(|v| !v.trim().is_empty()) {
+            c.database_url = Some(v.trim().to_string());
+        }
+        if let Some(v) = get("DATABASE_POOL_SIZE") {
+            c.database_pool_size = parse_num("DATABASE_POOL_SIZE", &v)?;
+            if c.database_pool_size == 0 {
+                return Err(ConfigError::Invalid {
+                    name: "DATABASE_POOL_SIZE",
+                    value: v,
+                });
+            }
+        }
+        if let Some(v) = get("DATABASE_TIMEOUT_MS") {
+            let ms: u64 = parse_num("DATABASE_TIMEOUT_MS", &v)?;
+            c.database_timeout = Duration::from_millis(ms.max(100));
         }
         if let Some(v) = get("INSTANCE_ID").filter(|v| !v.is_empty()) {
             if !valid_instance_id(&v) {

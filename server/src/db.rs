@@ -1,4 +1,4 @@
-//! SQLite: connections (one writer behind a mutex, a few readers), schema and seeding.
+//! SQLite: connections (one writer behind a mutex, a few readers), migrations and seeding.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -58,70 +58,8 @@ pub fn open_connection(path: &Path, read_only: bool) -> rusqlite::Result<Connect
     Ok(conn)
 }
 
-const SCHEMA: &str = r#"
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS certificates (
-  identifier TEXT PRIMARY KEY,
-  number TEXT NOT NULL,
-  holder_code TEXT NOT NULL,
-  state TEXT NOT NULL,
-  valid_to TEXT,
-  record TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS services (id TEXT PRIMARY KEY, ord INTEGER NOT NULL, record TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS windows (id TEXT PRIMARY KEY, ord INTEGER NOT NULL, record TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS hall_items (
-  kind TEXT PRIMARY KEY,
-  records TEXT NOT NULL,
-  imported_at TEXT NOT NULL,
-  source_file TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS cases (
-  case_no TEXT PRIMARY KEY,
-  service_id TEXT NOT NULL,
-  window_id TEXT NOT NULL,
-  accepted TEXT NOT NULL,
-  status TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS reviews (
-  id INTEGER PRIMARY KEY,
-  review_no TEXT NOT NULL UNIQUE,
-  check_code TEXT NOT NULL,
-  rating TEXT NOT NULL,
-  tags TEXT NOT NULL,
-  comment TEXT NOT NULL,
-  phone TEXT,
-  channel INTEGER NOT NULL,
-  kiosk_id TEXT,
-  case_no TEXT,
-  window_id TEXT,
-  service_id TEXT,
-  created_at TEXT NOT NULL,
-  created_day TEXT NOT NULL,
-  day_seq INTEGER NOT NULL,
-  state TEXT NOT NULL,
-  due_by TEXT
-);
-CREATE INDEX IF NOT EXISTS reviews_day ON reviews(created_day, day_seq);
-CREATE INDEX IF NOT EXISTS reviews_case ON reviews(case_no);
-CREATE TABLE IF NOT EXISTS review_events (
-  review_id INTEGER NOT NULL REFERENCES reviews(id),
-  seq INTEGER NOT NULL,
-  state TEXT NOT NULL,
-  at TEXT NOT NULL,
-  note TEXT NOT NULL,
-  PRIMARY KEY (review_id, seq)
-);
-CREATE TABLE IF NOT EXISTS idempotency (
-  key TEXT PRIMARY KEY,
-  body_hash TEXT NOT NULL,
-  review_id INTEGER NOT NULL REFERENCES reviews(id),
-  receipt TEXT NOT NULL
-);
-"#;
-
 impl Db {
-    /// Opens (creating when missing) `path`, applies the schema and (re)loads the reference
+    /// Opens (creating when missing) `path`, applies the migrations and (re)loads the reference
     /// data from `seed`. The seed day (for `valid_to_days_from_seed`) is `pinned_today` when
     /// given, else the day the database was first created.
     pub fn open(
@@ -134,8 +72,7 @@ impl Db {
             std::fs::create_dir_all(dir).map_err(|e| DbError::Dir(dir.to_path_buf(), e))?;
         }
         let mut writer = open_connection(path, false)?;
-        writer.execute_batch(SCHEMA)?;
-        writer.execute_batch(crate::catalog::SCHEMA)?;
+        crate::store::migrate::apply_sqlite(&mut writer)?;
         seed_reference_data(&mut writer, seed, today, pinned_today)?;
         let mut readers = Vec::with_capacity(READERS);
         for _ in 0..READERS {
@@ -150,11 +87,10 @@ impl Db {
     }
 
     /// Opens an existing database for a command (`lists …`) without reloading the reference
-    /// data a running server may be using; the schema is brought up to date.
+    /// data a running server may be using; the schema is brought up to date (migrations).
     pub fn open_existing(path: &Path) -> Result<Db, DbError> {
-        let writer = open_connection(path, false)?;
-        writer.execute_batch(SCHEMA)?;
-        writer.execute_batch(crate::catalog::SCHEMA)?;
+        let mut writer = open_connection(path, false)?;
+        crate::store::migrate::apply_sqlite(&mut writer)?;
         let mut readers = Vec::with_capacity(READERS);
         for _ in 0..READERS {
             readers.push(Mutex::new(open_connection(path, true)?));

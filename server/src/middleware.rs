@@ -1,5 +1,6 @@
 //! Layers: security headers on every response, the API cache default, the request log, and
-//! the rate limits the certificate and review look-up routes put on themselves.
+//! the rate limits the certificate and review look-up routes put on themselves (in process on
+//! SQLite; in the database on PostgreSQL, so that they hold across replicas).
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -73,12 +74,25 @@ pub async fn limit_certificates(
     req: Request,
     next: Next,
 ) -> Response {
-    let now = Instant::now();
-    let checks = [
-        state.cert_limiter.check(&client_key(&req), now),
-        state.cert_ip_limiter.check(&ip_key(&req), now),
-    ];
-    match checks.iter().find_map(|c| c.err()) {
+    let wait = if state.store.postgres().is_some() {
+        let per_min = state.config.cert_rate_per_min;
+        let buckets = [
+            (format!("cert:{}", client_key(&req)), per_min),
+            (format!("cert:{}", ip_key(&req)), per_min.saturating_mul(10)),
+        ];
+        match state.store.take_tokens(&buckets).await {
+            Ok(r) => r.err(),
+            Err(e) => return ApiError::from(e).into_response(),
+        }
+    } else {
+        let now = Instant::now();
+        let checks = [
+            state.cert_limiter.check(&client_key(&req), now),
+            state.cert_ip_limiter.check(&ip_key(&req), now),
+        ];
+        checks.iter().find_map(|c| c.err())
+    };
+    match wait {
         None => next.run(req).await,
         Some(wait) => too_many(
             wait,
@@ -109,11 +123,24 @@ pub async fn limit_review_lookup(
         format!("review:{review_no}"),
     ];
     keys.dedup();
-    let checks: Vec<_> = keys
-        .iter()
-        .map(|k| state.lookup_limiter.check(k, now))
-        .collect();
-    match checks.iter().find_map(|c| c.err()) {
+    let wait = if state.store.postgres().is_some() {
+        let per_min = state.config.review_lookup_per_min;
+        let buckets: Vec<(String, u32)> = keys
+            .iter()
+            .map(|k| (format!("lookup:{k}"), per_min))
+            .collect();
+        match state.store.take_tokens(&buckets).await {
+            Ok(r) => r.err(),
+            Err(e) => return ApiError::from(e).into_response(),
+        }
+    } else {
+        let checks: Vec<_> = keys
+            .iter()
+            .map(|k| state.lookup_limiter.check(k, now))
+            .collect();
+        checks.iter().find_map(|c| c.err())
+    };
+    match wait {
         None => next.run(req).await,
         Some(wait) => too_many(wait, "Too many status look-ups; try again later."),
     }

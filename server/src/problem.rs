@@ -7,6 +7,9 @@ use enforcement_kiosk::contract::{FieldProblem, Problem};
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
+/// Seconds a client is told to wait while the database is unavailable.
+pub const DATABASE_RETRY_AFTER: u32 = 5;
+
 /// An API error: becomes a [`Problem`] body with the matching HTTP status.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ApiError {
@@ -60,12 +63,26 @@ impl ApiError {
         )
     }
 
+    /// The (SQLite) database is busy: 503 `unavailable`, retry after a second.
     pub fn unavailable() -> ApiError {
-        ApiError::new(
+        let mut e = ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
             ProblemCode::Unavailable,
             "The service is busy; retry later.",
-        )
+        );
+        e.retry_after = Some(1);
+        e
+    }
+
+    /// The database cannot be reached: 503 `database_unavailable` with `Retry-After`.
+    pub fn database_unavailable() -> ApiError {
+        let mut e = ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            ProblemCode::DatabaseUnavailable,
+            "The database is unavailable; retry later.",
+        );
+        e.retry_after = Some(DATABASE_RETRY_AFTER);
+        e
     }
 
     pub fn to_problem(&self) -> Problem {
@@ -114,6 +131,30 @@ impl From<rusqlite::Error> for ApiError {
         }
         eprintln!("database error: {e}");
         ApiError::internal()
+    }
+}
+
+/// A store failure: unavailable → 503 `database_unavailable` + `Retry-After`; SQLite busy →
+/// 503 `unavailable`; anything else is logged (without personal data) and answered 500.
+impl From<crate::store::StoreError> for ApiError {
+    fn from(e: crate::store::StoreError) -> ApiError {
+        use crate::store::StoreError;
+        match e {
+            StoreError::Unavailable(why) => {
+                eprintln!("database unavailable: {why}");
+                ApiError::database_unavailable()
+            }
+            StoreError::Sqlite(e) => ApiError::from(e),
+            StoreError::Catalog(crate::catalog::CatalogError::Sqlite(e)) => ApiError::from(e),
+            StoreError::Catalog(crate::catalog::CatalogError::NoSuchVersion(_)) => {
+                ApiError::not_found()
+            }
+            StoreError::Db(crate::db::DbError::Sqlite(e)) => ApiError::from(e),
+            other => {
+                eprintln!("database error: {other}");
+                ApiError::internal()
+            }
+        }
     }
 }
 

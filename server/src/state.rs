@@ -11,8 +11,9 @@ use enforcement_kiosk::domain::cert::CertRecord;
 
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::db::{self, Db};
+use crate::db;
 use crate::seed::{self, CatalogBlob, SeedCase, SeedData};
+use crate::store::{Store, StoreError};
 use crate::{problem, ratelimit, static_files, synthetic};
 
 #[derive(Debug, thiserror::Error)]
@@ -21,6 +22,8 @@ pub enum StartError {
     Seed(#[from] seed::SeedError),
     #[error(transparent)]
     Db(#[from] db::DbError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
     #[error("cannot listen on {0}: {1}")]
     Bind(String, std::io::Error),
     #[error("catalog: {0}")]
@@ -67,7 +70,8 @@ pub const CATALOG_CHECK_EVERY: Duration = Duration::from_secs(2);
 pub struct AppState {
     pub config: Config,
     pub clock: Clock,
-    pub db: Arc<Db>,
+    /// The database (SQLite or PostgreSQL); every data operation goes through it.
+    pub store: Store,
     /// The catalog version in force; replaced when an import or rollback (by this process or
     /// by `kiosk-server lists …` on the same database) changes it.
     catalog: RwLock<Arc<CatalogView>>,
@@ -80,6 +84,8 @@ pub struct AppState {
     pub services: Vec<ServiceItem>,
     pub windows: Vec<Window>,
     pub cases: HashMap<String, SeedCase>,
+    /// In-process limiters, used on SQLite (one process); on PostgreSQL the buckets live in
+    /// the database so that they hold across replicas ([`Store::take_tokens`]).
     pub cert_limiter: ratelimit::RateLimiter,
     pub cert_ip_limiter: ratelimit::RateLimiter,
     pub lookup_limiter: ratelimit::RateLimiter,
@@ -88,18 +94,18 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Opens (creating and seeding when needed) `DATA_DIR/kiosk.sqlite3` and builds the
-    /// catalog and indexes.
-    pub fn open(config: Config) -> Result<Arc<AppState>, StartError> {
+    /// Opens (creating, migrating and seeding when needed) the database `DATABASE_URL` names
+    /// (by default `DATA_DIR/kiosk.sqlite3`) and builds the catalog and indexes.
+    pub async fn open(config: Config) -> Result<Arc<AppState>, StartError> {
         let seed = SeedData::embedded()?;
         let clock = Clock {
             pinned: config.seed_today,
         };
-        let db = Db::open(&config.db_path(), &seed, clock.today(), config.seed_today)?;
-        let stored = db.read(db::load_certificates)?;
+        let store = Store::open(&config, &seed, clock.today(), config.seed_today).await?;
+        let stored = store.load_certificates().await?;
         // The hall's own 事项 and 窗口 when imported (`services import`), else the seed's.
-        let services = db.read(|c| db::load_records(c, "services"))?;
-        let windows = db.read(|c| db::load_records(c, "windows"))?;
+        let services = store.load_records("services").await?;
+        let windows = store.load_records("windows").await?;
         // Benchmarks only: LENIENT_SYNTHETIC_ENTRIES=N pads the catalog to N entries.
         let padded = synthetic::target_from_env(std::env::var(synthetic::ENV_VAR).ok().as_deref());
         let catalog = match padded {
@@ -109,8 +115,9 @@ impl AppState {
             ),
             None => seed::embedded_catalog(&seed),
         };
-        let (published, entries) = db
-            .read(|c| crate::catalog::current_entries(c, &seed.entries))
+        let (published, entries) = store
+            .current_entries(&seed.entries)
+            .await
             .map_err(|e| StartError::Catalog(e.to_string()))?;
         let catalog = if published == 0 {
             catalog
@@ -125,7 +132,7 @@ impl AppState {
             ),
             lookup_limiter: ratelimit::RateLimiter::new(config.review_lookup_per_min),
             clock,
-            db: Arc::new(db),
+            store,
             catalog: RwLock::new(Arc::new(CatalogView::new(published, catalog))),
             catalog_checked: Mutex::new(Instant::now()),
             seed_domains: seed.domains,
@@ -153,28 +160,34 @@ impl AppState {
             .clone()
     }
 
-    /// Loads the version the database has in force when it is not the one served (blocking);
-    /// `true` when the catalog changed.
-    pub fn reload_catalog(&self) -> Result<bool, crate::catalog::CatalogError> {
+    /// Loads the version the database has in force when it is not the one served; `true`
+    /// when the catalog changed.
+    pub async fn reload_catalog(&self) -> Result<bool, StoreError> {
         *self
             .catalog_checked
             .lock()
             .unwrap_or_else(|p| p.into_inner()) = Instant::now();
-        let now = self.db.read(crate::catalog::in_force)?;
+        let now = self.store.catalog_in_force().await?;
         if now == self.catalog().published {
             return Ok(false);
         }
-        let (published, entries) = self
-            .db
-            .read(|c| crate::catalog::current_entries(c, &self.seed_entries))?;
-        let blob = seed::build_catalog_version(&self.seed_domains, &entries, published);
-        *self.catalog.write().unwrap_or_else(|p| p.into_inner()) =
-            Arc::new(CatalogView::new(published, blob));
+        let (published, entries) = self.store.current_entries(&self.seed_entries).await?;
+        let domains = self.seed_domains.clone();
+        let view = tokio::task::spawn_blocking(move || {
+            CatalogView::new(
+                published,
+                seed::build_catalog_version(&domains, &entries, published),
+            )
+        })
+        .await
+        .map_err(|e| StoreError::Config(format!("catalog build failed: {e}")))?;
+        *self.catalog.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(view);
         Ok(true)
     }
 
     /// The catalog in force, asking the database first when [`CATALOG_CHECK_EVERY`] has
-    /// passed since the last check.
+    /// passed since the last check (so every replica serves a version published by another
+    /// within that interval).
     pub async fn fresh_catalog(self: &Arc<Self>) -> Arc<CatalogView> {
         // One request per interval asks; the others serve what is loaded meanwhile.
         let due = {
@@ -189,15 +202,15 @@ impl AppState {
             due
         };
         if due {
-            let me = self.clone();
-            // A failed check keeps serving the version already loaded.
-            let _ = blocking(move || me.reload_catalog()).await;
+            // A failed check (the database away: each store call has its timeout) keeps
+            // serving the version already loaded.
+            let _ = self.reload_catalog().await;
         }
         self.catalog()
     }
 }
 
-/// Runs blocking database work off the async threads.
+/// Runs blocking work off the async threads.
 pub async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, problem::ApiError> {

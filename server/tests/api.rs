@@ -10,7 +10,7 @@ use serde_json::json;
 
 #[tokio::test]
 async fn health_reports_versions_and_counts() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let r = t.get("/api/v1/health").await;
     assert_eq!(r.status, 200);
     let h: Health = serde_json::from_slice(&r.body).unwrap();
@@ -27,7 +27,7 @@ async fn health_reports_versions_and_counts() {
 
 #[tokio::test]
 async fn health_echoes_the_instance_id_it_was_started_with() {
-    let t = TestApp::with(|c| c.instance_id = Some("e2e-7f3c".into()));
+    let t = TestApp::with(|c| c.instance_id = Some("e2e-7f3c".into())).await;
     let r = t.get("/api/v1/health").await;
     assert_eq!(r.status, 200);
     assert_eq!(r.header("x-instance-id"), "e2e-7f3c");
@@ -37,7 +37,7 @@ async fn health_echoes_the_instance_id_it_was_started_with() {
 
 #[tokio::test]
 async fn catalog_etag_round_trip_gives_304() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let r = t.get("/api/v1/lenient/catalog").await;
     assert_eq!(r.status, 200);
     assert_eq!(r.header("cache-control"), "no-cache");
@@ -73,7 +73,7 @@ async fn catalog_etag_round_trip_gives_304() {
 
 #[tokio::test]
 async fn catalog_is_served_precompressed() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let plain = t.get("/api/v1/lenient/catalog").await;
     for (enc, name) in [("gzip", "gzip"), ("gzip, deflate, br", "br")] {
         let r = t
@@ -101,7 +101,7 @@ async fn catalog_is_served_precompressed() {
 
 #[tokio::test]
 async fn catalog_has_pinyin_keys_for_every_title_char() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let cat: Catalog =
         serde_json::from_slice(&t.get("/api/v1/lenient/catalog").await.body).unwrap();
     let seed = SeedData::embedded().unwrap();
@@ -143,7 +143,7 @@ async fn catalog_has_pinyin_keys_for_every_title_char() {
 
 #[tokio::test]
 async fn items_by_id_and_404() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let seed = SeedData::embedded().unwrap();
     let first = &seed.entries[0];
     let r = t.get(&format!("/api/v1/lenient/items/{}", first.id)).await;
@@ -166,7 +166,7 @@ async fn items_by_id_and_404() {
 
 #[tokio::test]
 async fn services_windows_and_cases() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let seed = SeedData::embedded().unwrap();
     let s: Vec<ServiceItem> =
         serde_json::from_slice(&t.get("/api/v1/services").await.body).unwrap();
@@ -188,7 +188,7 @@ async fn services_windows_and_cases() {
 
 #[tokio::test]
 async fn unknown_routes_methods_and_bodies_are_problems() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     t.get("/api/v1/nope").await.problem(404, "not_found");
     t.get("/api/other").await.problem(404, "not_found");
     t.get("/api").await.problem(404, "not_found");
@@ -217,7 +217,7 @@ async fn unknown_routes_methods_and_bodies_are_problems() {
 
 #[tokio::test]
 async fn openapi_document_is_served() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let r = t.get("/api/v1/openapi.json").await;
     assert_eq!(r.status, 200);
     let doc = r.json();

@@ -40,7 +40,7 @@ fn assert_no_personal_ids(text: &str, ids: &[String]) {
 
 #[tokio::test]
 async fn search_by_identifier_and_by_number() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let certs = seed();
     let org = certs
         .iter()
@@ -126,7 +126,7 @@ async fn search_by_identifier_and_by_number() {
 
 #[tokio::test]
 async fn malformed_identifier_is_400_with_field() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let certs = seed();
     let mut bad = certs[0].identifier.clone();
     let last = bad.pop().unwrap();
@@ -153,7 +153,7 @@ async fn malformed_identifier_is_400_with_field() {
 
 #[tokio::test]
 async fn search_by_holder_needs_name_and_code_and_masks() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let certs = seed();
     let person = certs
         .iter()
@@ -222,7 +222,7 @@ async fn search_by_holder_needs_name_and_code_and_masks() {
 
 #[tokio::test]
 async fn invalid_holder_input_is_400_with_the_validator_code() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     // Valid ID number with a wrong check digit (domain.md §4.1).
     let bad_id = "110105199003071230";
     let r = t
@@ -276,7 +276,7 @@ async fn invalid_holder_input_is_400_with_the_validator_code() {
 
 #[tokio::test]
 async fn every_derived_status_appears_and_details_are_masked() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let certs = seed();
     let pids = personal_ids(&certs);
     let mut seen = BTreeSet::new();
@@ -324,7 +324,7 @@ async fn every_derived_status_appears_and_details_are_masked() {
 
 #[tokio::test]
 async fn valid_to_days_from_seed_is_relative_to_the_seed_day() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let certs = seed();
     let rel = certs
         .iter()
@@ -344,7 +344,7 @@ async fn valid_to_days_from_seed_is_relative_to_the_seed_day() {
 
 #[tokio::test]
 async fn verify_by_code_and_by_qr() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let certs = seed();
     let c = certs
         .iter()
@@ -406,7 +406,7 @@ async fn verify_by_code_and_by_qr() {
 
 #[tokio::test]
 async fn rate_limit_per_kiosk_gives_429_with_retry_after() {
-    let t = TestApp::with(|c| c.cert_rate_per_min = 3);
+    let t = TestApp::with(|c| c.cert_rate_per_min = 3).await;
     let body = json!({"by": "number", "number": "X"});
     let send = |kiosk: &'static str| {
         let body = body.clone();
@@ -452,7 +452,7 @@ async fn rate_limit_falls_back_to_the_client_ip_over_tcp() {
     let dist = tempfile::tempdir().unwrap();
     let mut c = config(data.path(), dist.path());
     c.cert_rate_per_min = 2;
-    let state = kiosk_server::AppState::open(c).unwrap();
+    let state = kiosk_server::AppState::open(c).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

@@ -97,7 +97,7 @@ fn first_window() -> String {
 /// list either.
 #[tokio::test]
 async fn advance_body_errors_are_documented_problems() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let d = doc();
     let path = "/api/v1/admin/reviews/{review_no}/advance";
     let auth = bearer();
@@ -129,7 +129,7 @@ async fn advance_body_errors_are_documented_problems() {
 /// verification lacked the 413).
 #[tokio::test]
 async fn every_json_body_operation_documents_its_400_and_413() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let d = doc();
     let auth = bearer();
     let mut seen = 0;
@@ -169,7 +169,8 @@ async fn rate_limited_routes_document_their_429() {
     let t = TestApp::with(|c| {
         c.cert_rate_per_min = 1;
         c.review_lookup_per_min = 1;
-    });
+    })
+    .await;
     let d = doc();
     let w = first_window();
     let rc: ReviewReceipt = serde_json::from_slice(
@@ -234,7 +235,7 @@ async fn rate_limited_routes_document_their_429() {
 /// reads or writes the database documents it (only the health check did).
 #[tokio::test]
 async fn a_busy_database_is_a_documented_503() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let d = doc();
     for (method, template) in [
         ("get", "/api/v1/health"),
@@ -250,12 +251,15 @@ async fn a_busy_database_is_a_documented_503() {
             "{method} {template} does not document 503"
         );
     }
-    // Another process holds the write lock longer than the server waits for it.
-    t.state
-        .db
-        .write(|c| c.busy_timeout(Duration::from_millis(50)))
+    // SQLite: another process holds the write lock longer than the server waits for it.
+    // (PostgreSQL's 503 `database_unavailable` is tested with the database stopped, in
+    // tests/postgres.rs.)
+    let Some(db) = t.state.store.sqlite() else {
+        return;
+    };
+    db.write(|c| c.busy_timeout(Duration::from_millis(50)))
         .unwrap();
-    let other = rusqlite::Connection::open(t.state.db.path()).unwrap();
+    let other = rusqlite::Connection::open(db.path()).unwrap();
     other.execute_batch("BEGIN IMMEDIATE").unwrap();
     let r = post_review(
         &t,
@@ -280,7 +284,7 @@ async fn a_busy_database_is_a_documented_503() {
 /// was refused by the document (negative_data_rejection).
 #[tokio::test]
 async fn admin_list_limit_is_documented_as_enforced() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let d = doc();
     let schema = &d["paths"]["/api/v1/admin/reviews"]["get"]["parameters"][0]["schema"];
     assert_eq!(schema["anyOf"][0]["minimum"], 1, "{schema}");
@@ -313,7 +317,7 @@ async fn admin_list_limit_is_documented_as_enforced() {
 /// now says: a date or empty; window / service / month or empty.
 #[tokio::test]
 async fn stats_parameters_are_documented_as_enforced() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let d = doc();
     let params = d["paths"]["/api/v1/reviews/stats"]["get"]["parameters"]
         .as_array()
@@ -362,7 +366,7 @@ async fn stats_parameters_are_documented_as_enforced() {
 /// lists only the named levels and gives the key's pattern and the comment's length.
 #[tokio::test]
 async fn review_request_is_documented_as_enforced() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let d = doc();
     let schemas = &d["components"]["schemas"];
     assert_eq!(schemas["ReviewRequest"]["required"], json!(["rating"]));
@@ -420,7 +424,7 @@ async fn review_request_is_documented_as_enforced() {
 /// lists only the named states (`unknown` was documented, then refused with a 422).
 #[tokio::test]
 async fn advance_request_is_documented_as_enforced() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let d = doc();
     let schema = &d["components"]["schemas"]["AdvanceRequest"];
     assert_eq!(schema["properties"]["note"]["maxLength"], 200);
@@ -510,7 +514,7 @@ fn receipt_links_name_existing_operations() {
 /// with the catalog's 200 and 304.
 #[tokio::test]
 async fn documented_headers_are_sent() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let d = doc();
     for (method, template, header) in [
         ("get", "/api/v1/admin/reviews", "WWW-Authenticate"),
@@ -589,7 +593,7 @@ fn upload(
 /// ETag changes with every publish and rollback and not on a rejected upload.
 #[tokio::test]
 async fn admin_list_operations_are_documented() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let d = doc();
     let auth = bearer();
     let tpl = "/api/v1/admin/lists/import";

@@ -10,7 +10,7 @@ use std::io::Write;
 
 use common::TestApp;
 use enforcement_kiosk::contract::{LenientEntry, ListKind};
-use kiosk_server::catalog::{self, ImportError, ImportOutcome, VersionMeta};
+use kiosk_server::catalog::{ImportError, ImportOutcome, VersionMeta};
 use kiosk_server::import::export::export_workbook;
 use kiosk_server::import::lists::ImportOptions;
 use kiosk_server::import::Problem;
@@ -28,7 +28,7 @@ fn opts(kind: &str, domain: Option<&str>) -> ImportOptions {
     }
 }
 
-fn import(
+async fn import(
     t: &TestApp,
     name: &str,
     bytes: &[u8],
@@ -41,19 +41,19 @@ fn import(
         actor: "test".into(),
         ..VersionMeta::default()
     };
-    let out = s.db.write(|c| {
-        catalog::import_list(
-            c,
+    let out = s
+        .store
+        .import_list(
             &s.seed_domains,
             &s.seed_entries,
             name,
-            bytes,
+            bytes.to_vec(),
             o,
             meta,
             dry_run,
         )
-    });
-    s.reload_catalog().unwrap();
+        .await;
+    s.reload_catalog().await.unwrap();
     out
 }
 
@@ -65,14 +65,14 @@ async fn etag(t: &TestApp) -> String {
 /// The import fails, every problem is listed, and nothing changed.
 async fn rejected(t: &TestApp, name: &str, bytes: &[u8], o: &ImportOptions) -> Vec<Problem> {
     let before = (etag(t).await, t.state.catalog().published);
-    let versions = t.state.db.read(catalog::versions).unwrap().len();
-    let problems = match import(t, name, bytes, o, false) {
+    let versions = t.state.store.versions().await.unwrap().len();
+    let problems = match import(t, name, bytes, o, false).await {
         Err(ImportError::Rejected(p)) => p,
         other => panic!("expected problems, got {other:?}"),
     };
     assert!(!problems.is_empty());
     assert_eq!((etag(t).await, t.state.catalog().published), before);
-    assert_eq!(t.state.db.read(catalog::versions).unwrap().len(), versions);
+    assert_eq!(t.state.store.versions().await.unwrap().len(), versions);
     problems
 }
 
@@ -150,7 +150,7 @@ fn ecology_xlsx() -> Vec<u8> {
 
 #[tokio::test]
 async fn an_xlsx_with_merged_cells_and_a_header_on_row_four_imports() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let before = etag(&t).await;
     let o = import(
         &t,
@@ -159,6 +159,7 @@ async fn an_xlsx_with_merged_cells_and_a_header_on_row_four_imports() {
         &opts("minor", None),
         false,
     )
+    .await
     .unwrap();
     assert_eq!(o.version, Some(1));
     let e: Vec<&LenientEntry> = o.imported.iter().collect();
@@ -227,8 +228,10 @@ async fn csv_in_gbk_and_in_utf8_with_bom_import_alike() {
     bom.extend_from_slice(tax_csv().as_bytes());
     let mut got = Vec::new();
     for bytes in [gbk.to_vec(), bom] {
-        let t = TestApp::new();
-        let o = import(&t, "tax.csv", &bytes, &opts("first_violation", None), true).unwrap();
+        let t = TestApp::new().await;
+        let o = import(&t, "tax.csv", &bytes, &opts("first_violation", None), true)
+            .await
+            .unwrap();
         assert_eq!(o.version, None, "dry run publishes nothing");
         assert_eq!(t.state.catalog().published, 0);
         got.push(o.imported);
@@ -248,7 +251,7 @@ fn csv(rows: &[&str]) -> Vec<u8> {
 
 #[tokio::test]
 async fn every_bad_input_names_its_row_and_column_and_changes_nothing() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     // Publish once, so "unchanged" means a real published version too.
     import(
         &t,
@@ -257,6 +260,7 @@ async fn every_bad_input_names_its_row_and_column_and_changes_nothing() {
         &opts("minor", None),
         false,
     )
+    .await
     .unwrap();
     let o = opts("minor", Some("ecology"));
 
@@ -398,10 +402,12 @@ async fn every_bad_input_names_its_row_and_column_and_changes_nothing() {
 
 #[tokio::test]
 async fn export_imports_back_to_the_same_catalog() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let seed_catalog = t.state.catalog().blob.catalog.clone();
     let book = export_workbook(&t.state.seed_entries, &t.state.seed_domains).unwrap();
-    let o = import(&t, "export.xlsx", &book, &ImportOptions::default(), false).unwrap();
+    let o = import(&t, "export.xlsx", &book, &ImportOptions::default(), false)
+        .await
+        .unwrap();
     assert_eq!(o.imported.len(), t.state.seed_entries.len());
     for (got, want) in o.imported.iter().zip(&t.state.seed_entries) {
         assert_eq!(got, want);
@@ -416,12 +422,12 @@ async fn export_imports_back_to_the_same_catalog() {
 
 #[tokio::test]
 async fn versions_rollback_and_replaces() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let seed_tag = etag(&t).await;
     let first = csv(&["违法行为,处罚依据", "甲,第一条", "乙,第二条"]);
     let mut o = opts("minor", Some("market"));
     o.source_number = Some("市监〔2023〕1号".into());
-    import(&t, "v1.csv", &first, &o, false).unwrap();
+    import(&t, "v1.csv", &first, &o, false).await.unwrap();
     let v1_tag = etag(&t).await;
     let mut o2 = opts("minor", Some("market"));
     o2.source_number = Some("市监〔2024〕9号".into());
@@ -433,40 +439,44 @@ async fn versions_rollback_and_replaces() {
         &o2,
         false,
     )
+    .await
     .unwrap();
     assert_eq!(out.version, Some(2));
     let titles: Vec<&str> = out.catalog.iter().map(|e| e.title.as_str()).collect();
     assert!(titles.contains(&"丙") && !titles.contains(&"甲") && !titles.contains(&"乙"));
     let v2_tag = etag(&t).await;
     assert!(seed_tag != v1_tag && v1_tag != v2_tag && seed_tag != v2_tag);
-    let vs = t.state.db.read(catalog::versions).unwrap();
+    let vs = t.state.store.versions().await.unwrap();
     assert_eq!(vs.len(), 2);
     assert!(vs[1].in_force && !vs[0].in_force);
     assert_eq!(vs[0].meta.source_file, "v1.csv");
     assert_eq!(vs[0].meta.source_sha256.len(), 64);
     assert_eq!(vs[0].meta.actor, "test");
     assert_eq!(vs[1].meta.replaces, "市监〔2023〕1号");
-    t.state.db.write(|c| catalog::rollback(c, 1)).unwrap();
-    t.state.reload_catalog().unwrap();
+    t.state.store.rollback(1).await.unwrap();
+    t.state.reload_catalog().await.unwrap();
     assert_eq!(etag(&t).await, v1_tag);
-    t.state.db.write(|c| catalog::rollback(c, 0)).unwrap();
-    t.state.reload_catalog().unwrap();
+    t.state.store.rollback(0).await.unwrap();
+    t.state.reload_catalog().await.unwrap();
     assert_eq!(etag(&t).await, seed_tag);
-    assert!(t.state.db.write(|c| catalog::rollback(c, 7)).is_err());
+    assert!(t.state.store.rollback(7).await.is_err());
 }
 
 #[tokio::test]
 async fn a_version_published_by_another_process_is_served_after_the_check_interval() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let before = etag(&t).await;
-    let other = kiosk_server::db::open_connection(&t.state.config.db_path(), false).unwrap();
-    let mut other = other;
-    catalog::publish(
-        &mut other,
-        &t.state.seed_entries[..3],
-        &VersionMeta::default(),
+    // Another process (a second store on the same database) publishes.
+    let other = kiosk_server::store::Store::open_for_command(
+        &t.state.config,
+        &kiosk_server::seed::SeedData::embedded().unwrap(),
     )
+    .await
     .unwrap();
+    other
+        .publish(&t.state.seed_entries[..3], &VersionMeta::default())
+        .await
+        .unwrap();
     tokio::time::sleep(kiosk_server::state::CATALOG_CHECK_EVERY).await;
     let after = etag(&t).await;
     assert_ne!(after, before);
@@ -513,6 +523,7 @@ fn the_command_line_exits_1_on_problems_and_publishes_nothing() {
         std::process::Command::new(bin)
             .args(args)
             .env("DATA_DIR", data.path())
+            .envs(common::db_env(data.path()))
             .env("SEED_TODAY", common::TODAY)
             .output()
             .unwrap()
@@ -590,6 +601,7 @@ async fn the_halls_own_services_and_windows_replace_the_seeds() {
         std::process::Command::new(bin)
             .args(args)
             .env("DATA_DIR", data.path())
+            .envs(common::db_env(data.path()))
             .env("SEED_TODAY", common::TODAY)
             .output()
             .unwrap()
@@ -637,7 +649,9 @@ async fn the_halls_own_services_and_windows_replace_the_seeds() {
     // A server started on that data dir offers the hall's own, also after a restart.
     let dist = tempfile::tempdir().unwrap();
     for _ in 0..2 {
-        let state = kiosk_server::AppState::open(common::config(data.path(), dist.path())).unwrap();
+        let state = kiosk_server::AppState::open(common::config(data.path(), dist.path()))
+            .await
+            .unwrap();
         let app = kiosk_server::router(state);
         let w = common::send(
             &app,

@@ -53,7 +53,7 @@ async fn admin_advance(t: &TestApp, no: &str, to: &str, token: Option<&str>) -> 
 
 #[tokio::test]
 async fn a_review_is_stored_with_a_receipt() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let r = post_review(&t, "k-good-1", &good()).await;
     assert_eq!(r.status, 201, "{}", r.text());
     let rc: ReviewReceipt = serde_json::from_slice(&r.body).unwrap();
@@ -73,20 +73,19 @@ async fn a_review_is_stored_with_a_receipt() {
     assert_eq!(rc2.due_by, Some(review::due_date(today(), 7).to_string()));
     assert_eq!(count(&t).await, 2);
     // Channel 5 and the kiosk id are stored.
-    let (channel, kiosk): (i64, String) = rusqlite::Connection::open(t.state.db.path())
+    let (channel, kiosk) = t
+        .state
+        .store
+        .review_origin(&rc.review_no)
+        .await
         .unwrap()
-        .query_row(
-            "SELECT channel, kiosk_id FROM reviews WHERE review_no = ?1",
-            [&rc.review_no],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
         .unwrap();
-    assert_eq!((channel, kiosk.as_str()), (5, "K-01"));
+    assert_eq!((channel, kiosk.as_deref()), (5, Some("K-01")));
 }
 
 #[tokio::test]
 async fn validation_problems_are_422_with_fields() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let seed = SeedData::embedded().unwrap();
     let fields = |r: &Resp| -> Vec<(String, String)> {
         let p = r.problem(422, "validation_failed");
@@ -150,7 +149,7 @@ async fn validation_problems_are_422_with_fields() {
 
 #[tokio::test]
 async fn idempotency_key_is_required_and_replays_the_same_receipt() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let r = t.post("/api/v1/reviews", &good()).await;
     r.problem(400, "idempotency_key_required");
     post_review(&t, "has space", &good())
@@ -175,7 +174,7 @@ async fn idempotency_key_is_required_and_replays_the_same_receipt() {
 
 #[tokio::test]
 async fn concurrent_retries_store_one_review() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let mut tasks = Vec::new();
     for _ in 0..16 {
         let app = t.app.clone();
@@ -208,7 +207,7 @@ async fn concurrent_retries_store_one_review() {
 
 #[tokio::test]
 async fn a_case_takes_at_most_the_maximum_number_of_reviews() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let case = SeedData::embedded().unwrap().cases[0].clone();
     let body = json!({"rating": "satisfied", "case_no": case.case_no});
     for i in 0..review::MAX_REVIEWS_PER_CASE {
@@ -229,7 +228,7 @@ async fn a_case_takes_at_most_the_maximum_number_of_reviews() {
 
 #[tokio::test]
 async fn look_up_needs_the_check_code_or_the_phone_digits() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let w = SeedData::embedded().unwrap().windows[0].id.clone();
     let rc: ReviewReceipt =
         serde_json::from_slice(&post_review(&t, "lk-1", &bad(&w)).await.body).unwrap();
@@ -265,7 +264,7 @@ async fn look_up_needs_the_check_code_or_the_phone_digits() {
 
 #[tokio::test]
 async fn admin_advances_legal_steps_only_with_the_token() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let w = SeedData::embedded().unwrap().windows[0].id.clone();
     let rc: ReviewReceipt =
         serde_json::from_slice(&post_review(&t, "adm-1", &bad(&w)).await.body).unwrap();
@@ -357,7 +356,7 @@ async fn advance_to(t: &TestApp, no: &str, from: ReviewState, target: ReviewStat
 
 #[tokio::test]
 async fn statistics_after_a_known_set_of_reviews() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let seed = SeedData::embedded().unwrap();
     let (wa, wb) = (seed.windows[0].clone(), seed.windows[1].clone());
     for i in 0..3 {
@@ -433,7 +432,9 @@ async fn acknowledged_reviews_survive_closing_the_database() {
     let dist = tempfile::tempdir().unwrap();
     let mut receipts = Vec::new();
     {
-        let state = kiosk_server::AppState::open(config(data.path(), dist.path())).unwrap();
+        let state = kiosk_server::AppState::open(config(data.path(), dist.path()))
+            .await
+            .unwrap();
         let app = kiosk_server::router(state.clone());
         for i in 0..5 {
             let r = send(
@@ -452,19 +453,31 @@ async fn acknowledged_reviews_survive_closing_the_database() {
         drop(app);
         drop(state);
     }
-    // The raw file holds every row...
-    let conn = rusqlite::Connection::open(data.path().join("kiosk.sqlite3")).unwrap();
-    let n: i64 = conn
-        .query_row("SELECT COUNT(*) FROM reviews", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(n, 5);
-    let keys: i64 = conn
-        .query_row("SELECT COUNT(*) FROM idempotency", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(keys, 5);
-    drop(conn);
+    // The database holds every row (read by a fresh connection)...
+    let counts = kiosk_server::store::Store::open_for_command(
+        &config(data.path(), dist.path()),
+        &SeedData::embedded().unwrap(),
+    )
+    .await
+    .unwrap()
+    .table_counts()
+    .await
+    .unwrap();
+    let count = |t: &str| counts.iter().find(|(n, _)| n == t).unwrap().1;
+    assert_eq!(count("reviews"), 5);
+    assert_eq!(count("idempotency"), 5);
+    if common::pg_base().is_none() {
+        // ...also read as a plain SQLite file.
+        let conn = rusqlite::Connection::open(data.path().join("kiosk.sqlite3")).unwrap();
+        let n: i64 = conn
+            .query_row("SELECT COUNT(*) FROM reviews", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 5);
+    }
     // ...and a restarted server serves them, replays keys and continues the numbering.
-    let state = kiosk_server::AppState::open(config(data.path(), dist.path())).unwrap();
+    let state = kiosk_server::AppState::open(config(data.path(), dist.path()))
+        .await
+        .unwrap();
     let app = kiosk_server::router(state);
     for rc in &receipts {
         let r = send(
@@ -514,7 +527,7 @@ async fn acknowledged_reviews_survive_closing_the_database() {
 
 #[tokio::test]
 async fn status_look_ups_are_rate_limited_per_review_number() {
-    let t = TestApp::with(|c| c.review_lookup_per_min = 3);
+    let t = TestApp::with(|c| c.review_lookup_per_min = 3).await;
     let w = SeedData::embedded().unwrap().windows[0].id.clone();
     let rc: ReviewReceipt =
         serde_json::from_slice(&post_review(&t, "rl-1", &bad(&w)).await.body).unwrap();

@@ -12,7 +12,7 @@ const INDEX: &str = "<!doctype html><html><head><meta charset=\"utf-8\"><title>k
 /// `printf 'window.__kioskBoot=1;' | openssl dgst -sha256 -binary | base64`
 const INLINE_HASH: &str = "'sha256-2nnSHwxGhUArPhEXjTx2q9YfK2HpdMwSFYjm6xnQWPk='";
 
-fn app_with_dist() -> TestApp {
+async fn app_with_dist() -> TestApp {
     let dist = tempfile::tempdir().unwrap();
     std::fs::write(dist.path().join("index.html"), INDEX).unwrap();
     let js = "export function start() { return 42; }\n".repeat(200);
@@ -34,7 +34,7 @@ fn app_with_dist() -> TestApp {
     )
     .unwrap();
     let dist_path = dist.path().to_path_buf();
-    let mut t = TestApp::with(|c| c.dist_dir = dist_path);
+    let mut t = TestApp::with(|c| c.dist_dir = dist_path).await;
     t.dist = dist;
     t
 }
@@ -66,7 +66,7 @@ fn assert_security_headers(r: &Resp) {
 
 #[tokio::test]
 async fn client_routes_get_index_html_with_the_inline_script_hash() {
-    let t = app_with_dist();
+    let t = app_with_dist().await;
     for path in ["/", "/lenient/tax", "/certs/holder", "/reviews/HC1/status"] {
         let r = t.get(path).await;
         assert_eq!(r.status, 200, "{path}");
@@ -86,7 +86,7 @@ async fn client_routes_get_index_html_with_the_inline_script_hash() {
 async fn a_missing_static_file_is_a_404_not_the_app() {
     // A kiosk built without the service worker (or an old hashed script after a redeploy)
     // must not receive index.html under a script URL.
-    let t = app_with_dist();
+    let t = app_with_dist().await;
     for path in [
         "/missing-sw.js",
         "/enforcement-kiosk-ffffffffffffffff.js",
@@ -107,7 +107,7 @@ async fn a_missing_static_file_is_a_404_not_the_app() {
 
 #[tokio::test]
 async fn cache_headers_by_kind_of_file() {
-    let t = app_with_dist();
+    let t = app_with_dist().await;
     for (path, cc) in [
         (
             "/enforcement-kiosk-0123456789abcdef.js",
@@ -153,7 +153,7 @@ fn precompress(dist: &std::path::Path, name: &str) -> (Vec<u8>, Vec<u8>) {
 
 #[tokio::test]
 async fn the_apps_files_are_served_as_the_build_compressed_them() {
-    let t = app_with_dist();
+    let t = app_with_dist().await;
     let path = "/enforcement-kiosk-0123456789abcdef.js";
     let (br, gz) = precompress(t.dist.path(), &path[1..]);
     let (index_br, _) = precompress(t.dist.path(), "index.html");
@@ -192,7 +192,7 @@ async fn the_apps_files_are_served_as_the_build_compressed_them() {
 
 #[tokio::test]
 async fn static_files_are_never_compressed_on_the_fly_but_the_api_is() {
-    let t = app_with_dist();
+    let t = app_with_dist().await;
     // No .br/.gz beside these: they go out as they are, whatever the client accepts.
     for path in [
         "/config.json",
@@ -227,7 +227,7 @@ async fn static_files_are_never_compressed_on_the_fly_but_the_api_is() {
 
 #[tokio::test]
 async fn api_paths_never_fall_back_to_the_app() {
-    let t = app_with_dist();
+    let t = app_with_dist().await;
     let r = t.get("/api/v1/no-such-thing").await;
     r.problem(404, "not_found");
     assert_security_headers(&r);
@@ -239,7 +239,7 @@ async fn api_paths_never_fall_back_to_the_app() {
 
 #[tokio::test]
 async fn without_a_built_app_the_root_says_so() {
-    let t = TestApp::new();
+    let t = TestApp::new().await;
     let r = t.get("/").await;
     assert_eq!(r.status, 404);
     assert!(r.text().contains("/api/v1/health"));

@@ -18,4 +18,8 @@ pub struct Health {
     pub certificates: u32,
     #[serde(default)]
     pub reviews: u32,
+    /// `ok` while the server's database answers, `down` while it cannot be reached (the server
+    /// then answers the API with 503 `database_unavailable`).
+    #[serde(default)]
+    pub database: String,
 }

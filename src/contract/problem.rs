@@ -95,6 +95,9 @@ problem_codes! {
     InternalError = "internal_error",
     /// The server or its database is busy or down (503); retry later.
     Unavailable = "unavailable",
+    /// The server's database cannot be reached or is restarting (503, with `Retry-After`);
+    /// the server itself is up: retry (kiosks keep reviews in their outbox meanwhile).
+    DatabaseUnavailable = "database_unavailable",
     /// Too many requests (429, with `retry_after`).
     RateLimited = "rate_limited",
     /// The body is not readable JSON of the expected shape.

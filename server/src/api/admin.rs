@@ -10,11 +10,11 @@ use enforcement_kiosk::contract::{AdvanceRequest, Problem, ReviewState, ReviewSt
 use enforcement_kiosk::domain::text::constant_time_eq;
 use enforcement_kiosk::domain::{mask, review};
 
+use crate::api::schema::or_empty;
 use crate::extract::{ApiJson, ApiPath, QueryPairs};
 use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
-use crate::store::{self, AdvanceError};
-use crate::{api::schema::or_empty, state::blocking};
+use crate::store::AdvanceError;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -94,7 +94,8 @@ pub fn advance_error(e: AdvanceError) -> ApiError {
               (status = 409, description = "`illegal_transition`", body = Problem, content_type = "application/problem+json"),
               (status = 413, description = "`payload_too_large` (more than 64 KiB)", body = Problem, content_type = "application/problem+json"),
               (status = 422, description = "`validation_failed` (`to` unknown, `note` too long)", body = Problem, content_type = "application/problem+json"),
-              (status = 503, description = "`unavailable`: the database is busy; retry", body = Problem, content_type = "application/problem+json")))]
+              (status = 503, description = "`unavailable`: the database is busy, or `database_unavailable`: it cannot be reached; retry after `Retry-After`", body = Problem, content_type = "application/problem+json",
+                headers(("Retry-After" = u32, description = "Seconds to wait")))))]
 pub async fn advance(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
@@ -115,10 +116,12 @@ pub async fn advance(
         return Err(ApiError::not_found());
     };
     let at = state.clock.now_rfc3339();
-    let db = state.db.clone();
-    let to = req.to;
-    let res = blocking(move || db.write(|c| store::advance(c, &review_no, to, &note, &at))).await?;
-    res.map(Json).map_err(advance_error)
+    state
+        .store
+        .advance(&review_no, req.to, &note, &at)
+        .await
+        .map(Json)
+        .map_err(advance_error)
 }
 
 /// Schema of `limit`: an integer 1–500, or empty (the same as leaving it out, like every
@@ -147,7 +150,8 @@ impl utoipa::ToSchema for ListLimit {}
               (status = 400, description = "`invalid_parameter`", body = Problem, content_type = "application/problem+json"),
               (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json",
                 headers(("WWW-Authenticate" = String, description = "`Bearer`"))),
-              (status = 503, description = "`unavailable`: the database is busy; retry", body = Problem, content_type = "application/problem+json")))]
+              (status = 503, description = "`unavailable`: the database is busy, or `database_unavailable`: it cannot be reached; retry after `Retry-After`", body = Problem, content_type = "application/problem+json",
+                headers(("Retry-After" = u32, description = "Seconds to wait")))))]
 pub async fn list(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
@@ -167,8 +171,7 @@ pub async fn list(
             }
         },
     };
-    let db = state.db.clone();
-    let rows = blocking(move || db.read(|c| store::list_reviews(c, limit))).await??;
+    let rows = state.store.list_reviews(limit).await?;
     Ok(Json(rows))
 }
 

@@ -68,7 +68,9 @@ pub fn run_search(
               (status = 400, description = "`required`, `too_long`, `invalid_identifier`, `invalid_id_number`, `invalid_uscc` or `invalid_body`; `fields[].code` is the validator's reason", body = Problem, content_type = "application/problem+json"),
               (status = 413, description = "`payload_too_large` (more than 64 KiB)", body = Problem, content_type = "application/problem+json"),
               (status = 429, description = "`rate_limited`, with `retry_after` and `Retry-After`", body = Problem, content_type = "application/problem+json",
-                headers(("Retry-After" = u32, description = "Seconds to wait, as `retry_after`")))))]
+                headers(("Retry-After" = u32, description = "Seconds to wait, as `retry_after`"))),
+              (status = 503, description = "`database_unavailable`: on PostgreSQL the shared rate limit cannot be checked while the database is away; retry after `Retry-After`", body = Problem, content_type = "application/problem+json",
+                headers(("Retry-After" = u32, description = "Seconds to wait")))))]
 pub async fn search(
     State(state): State<Arc<AppState>>,
     ApiJson(req): ApiJson<CertSearchRequest>,
@@ -85,7 +87,9 @@ pub async fn search(
               (status = 400, description = "`invalid_identifier`", body = Problem, content_type = "application/problem+json"),
               (status = 404, description = "`not_found`", body = Problem, content_type = "application/problem+json"),
               (status = 429, description = "`rate_limited`", body = Problem, content_type = "application/problem+json",
-                headers(("Retry-After" = u32, description = "Seconds to wait, as `retry_after`")))))]
+                headers(("Retry-After" = u32, description = "Seconds to wait, as `retry_after`"))),
+              (status = 503, description = "`database_unavailable`: on PostgreSQL the shared rate limit cannot be checked while the database is away; retry after `Retry-After`", body = Problem, content_type = "application/problem+json",
+                headers(("Retry-After" = u32, description = "Seconds to wait")))))]
 pub async fn detail(
     State(state): State<Arc<AppState>>,
     ApiPath(identifier): ApiPath,
@@ -157,7 +161,9 @@ pub fn run_verify(
               (status = 400, description = "`invalid_identifier`, `missing_fields` or `invalid_body`", body = Problem, content_type = "application/problem+json"),
               (status = 413, description = "`payload_too_large` (more than 64 KiB)", body = Problem, content_type = "application/problem+json"),
               (status = 429, description = "`rate_limited`", body = Problem, content_type = "application/problem+json",
-                headers(("Retry-After" = u32, description = "Seconds to wait, as `retry_after`")))))]
+                headers(("Retry-After" = u32, description = "Seconds to wait, as `retry_after`"))),
+              (status = 503, description = "`database_unavailable`: on PostgreSQL the shared rate limit cannot be checked while the database is away; retry after `Retry-After`", body = Problem, content_type = "application/problem+json",
+                headers(("Retry-After" = u32, description = "Seconds to wait")))))]
 pub async fn verify(
     State(state): State<Arc<AppState>>,
     ApiJson(req): ApiJson<CertVerifyRequest>,

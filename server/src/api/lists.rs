@@ -17,7 +17,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::api::admin::authorize;
-use crate::catalog::{self, ImportError, VersionMeta};
+use crate::catalog::{ImportError, VersionMeta};
 use crate::extract::{ApiPath, QueryPairs};
 use crate::import::export::export_workbook;
 use crate::import::lists::ImportOptions;
@@ -100,7 +100,8 @@ pub struct ListUpload {
                 headers(("WWW-Authenticate" = String, description = "`Bearer`"))),
               (status = 413, description = "`payload_too_large` (more than 16 MB)", body = Problem, content_type = "application/problem+json"),
               (status = 422, description = "The file has problems; nothing was published", body = ImportReport),
-              (status = 503, description = "`unavailable`: the database is busy; retry", body = Problem, content_type = "application/problem+json")))]
+              (status = 503, description = "`unavailable`: the database is busy, or `database_unavailable`: it cannot be reached; retry after `Retry-After`", body = Problem, content_type = "application/problem+json",
+                headers(("Retry-After" = u32, description = "Seconds to wait")))))]
 pub async fn import(
     State(state): State<Arc<AppState>>,
     q: QueryPairs,
@@ -153,27 +154,22 @@ pub async fn import(
         actor: "admin".into(),
         ..VersionMeta::default()
     };
-    let st = state.clone();
-    let outcome = blocking(move || {
-        let out = st.db.write(|c| {
-            catalog::import_list(
-                c,
-                &st.seed_domains,
-                &st.seed_entries,
-                &name,
-                &bytes,
-                &opts,
-                meta,
-                dry_run,
-            )
-        });
-        if matches!(out, Ok(ref o) if o.version.is_some()) {
-            // Served at once by this process; the report says what is in force.
-            let _ = st.reload_catalog();
-        }
-        out
-    })
-    .await?;
+    let outcome = state
+        .store
+        .import_list(
+            &state.seed_domains,
+            &state.seed_entries,
+            &name,
+            bytes,
+            &opts,
+            meta,
+            dry_run,
+        )
+        .await;
+    if matches!(outcome, Ok(ref o) if o.version.is_some()) {
+        // Served at once by this process; the report says what is in force.
+        let _ = state.reload_catalog().await;
+    }
     match outcome {
         Ok(o) => {
             let mut counts: BTreeMap<(String, &'static str), (ImportCount, u32)> = BTreeMap::new();
@@ -217,16 +213,12 @@ pub async fn import(
             };
             Ok((StatusCode::UNPROCESSABLE_ENTITY, Json(report)).into_response())
         }
-        Err(ImportError::Store(catalog::CatalogError::Sqlite(e))) => Err(ApiError::from(e)),
-        Err(ImportError::Store(_)) => Err(ApiError::internal()),
+        Err(ImportError::Store(e)) => Err(ApiError::from(e)),
     }
 }
 
-fn versions_of(state: &AppState) -> Result<CatalogVersions, ApiError> {
-    let rows = state.db.read(catalog::versions).map_err(|e| match e {
-        catalog::CatalogError::Sqlite(e) => ApiError::from(e),
-        _ => ApiError::internal(),
-    })?;
+async fn versions_of(state: &AppState) -> Result<CatalogVersions, ApiError> {
+    let rows = state.store.versions().await?;
     let view = state.catalog();
     Ok(CatalogVersions {
         in_force: view.published,
@@ -255,19 +247,15 @@ fn versions_of(state: &AppState) -> Result<CatalogVersions, ApiError> {
     responses((status = 200, description = "The versions, oldest first", body = CatalogVersions),
               (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json",
                 headers(("WWW-Authenticate" = String, description = "`Bearer`"))),
-              (status = 503, description = "`unavailable`: the database is busy; retry", body = Problem, content_type = "application/problem+json")))]
+              (status = 503, description = "`unavailable`: the database is busy, or `database_unavailable`: it cannot be reached; retry after `Retry-After`", body = Problem, content_type = "application/problem+json",
+                headers(("Retry-After" = u32, description = "Seconds to wait")))))]
 pub async fn versions(
     State(state): State<Arc<AppState>>,
     headers: axum::http::HeaderMap,
 ) -> ApiResult<Json<CatalogVersions>> {
     authorize(&headers, &state.config.admin_token)?;
-    let st = state.clone();
-    blocking(move || {
-        let _ = st.reload_catalog();
-        versions_of(&st)
-    })
-    .await?
-    .map(Json)
+    let _ = state.reload_catalog().await;
+    versions_of(&state).await.map(Json)
 }
 
 /// Put an earlier catalog version (0 = the built-in seed) back in force.
@@ -278,7 +266,8 @@ pub async fn versions(
               (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json",
                 headers(("WWW-Authenticate" = String, description = "`Bearer`"))),
               (status = 404, description = "`not_found`: no such version", body = Problem, content_type = "application/problem+json"),
-              (status = 503, description = "`unavailable`: the database is busy; retry", body = Problem, content_type = "application/problem+json")))]
+              (status = 503, description = "`unavailable`: the database is busy, or `database_unavailable`: it cannot be reached; retry after `Retry-After`", body = Problem, content_type = "application/problem+json",
+                headers(("Retry-After" = u32, description = "Seconds to wait")))))]
 pub async fn rollback(
     State(state): State<Arc<AppState>>,
     headers: axum::http::HeaderMap,
@@ -288,20 +277,9 @@ pub async fn rollback(
     let Ok(v) = version.parse::<u32>() else {
         return Err(ApiError::not_found());
     };
-    let st = state.clone();
-    blocking(move || {
-        st.db
-            .write(|c| catalog::rollback(c, v))
-            .map_err(|e| match e {
-                catalog::CatalogError::NoSuchVersion(_) => ApiError::not_found(),
-                catalog::CatalogError::Sqlite(e) => ApiError::from(e),
-                catalog::CatalogError::Json(_) => ApiError::internal(),
-            })?;
-        let _ = st.reload_catalog();
-        versions_of(&st)
-    })
-    .await?
-    .map(Json)
+    state.store.rollback(v).await?;
+    let _ = state.reload_catalog().await;
+    versions_of(&state).await.map(Json)
 }
 
 /// The catalog in force as a workbook in the import's shape (frozen header, drop-downs for
@@ -311,24 +289,18 @@ pub async fn rollback(
     responses((status = 200, description = "The workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
               (status = 401, description = "`unauthorized`", body = Problem, content_type = "application/problem+json",
                 headers(("WWW-Authenticate" = String, description = "`Bearer`"))),
-              (status = 503, description = "`unavailable`: the database is busy; retry", body = Problem, content_type = "application/problem+json")))]
+              (status = 503, description = "`unavailable`: the database is busy, or `database_unavailable`: it cannot be reached; retry after `Retry-After`", body = Problem, content_type = "application/problem+json",
+                headers(("Retry-After" = u32, description = "Seconds to wait")))))]
 pub async fn export(
     State(state): State<Arc<AppState>>,
     headers: axum::http::HeaderMap,
 ) -> ApiResult<Response> {
     authorize(&headers, &state.config.admin_token)?;
-    let st = state.clone();
-    let bytes = blocking(move || {
-        let (_, entries) = st
-            .db
-            .read(|c| catalog::current_entries(c, &st.seed_entries))
-            .map_err(|e| match e {
-                catalog::CatalogError::Sqlite(e) => ApiError::from(e),
-                _ => ApiError::internal(),
-            })?;
-        export_workbook(&entries, &st.seed_domains).map_err(|_| ApiError::internal())
-    })
-    .await??;
+    let (_, entries) = state.store.current_entries(&state.seed_entries).await?;
+    let domains = state.seed_domains.clone();
+    let bytes =
+        blocking(move || export_workbook(&entries, &domains).map_err(|_| ApiError::internal()))
+            .await??;
     let mut res = (StatusCode::OK, Body::from(bytes)).into_response();
     let h = res.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(XLSX_TYPE));

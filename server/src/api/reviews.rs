@@ -21,9 +21,8 @@ use utoipa_axum::routes;
 use crate::api::schema::or_empty;
 use crate::middleware;
 use crate::problem::{ApiError, ApiResult};
-use crate::state::blocking;
 use crate::state::AppState;
-use crate::store::{self, NewReview, SubmitContext, SubmitError, SubmitOutcome};
+use crate::store::{NewReview, SubmitContext, SubmitError, SubmitOutcome};
 
 /// `POST /reviews`, `GET /reviews/{review_no}` (behind the look-up rate limit) and
 /// `GET /reviews/stats` with their OpenAPI paths.
@@ -148,7 +147,8 @@ pub fn body_hash(req: &ReviewRequest) -> String {
               (status = 409, description = "`idempotency_conflict` or `case_review_limit`", body = Problem, content_type = "application/problem+json"),
               (status = 413, description = "`payload_too_large`", body = Problem, content_type = "application/problem+json"),
               (status = 422, description = "`validation_failed` with `fields` (e.g. `case_no`/`unknown_case`)", body = Problem, content_type = "application/problem+json"),
-              (status = 503, description = "`unavailable`: the database is busy; retry", body = Problem, content_type = "application/problem+json")))]
+              (status = 503, description = "`unavailable`: the database is busy, or `database_unavailable`: it cannot be reached; retry after `Retry-After`", body = Problem, content_type = "application/problem+json",
+                headers(("Retry-After" = u32, description = "Seconds to wait")))))]
 pub async fn submit(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
@@ -181,9 +181,7 @@ pub async fn submit(
         deadline_days: state.config.bad_review_deadline_days,
         check_code: review::check_code_from(rand::random::<u64>()),
     };
-    let db = state.db.clone();
-    let outcome =
-        blocking(move || db.write(|c| store::submit_review(c, &key, &hash, &new, &ctx))).await?;
+    let outcome = state.store.submit_review(&key, &hash, &new, &ctx).await;
     match outcome {
         Ok(SubmitOutcome::Created(r)) => Ok((StatusCode::CREATED, Json(r)).into_response()),
         Ok(SubmitOutcome::Replayed(r)) => Ok((StatusCode::OK, Json(r)).into_response()),
@@ -217,7 +215,8 @@ pub async fn submit(
               (status = 404, description = "`not_found` (also for a wrong check)", body = Problem, content_type = "application/problem+json"),
               (status = 429, description = "`rate_limited`, with `retry_after` and `Retry-After` (per client and per review number)", body = Problem, content_type = "application/problem+json",
                 headers(("Retry-After" = u32, description = "Seconds to wait, as `retry_after`"))),
-              (status = 503, description = "`unavailable`: the database is busy; retry", body = Problem, content_type = "application/problem+json")))]
+              (status = 503, description = "`unavailable`: the database is busy, or `database_unavailable`: it cannot be reached; retry after `Retry-After`", body = Problem, content_type = "application/problem+json",
+                headers(("Retry-After" = u32, description = "Seconds to wait")))))]
 pub async fn status(
     State(state): State<Arc<AppState>>,
     ApiPath(review_no): ApiPath,
@@ -230,8 +229,7 @@ pub async fn status(
     ) else {
         return Err(ApiError::not_found());
     };
-    let db = state.db.clone();
-    let found = blocking(move || db.read(|c| store::load_status(c, &no))).await??;
+    let found = state.store.load_status(&no).await?;
     match found {
         Some(s) if review::check_opens(&check, &s.check_code, s.phone.as_deref()) => {
             Ok(Json(s.status))
@@ -334,15 +332,14 @@ pub fn parse_stats_query(q: &QueryPairs) -> ApiResult<StatsQuery> {
            ("group_by" = inline(Option<GroupByParam>), Query, description = "window | service | month (default; also when empty)")),
     responses((status = 200, description = "Figures", body = ReviewStats),
               (status = 400, description = "`invalid_parameter` with `fields` (e.g. `to`/`before_from`)", body = Problem, content_type = "application/problem+json"),
-              (status = 503, description = "`unavailable`: the database is busy; retry", body = Problem, content_type = "application/problem+json")))]
+              (status = 503, description = "`unavailable`: the database is busy, or `database_unavailable`: it cannot be reached; retry after `Retry-After`", body = Problem, content_type = "application/problem+json",
+                headers(("Retry-After" = u32, description = "Seconds to wait")))))]
 pub async fn stats(
     State(state): State<Arc<AppState>>,
     q: QueryPairs,
 ) -> ApiResult<Json<ReviewStats>> {
     let q = parse_stats_query(&q)?;
-    let db = state.db.clone();
-    let (from, to) = (q.from, q.to);
-    let rows = blocking(move || db.read(|c| store::stats_rows(c, from, to))).await??;
+    let rows = state.store.stats_rows(q.from, q.to).await?;
     Ok(Json(review::build_stats(
         &state.windows,
         &state.services,

@@ -4,29 +4,22 @@
 
 use std::path::Path;
 
-use crate::catalog::{self, ImportError, VersionMeta};
+use crate::catalog::{ImportError, VersionMeta};
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::db;
 use crate::import::export::export_workbook;
 use crate::import::lists::{summary, ImportOptions};
 use crate::seed::SeedData;
+use crate::store::Store;
 
-fn open_db(config: &Config) -> Result<(db::Db, SeedData), String> {
+async fn open_db(config: &Config) -> Result<(Store, SeedData), String> {
     let seed = SeedData::embedded().map_err(|e| e.to_string())?;
-    let clock = Clock {
-        pinned: config.seed_today,
-    };
     // An existing database is used as it is (a server may be running on it); a new one is
     // created and seeded like the server's first start.
-    let path = config.db_path();
-    let db = if path.is_file() {
-        db::Db::open_existing(&path)
-    } else {
-        db::Db::open(&path, &seed, clock.today(), config.seed_today)
-    }
-    .map_err(|e| e.to_string())?;
-    Ok((db, seed))
+    let store = Store::open_for_command(config, &seed)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok((store, seed))
 }
 
 /// Who ran the command: the OS user.
@@ -100,59 +93,62 @@ pub fn import(config: &Config, args: &[&str]) -> Result<(), String> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| file.clone());
-    let (db, seed) = open_db(config)?;
-    let meta = VersionMeta {
-        created_at: Clock {
-            pinned: config.seed_today,
-        }
-        .now_rfc3339(),
-        actor: actor(),
-        ..VersionMeta::default()
-    };
-    let outcome = db.write(|c| {
-        catalog::import_list(
-            c,
-            &seed.domains,
-            &seed.entries,
-            &name,
-            &bytes,
-            &opts,
-            meta,
-            dry_run,
-        )
-    });
-    match outcome {
-        Ok(o) => {
-            print!("{}", summary(&o.imported, 5));
-            match o.version {
-                Some(v) => println!(
-                    "published catalog version {v} ({} entries in force) / 已发布第 {v} 版",
-                    o.catalog.len()
-                ),
-                None => println!(
+    super::block_on(async move {
+        let (db, seed) = open_db(config).await?;
+        let meta = VersionMeta {
+            created_at: Clock {
+                pinned: config.seed_today,
+            }
+            .now_rfc3339(),
+            actor: actor(),
+            ..VersionMeta::default()
+        };
+        let outcome = db
+            .import_list(
+                &seed.domains,
+                &seed.entries,
+                &name,
+                bytes,
+                &opts,
+                meta,
+                dry_run,
+            )
+            .await;
+        match outcome {
+            Ok(o) => {
+                print!("{}", summary(&o.imported, 5));
+                match o.version {
+                    Some(v) => println!(
+                        "published catalog version {v} ({} entries in force) / 已发布第 {v} 版",
+                        o.catalog.len()
+                    ),
+                    None => println!(
                     "dry run: nothing published ({} entries would be in force) / 试运行，未发布",
                     o.catalog.len()
                 ),
+                }
+                Ok(())
             }
-            Ok(())
+            Err(ImportError::Rejected(problems)) => {
+                let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+                Err(format!(
+                    "{} problem(s), nothing published / 发现 {} 个问题，未发布：\n{}",
+                    problems.len(),
+                    problems.len(),
+                    lines.join("\n")
+                ))
+            }
+            Err(ImportError::Store(e)) => Err(e.to_string()),
         }
-        Err(ImportError::Rejected(problems)) => {
-            let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-            Err(format!(
-                "{} problem(s), nothing published / 发现 {} 个问题，未发布：\n{}",
-                problems.len(),
-                problems.len(),
-                lines.join("\n")
-            ))
-        }
-        Err(ImportError::Store(e)) => Err(e.to_string()),
-    }
+    })
 }
 
 /// `lists versions`.
 pub fn versions(config: &Config) -> Result<(), String> {
-    let (db, _) = open_db(config)?;
-    let rows = db.read(catalog::versions).map_err(|e| e.to_string())?;
+    let rows = super::block_on(async {
+        let (db, _) = open_db(config).await?;
+        db.versions().await.map_err(|e| e.to_string())
+    })?;
     let seed_in_force = !rows.iter().any(|r| r.in_force);
     println!(
         "{} 0  built-in seed / 内置数据",
@@ -192,19 +188,24 @@ pub fn rollback(config: &Config, version: &str) -> Result<(), String> {
     let v: u32 = version
         .parse()
         .map_err(|_| format!("not a version number: {version:?}"))?;
-    let (db, _) = open_db(config)?;
-    db.write(|c| catalog::rollback(c, v))
-        .map_err(|e| e.to_string())?;
+    super::block_on(async {
+        let (db, _) = open_db(config).await?;
+        db.rollback(v).await.map_err(|e| e.to_string())
+    })?;
     println!("catalog version {v} is in force / 第 {v} 版已生效");
     Ok(())
 }
 
 /// `lists export <FILE.xlsx>`: the catalog in force.
 pub fn export(config: &Config, file: &str) -> Result<(), String> {
-    let (db, seed) = open_db(config)?;
-    let (v, entries) = db
-        .read(|c| catalog::current_entries(c, &seed.entries))
-        .map_err(|e| e.to_string())?;
+    let (seed, (v, entries)) = super::block_on(async {
+        let (db, seed) = open_db(config).await?;
+        let cur = db
+            .current_entries(&seed.entries)
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok::<_, String>((seed, cur))
+    })?;
     let bytes = export_workbook(&entries, &seed.domains).map_err(|e| e.to_string())?;
     std::fs::write(file, bytes).map_err(|e| format!("cannot write {file}: {e}"))?;
     println!("wrote {file}: version {v}, {} entries", entries.len());
@@ -257,34 +258,40 @@ pub fn hall_import(config: &Config, kind: &str, args: &[&str]) -> Result<(), Str
         pinned: config.seed_today,
     }
     .now_rfc3339();
-    let (db, _) = open_db(config)?;
-    let n = if kind == "services" {
-        let items = crate::import::hall::parse_services(&table).map_err(rejected)?;
-        for s in items.iter().take(5) {
-            println!("  {}  {}  {}", s.id, s.name, s.department);
+    super::block_on(async {
+        let (db, _) = open_db(config).await?;
+        let n = if kind == "services" {
+            let items = crate::import::hall::parse_services(&table).map_err(rejected)?;
+            for s in items.iter().take(5) {
+                println!("  {}  {}  {}", s.id, s.name, s.department);
+            }
+            if !dry_run {
+                let keyed: Vec<(String, _)> = items.iter().map(|s| (s.id.clone(), s)).collect();
+                db.save_hall_items("services", &keyed, &now, &name)
+                    .await
+                    .map_err(|e| e.to_string())?;
+            }
+            items.len()
+        } else {
+            let items = crate::import::hall::parse_windows(&table).map_err(rejected)?;
+            for w in items.iter().take(5) {
+                println!("  {}  {}  {}", w.id, w.name, w.zone);
+            }
+            if !dry_run {
+                let keyed: Vec<(String, _)> = items.iter().map(|w| (w.id.clone(), w)).collect();
+                db.save_hall_items("windows", &keyed, &now, &name)
+                    .await
+                    .map_err(|e| e.to_string())?;
+            }
+            items.len()
+        };
+        if dry_run {
+            println!("dry run: {n} {kind} would replace the hall's / 试运行，未保存");
+        } else {
+            println!(
+                "stored {n} {kind}; restart the server to use them / 已保存，重启服务器后生效"
+            );
         }
-        if !dry_run {
-            let keyed: Vec<(String, _)> = items.iter().map(|s| (s.id.clone(), s)).collect();
-            db.write(|c| db::save_hall_items(c, "services", &keyed, &now, &name))
-                .map_err(|e| e.to_string())?;
-        }
-        items.len()
-    } else {
-        let items = crate::import::hall::parse_windows(&table).map_err(rejected)?;
-        for w in items.iter().take(5) {
-            println!("  {}  {}  {}", w.id, w.name, w.zone);
-        }
-        if !dry_run {
-            let keyed: Vec<(String, _)> = items.iter().map(|w| (w.id.clone(), w)).collect();
-            db.write(|c| db::save_hall_items(c, "windows", &keyed, &now, &name))
-                .map_err(|e| e.to_string())?;
-        }
-        items.len()
-    };
-    if dry_run {
-        println!("dry run: {n} {kind} would replace the hall's / 试运行，未保存");
-    } else {
-        println!("stored {n} {kind}; restart the server to use them / 已保存，重启服务器后生效");
-    }
-    Ok(())
+        Ok(())
+    })
 }

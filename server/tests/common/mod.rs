@@ -29,6 +29,121 @@ pub struct TestApp {
     pub dist: TempDir,
 }
 
+/// `EK_TEST_DATABASE_URL` (e.g. `postgres://postgres@127.0.0.1:5433/postgres`): when set, every
+/// test runs on PostgreSQL, each data directory with a database of its own; unset: SQLite.
+pub const PG_ENV: &str = "EK_TEST_DATABASE_URL";
+
+pub fn pg_base() -> Option<String> {
+    std::env::var(PG_ENV).ok().filter(|s| !s.trim().is_empty())
+}
+
+/// `base` with its database name replaced by `name`.
+pub fn with_database(base: &str, name: &str) -> String {
+    let (main, query) = match base.split_once('?') {
+        Some((m, q)) => (m, Some(q)),
+        None => (base, None),
+    };
+    let host_start = main.find("://").map(|i| i + 3).unwrap_or(0);
+    let prefix = match main[host_start..].find('/') {
+        Some(i) => &main[..host_start + i],
+        None => main,
+    };
+    match query {
+        Some(q) => format!("{prefix}/{name}?{q}"),
+        None => format!("{prefix}/{name}"),
+    }
+}
+
+/// Runs `f` with a connection to the server's maintenance database, on a thread and runtime
+/// of its own (callable from sync and async tests alike).
+pub fn with_pg_admin<T: Send + 'static>(
+    f: impl FnOnce(
+            tokio_postgres::Client,
+        ) -> std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send>>
+        + Send
+        + 'static,
+) -> T {
+    let base = pg_base().expect("EK_TEST_DATABASE_URL");
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            let (client, conn) = tokio_postgres::connect(&base, tokio_postgres::NoTls)
+                .await
+                .expect("connect to EK_TEST_DATABASE_URL");
+            let h = tokio::spawn(conn);
+            let out = f(client).await;
+            h.abort();
+            out
+        })
+    })
+    .join()
+    .unwrap()
+}
+
+/// The database name a data directory gets on PostgreSQL.
+pub fn pg_name(data: &Path) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    data.hash(&mut h);
+    std::process::id().hash(&mut h);
+    format!("ek_t_{:016x}", h.finish())
+}
+
+/// Creates the database `name` when it does not exist.
+pub fn create_pg_database(name: &str) {
+    let name = name.to_string();
+    with_pg_admin(move |c| {
+        Box::pin(async move {
+            let exists = c
+                .query_opt("SELECT 1 FROM pg_database WHERE datname = $1", &[&name])
+                .await
+                .unwrap()
+                .is_some();
+            if !exists {
+                if let Err(e) = c.batch_execute(&format!("CREATE DATABASE {name}")).await {
+                    assert_eq!(
+                        e.code(),
+                        Some(&tokio_postgres::error::SqlState::DUPLICATE_DATABASE),
+                        "{e}"
+                    );
+                }
+            }
+        })
+    })
+}
+
+/// Drops the database `name` (its connections too).
+pub fn drop_pg_database(name: &str) {
+    let name = name.to_string();
+    with_pg_admin(move |c| {
+        Box::pin(async move {
+            let _ = c
+                .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .await;
+        })
+    })
+}
+
+/// `DATABASE_URL` for a data directory: its own PostgreSQL database (created when missing)
+/// under `EK_TEST_DATABASE_URL`, else `None` (the SQLite file in the directory).
+pub fn database_url_for(data: &Path) -> Option<String> {
+    let base = pg_base()?;
+    let name = pg_name(data);
+    create_pg_database(&name);
+    Some(with_database(&base, &name))
+}
+
+/// The environment a `kiosk-server` command needs to use the same database as [`config`].
+pub fn db_env(data: &Path) -> Vec<(&'static str, String)> {
+    match database_url_for(data) {
+        Some(u) => vec![("DATABASE_URL", u)],
+        None => Vec::new(),
+    }
+}
+
 pub fn config(data: &Path, dist: &Path) -> Config {
     let mut c = Config::new(data, dist);
     c.admin_token = ADMIN_TOKEN.into();
@@ -36,20 +151,29 @@ pub fn config(data: &Path, dist: &Path) -> Config {
     c.seed_today = Some(today());
     c.cert_rate_per_min = 100_000;
     c.log_requests = false;
+    c.database_url = database_url_for(data);
     c
 }
 
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if pg_base().is_some() {
+            drop_pg_database(&pg_name(self.data.path()));
+        }
+    }
+}
+
 impl TestApp {
-    pub fn new() -> TestApp {
-        Self::with(|_| {})
+    pub async fn new() -> TestApp {
+        Self::with(|_| {}).await
     }
 
-    pub fn with(tweak: impl FnOnce(&mut Config)) -> TestApp {
+    pub async fn with(tweak: impl FnOnce(&mut Config)) -> TestApp {
         let data = tempfile::tempdir().unwrap();
         let dist = tempfile::tempdir().unwrap();
         let mut c = config(data.path(), dist.path());
         tweak(&mut c);
-        let state = AppState::open(c).unwrap();
+        let state = AppState::open(c).await.unwrap();
         let app = kiosk_server::router(state.clone());
         TestApp {
             state,

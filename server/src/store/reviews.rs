@@ -1,4 +1,5 @@
-//! Review storage: every SQL statement about reviews, shared by the API and the admin CLI.
+//! Review storage on SQLite: every SQL statement about reviews (the PostgreSQL ones are in
+//! `store::pg`); [`super::Store`] calls these on a blocking thread.
 
 use enforcement_kiosk::contract::{Rating, ReviewEvent, ReviewReceipt, ReviewState, ReviewStatus};
 use enforcement_kiosk::domain::date::Date;
@@ -43,11 +44,17 @@ pub enum SubmitError {
     Conflict,
     /// The case already has the maximum number of reviews.
     CaseLimit,
-    Db(rusqlite::Error),
+    Db(super::StoreError),
 }
 
 impl From<rusqlite::Error> for SubmitError {
     fn from(e: rusqlite::Error) -> Self {
+        SubmitError::Db(e.into())
+    }
+}
+
+impl From<super::StoreError> for SubmitError {
+    fn from(e: super::StoreError) -> Self {
         SubmitError::Db(e)
     }
 }
@@ -72,7 +79,7 @@ pub fn submit_review(
         }
         return match serde_json::from_str(&receipt) {
             Ok(r) => Ok(SubmitOutcome::Replayed(r)),
-            Err(_) => Err(SubmitError::Db(rusqlite::Error::InvalidQuery)),
+            Err(e) => Err(SubmitError::Db(e.into())),
         };
     }
     if let Some(case_no) = &new.case_no {
@@ -201,11 +208,17 @@ fn load_history(conn: &Connection, id: i64) -> rusqlite::Result<Vec<ReviewEvent>
 pub enum AdvanceError {
     NotFound,
     Illegal { from: ReviewState, to: ReviewState },
-    Db(rusqlite::Error),
+    Db(super::StoreError),
 }
 
 impl From<rusqlite::Error> for AdvanceError {
     fn from(e: rusqlite::Error) -> Self {
+        AdvanceError::Db(e.into())
+    }
+}
+
+impl From<super::StoreError> for AdvanceError {
+    fn from(e: super::StoreError) -> Self {
         AdvanceError::Db(e)
     }
 }
