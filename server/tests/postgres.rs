@@ -379,7 +379,7 @@ async fn receipts_match_between_replicas_and_statuses() {
     let mut by_key = HashMap::new();
     for i in 0..6 {
         let body = json!({"rating": if i % 2 == 0 { "satisfied" } else { "very_dissatisfied" },
-                          "window_id": window(), "phone": "13812345678"});
+                          "window_id": window(), "phone": "13812345678", "comment": "等候时间过长"});
         let res = post(&r.apps[i % 2].1, &format!("m-{i}"), &body).await;
         assert_eq!(res.status, 201, "{}", res.text());
         let rc: ReviewReceipt = serde_json::from_slice(&res.body).unwrap();
@@ -388,7 +388,7 @@ async fn receipts_match_between_replicas_and_statuses() {
     for (i, rc) in &by_key {
         // The replay on the other replica is byte-for-byte the first receipt.
         let body = json!({"rating": if i % 2 == 0 { "satisfied" } else { "very_dissatisfied" },
-                          "window_id": window(), "phone": "13812345678"});
+                          "window_id": window(), "phone": "13812345678", "comment": "等候时间过长"});
         let again = post(&r.apps[(i + 1) % 2].1, &format!("m-{i}"), &body).await;
         assert_eq!(again.status, 200);
         assert_eq!(

@@ -299,7 +299,7 @@ pub async fn import(store: &Store, input: impl BufRead) -> Result<(Counts, Count
                         .to_string();
                     tx.execute(
                         &format!(
-                            "INSERT INTO {t} ({cols}) SELECT {cols} FROM json_populate_recordset(NULL::{t}, $1::json)",
+                            "INSERT INTO {t} ({cols}) SELECT {cols} FROM json_populate_recordset(NULL::{t}, $1::text::json)",
                             cols = columns(t).join(", ")
                         ),
                         &[&json],
