@@ -4,7 +4,7 @@
 # every part is bounded in time and stops by itself. Figures, not pass/fail: the exit status is
 # non-zero only when a part could not run at all.
 #
-#   scripts/bench.sh [--quick] [--sessions N] [--only sizes,cold,search,soak,load,durability,contract] [--build]
+#   scripts/bench.sh [--quick] [--sessions N] [--only sizes,cold,search,soak,load,durability,replicas,contract] [--build]
 #     --quick       soak of 100 sessions instead of 1 000
 #     --sessions N  soak of N sessions
 #     --only LIST   run only these parts (comma-separated)
@@ -14,7 +14,7 @@ source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 
 SESSIONS=1000
-ONLY="sizes,cold,search,soak,load,durability,contract"
+ONLY="sizes,cold,search,soak,load,durability,replicas,contract"
 FORCE_BUILD=0
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -63,9 +63,17 @@ if [ "$browser" -eq 1 ] && { ! command -v chromium >/dev/null 2>&1 || ! command 
   || [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; }; then
   "$ROOT/scripts/setup.sh" || { echo "bench: scripts/setup.sh failed"; exit 1; }
 fi
-if wants load && ! command -v wrk >/dev/null 2>&1; then
+bench_debs=()
+{ wants load || wants replicas; } && ! command -v wrk >/dev/null 2>&1 && bench_debs+=(wrk)
+# The replicas part: nginx in front of two servers, PostgreSQL behind them (bench only).
+wants replicas && ! command -v nginx >/dev/null 2>&1 && bench_debs+=(nginx)
+wants replicas && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && bench_debs+=(postgresql)
+if [ ${#bench_debs[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${bench_debs[@]}"
+  # The package's own nginx is not wanted running: the bench starts its own on a loopback port.
+  { command -v systemctl >/dev/null 2>&1 && $SUDO systemctl stop nginx 2>/dev/null; } || true
+  [ -f /run/nginx.pid ] && $SUDO kill "$(cat /run/nginx.pid)" 2>/dev/null || true
 fi
 if [ "$FORCE_BUILD" -eq 1 ] || { [ "$browser" -eq 1 ] && { [ ! -f "$ROOT/dist/index.html" ] \
   || { wants soak && [ ! -f "$ROOT/dist-instrumented/index.html" ]; }; }; }; then
@@ -77,7 +85,7 @@ echo "server: $SERVER_BIN"
 echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg), $(chromium --version 2>/dev/null | head -1)"
 
 if wants sizes; then
-  step "bench 1/7: first-visit sizes (dist/, raw / gzip -9 / brotli -q 11)"
+  step "bench 1/8: first-visit sizes (dist/, raw / gzip -9 / brotli -q 11)"
   out="$(bash "$ROOT/scripts/size.sh")"
   echo "$out"
   total_br="$(echo "$out" | awk '/^TOTAL/ { print $4 }')"
@@ -92,12 +100,12 @@ if wants sizes; then
 fi
 
 if wants cold; then
-  step "bench 2/7: cold start (Chromium, CPU x4, fresh context, median of 10) vs a static home page"
+  step "bench 2/8: cold start (Chromium, CPU x4, fresh context, median of 10) vs a static home page"
   part "cold start" 900 node "$ROOT/bench/coldstart.js" --runs 10
 fi
 
 if wants search; then
-  step "bench 3/7: search as you type (native criterion, then the browser over 10 000 entries)"
+  step "bench 3/8: search as you type (native criterion, then the browser over 10 000 entries)"
   crit_log="$(mktemp)"
   timeout --kill-after=30 1800 cargo bench --no-default-features --bench search -- --quick 2>&1 | tee "$crit_log" \
     | grep -E 'time:|^(search|index)|Finished|^error' | grep -v '^Benchmarking' || true
@@ -124,23 +132,28 @@ if wants search; then
 fi
 
 if wants soak; then
-  step "bench 4/7: soak, $SESSIONS kiosk sessions on one page"
+  step "bench 4/8: soak, $SESSIONS kiosk sessions on one page"
   max_min=$(( SESSIONS / 8 + 10 ))
   part "soak" $(( (max_min + 12) * 60 )) node "$ROOT/bench/soak.js" --sessions "$SESSIONS" --max-minutes "$max_min"
 fi
 
 if wants load; then
-  step "bench 5/7: server load (wrk, 10 s per scenario)"
+  step "bench 5/8: server load (wrk, 10 s per scenario)"
   part "server load" 600 node "$ROOT/bench/load.js" --duration 10
 fi
 
 if wants durability; then
-  step "bench 6/7: durability (review POSTs streamed, kill -9 mid-stream, restart, every 2xx present once)"
+  step "bench 6/8: durability (review POSTs streamed, kill -9 mid-stream, restart, every 2xx present once)"
   part "durability" 300 node "$ROOT/bench/durability.js" --rounds 2
 fi
 
+if wants replicas; then
+  step "bench 7/8: replicas (SQLite vs 1 PostgreSQL replica vs 2 behind nginx; durability with kill -9 of one)"
+  part "replicas" 900 node "$ROOT/bench/replicas.js" --duration 10
+fi
+
 if wants contract; then
-  step "bench 7/7: API contract (schemathesis, every check, against the server's own OpenAPI document)"
+  step "bench 8/8: API contract (schemathesis, every check, against the server's own OpenAPI document)"
   part "contract" 600 bash "$ROOT/bench/contract.sh"
 fi
 

@@ -61,9 +61,18 @@ CREATE TABLE idempotency (
   review_id BIGINT NOT NULL REFERENCES reviews(id),
   receipt TEXT NOT NULL
 );
--- The last review number of each day: updated in the review's own transaction, so a number is
--- taken only by a review that commits (no gaps), in commit order.
+-- The last review number given out each day (ek_take_number).
 CREATE TABLE review_days (day TEXT PRIMARY KEY, last_seq INTEGER NOT NULL);
+-- Numbers given out and not yet used by a committed review. The review's transaction deletes
+-- its claim, or gives the number back (claimed_at = -infinity) when it stores nothing (a
+-- replay, a conflict, the case limit); a claim older than 30 s belongs to a request that died
+-- (a killed replica): the next review reuses it. So numbers are gapless once requests settle.
+CREATE TABLE review_number_claims (
+  day TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  claimed_at TIMESTAMPTZ NOT NULL,
+  PRIMARY KEY (day, seq)
+);
 -- Reviews per case: the row lock serialises the "at most two" check across replicas.
 CREATE TABLE case_reviews (case_no TEXT PRIMARY KEY, n INTEGER NOT NULL);
 CREATE TABLE catalog_versions (
@@ -88,20 +97,45 @@ CREATE UNLOGGED TABLE rate_buckets (
   at TIMESTAMPTZ NOT NULL
 );
 
--- One review in one round trip: claim the Idempotency-Key (a transaction lock on its hash; a
--- concurrent request with the same key waits until this commits, then sees it; the primary key
--- stays the guarantee), count the case, take the day's
--- next number, store the review, its first event and the key's receipt.
+-- The next review number of a day, in a transaction of its own that commits without waiting
+-- for the disk (synchronous_commit off: the WAL is flushed by the review's own synchronous
+-- commit, which comes later in the log, so an acknowledged review's number is never lost). The
+-- day's counter row is thus locked for microseconds, not for a disk flush: reviews commit in
+-- parallel (group commit) instead of one flush after another. A number given back or left by a
+-- dead request is taken first.
+CREATE FUNCTION ek_take_number(p_day TEXT, OUT seq INTEGER)
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM set_config('synchronous_commit', 'off', true);
+  UPDATE review_number_claims c SET claimed_at = clock_timestamp()
+    WHERE (c.day, c.seq) = (
+      SELECT x.day, x.seq FROM review_number_claims x
+      WHERE x.day = p_day AND x.claimed_at < clock_timestamp() - interval '30 seconds'
+      ORDER BY x.seq LIMIT 1 FOR UPDATE SKIP LOCKED)
+    RETURNING c.seq INTO seq;
+  IF seq IS NOT NULL THEN
+    RETURN;
+  END IF;
+  INSERT INTO review_days AS d (day, last_seq) VALUES (p_day, 1)
+    ON CONFLICT (day) DO UPDATE SET last_seq = d.last_seq + 1
+    RETURNING d.last_seq INTO seq;
+  INSERT INTO review_number_claims (day, seq, claimed_at) VALUES (p_day, seq, clock_timestamp());
+END;
+$$;
+
+-- One review in one round trip, with a number from ek_take_number: claim the Idempotency-Key
+-- (a transaction lock on its hash; a concurrent request with the same key waits until this
+-- commits, then sees it; the primary key stays the guarantee), count the case, store the
+-- review, its first event and the key's receipt, and settle the number's claim.
 -- outcome: 'created' | 'replayed' (receipt = the stored one) | 'conflict' | 'case_limit'.
 CREATE FUNCTION ek_submit_review(
   p_key TEXT, p_hash TEXT, p_day TEXT, p_no_prefix TEXT, p_check_code TEXT, p_rating TEXT,
   p_tags TEXT, p_comment TEXT, p_phone TEXT, p_channel INTEGER, p_kiosk TEXT, p_case TEXT,
   p_window TEXT, p_service TEXT, p_now TEXT, p_state TEXT, p_due_by TEXT, p_max_per_case INTEGER,
-  p_receipt_head TEXT, p_receipt_tail TEXT,
+  p_receipt_head TEXT, p_receipt_tail TEXT, p_seq INTEGER,
   OUT outcome TEXT, OUT receipt TEXT, OUT review_no TEXT)
 LANGUAGE plpgsql AS $$
 DECLARE
-  v_seq INTEGER;
   v_id BIGINT;
   v_hash TEXT;
   v_n INTEGER;
@@ -112,29 +146,29 @@ BEGIN
   SELECT i.body_hash, i.receipt INTO v_hash, receipt FROM idempotency i WHERE i.key = p_key;
   IF FOUND THEN
     outcome := CASE WHEN v_hash = p_hash THEN 'replayed' ELSE 'conflict' END;
-    RETURN;
-  END IF;
-  IF p_case IS NOT NULL THEN
+  ELSIF p_case IS NOT NULL THEN
     INSERT INTO case_reviews AS c (case_no, n) VALUES (p_case, 1)
       ON CONFLICT (case_no) DO UPDATE SET n = c.n + 1 WHERE c.n < p_max_per_case
       RETURNING c.n INTO v_n;
     IF v_n IS NULL THEN
       outcome := 'case_limit';
-      RETURN;
     END IF;
   END IF;
-  INSERT INTO review_days AS d (day, last_seq) VALUES (p_day, 1)
-    ON CONFLICT (day) DO UPDATE SET last_seq = d.last_seq + 1
-    RETURNING d.last_seq INTO v_seq;
-  review_no := p_no_prefix || CASE WHEN v_seq < 1000000 THEN lpad(v_seq::text, 6, '0') ELSE v_seq::text END;
+  IF outcome IS NOT NULL THEN
+    -- Nothing stored: the number goes back for the next review.
+    UPDATE review_number_claims SET claimed_at = '-infinity' WHERE day = p_day AND seq = p_seq;
+    RETURN;
+  END IF;
+  review_no := p_no_prefix || CASE WHEN p_seq < 1000000 THEN lpad(p_seq::text, 6, '0') ELSE p_seq::text END;
   INSERT INTO reviews (review_no, check_code, rating, tags, comment, phone, channel, kiosk_id,
       case_no, window_id, service_id, created_at, created_day, day_seq, state, due_by)
     VALUES (review_no, p_check_code, p_rating, p_tags, p_comment, p_phone, p_channel, p_kiosk,
-      p_case, p_window, p_service, p_now, p_day, v_seq, p_state, p_due_by)
+      p_case, p_window, p_service, p_now, p_day, p_seq, p_state, p_due_by)
     RETURNING id INTO v_id;
   INSERT INTO review_events (review_id, seq, state, at, note) VALUES (v_id, 1, p_state, p_now, '');
   receipt := p_receipt_head || to_json(review_no)::text || p_receipt_tail;
   INSERT INTO idempotency (key, body_hash, review_id, receipt) VALUES (p_key, p_hash, v_id, receipt);
+  DELETE FROM review_number_claims WHERE day = p_day AND seq = p_seq;
   outcome := 'created';
 END;
 $$;

@@ -289,7 +289,7 @@ pub async fn import(store: &Store, input: impl BufRead) -> Result<(Counts, Count
             let mut c = p.raw_client().await?;
             let tx = c.transaction().await?;
             tx.batch_execute(&format!(
-                "TRUNCATE {}, review_days, case_reviews",
+                "TRUNCATE {}, review_days, review_number_claims, case_reviews",
                 TABLES.join(", ")
             ))
             .await?;

@@ -554,18 +554,21 @@ impl PgStore {
         let row = self
             .timed(async {
                 let c = self.client().await?;
+                let take = c.prepare_cached("SELECT ek_take_number($1)").await?;
                 let st = c
                     .prepare_cached(
                         "SELECT outcome, receipt FROM ek_submit_review(
                            $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-                           $17, $18, $19, $20)",
+                           $17, $18, $19, $20, $21)",
                     )
                     .await?;
-                // A unique violation can only be a claim that raced past the lock: the retry
-                // then finds the stored receipt.
+                // A unique violation is a number reused from a claim that looked abandoned
+                // while its review still committed (or a key that raced past the lock): the
+                // retry takes another number / finds the stored receipt.
                 let mut attempt = 0;
                 loop {
                     attempt += 1;
+                    let seq: i32 = c.query_one(&take, &[&day]).await?.get(0);
                     let res = c
                         .query_one(
                             &st,
@@ -590,6 +593,7 @@ impl PgStore {
                                 &max,
                                 &head,
                                 &tail,
+                                &seq,
                             ],
                         )
                         .await;
