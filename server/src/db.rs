@@ -136,6 +136,7 @@ impl Db {
         let mut writer = open_connection(path, false)?;
         writer.execute_batch(SCHEMA)?;
         writer.execute_batch(crate::catalog::SCHEMA)?;
+        writer.execute_batch(crate::assist::SCHEMA)?;
         seed_reference_data(&mut writer, seed, today, pinned_today)?;
         let mut readers = Vec::with_capacity(READERS);
         for _ in 0..READERS {
@@ -155,6 +156,7 @@ impl Db {
         let writer = open_connection(path, false)?;
         writer.execute_batch(SCHEMA)?;
         writer.execute_batch(crate::catalog::SCHEMA)?;
+        writer.execute_batch(crate::assist::SCHEMA)?;
         let mut readers = Vec::with_capacity(READERS);
         for _ in 0..READERS {
             readers.push(Mutex::new(open_connection(path, true)?));
@@ -204,7 +206,8 @@ fn hall_records(tx: &Connection, kind: &str) -> Result<Option<String>, DbError> 
 }
 
 /// Stores the hall's own services or windows (`kind` = `services` | `windows`), replacing
-/// the seed's from now on (also across restarts), in one transaction.
+/// the seed's from now on (also across restarts), and raises `meta.hall_version`, in one
+/// transaction.
 pub fn save_hall_items<T: serde::Serialize>(
     conn: &mut Connection,
     kind: &str,
@@ -232,6 +235,8 @@ pub fn save_hall_items<T: serde::Serialize>(
             ins.execute(params![id, i as i64, serde_json::to_string(t)?])?;
         }
     }
+    // A running server re-reads services and windows when this changes.
+    crate::hall::bump_version(&tx)?;
     tx.commit()?;
     Ok(())
 }

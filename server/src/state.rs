@@ -63,6 +63,37 @@ impl CatalogView {
 /// a new version (kiosks poll far less often).
 pub const CATALOG_CHECK_EVERY: Duration = Duration::from_secs(2);
 
+/// The hall's services and windows as served, with the hall version they were read at.
+#[derive(Debug, Clone, Default)]
+pub struct HallView {
+    /// `meta.hall_version` when read (0 = the seed's).
+    pub version: u32,
+    pub services: Vec<ServiceItem>,
+    pub windows: Vec<Window>,
+}
+
+impl HallView {
+    fn load(db: &Db) -> Result<HallView, db::DbError> {
+        db.read(|c| {
+            Ok(HallView {
+                version: crate::hall::version(c)?,
+                services: db::load_records(c, "services")?,
+                windows: db::load_records(c, "windows")?,
+            })
+        })
+    }
+}
+
+/// Whether the check timer `t` has run for `every`; restarts it when so.
+fn due(t: &Mutex<Instant>, every: Duration) -> bool {
+    let mut t = t.lock().unwrap_or_else(|p| p.into_inner());
+    let due = t.elapsed() >= every;
+    if due {
+        *t = Instant::now();
+    }
+    due
+}
+
 /// Everything a handler needs; shared behind an `Arc`.
 pub struct AppState {
     pub config: Config,
@@ -77,12 +108,18 @@ pub struct AppState {
     pub seed_entries: Vec<LenientEntry>,
     /// Certificate records as stored (valid_to resolved), searched by `domain::cert`.
     pub certs: Vec<CertRecord>,
-    pub services: Vec<ServiceItem>,
-    pub windows: Vec<Window>,
+    /// The hall's services and windows; replaced when `meta.hall_version` changes (an import
+    /// by this process or by `kiosk-server services|windows import`).
+    hall: RwLock<Arc<HallView>>,
+    /// When the database was last asked for the hall version.
+    hall_checked: Mutex<Instant>,
     pub cases: HashMap<String, SeedCase>,
     pub cert_limiter: ratelimit::RateLimiter,
     pub cert_ip_limiter: ratelimit::RateLimiter,
     pub lookup_limiter: ratelimit::RateLimiter,
+    /// 呼叫工作人员: per kiosk, and per peer IP (ten times as many).
+    pub assist_limiter: ratelimit::RateLimiter,
+    pub assist_ip_limiter: ratelimit::RateLimiter,
     /// The `Content-Security-Policy` (with the hashes of index.html's inline scripts).
     pub csp: static_files::Csp,
 }
@@ -98,8 +135,7 @@ impl AppState {
         let db = Db::open(&config.db_path(), &seed, clock.today(), config.seed_today)?;
         let stored = db.read(db::load_certificates)?;
         // The hall's own 事项 and 窗口 when imported (`services import`), else the seed's.
-        let services = db.read(|c| db::load_records(c, "services"))?;
-        let windows = db.read(|c| db::load_records(c, "windows"))?;
+        let hall = HallView::load(&db)?;
         // Benchmarks only: LENIENT_SYNTHETIC_ENTRIES=N pads the catalog to N entries.
         let padded = synthetic::target_from_env(std::env::var(synthetic::ENV_VAR).ok().as_deref());
         let catalog = match padded {
@@ -124,6 +160,12 @@ impl AppState {
                 config.cert_rate_per_min.saturating_mul(10),
             ),
             lookup_limiter: ratelimit::RateLimiter::new(config.review_lookup_per_min),
+            assist_limiter: ratelimit::RateLimiter::new(
+                enforcement_kiosk::domain::assist::CALLS_PER_MIN,
+            ),
+            assist_ip_limiter: ratelimit::RateLimiter::new(
+                enforcement_kiosk::domain::assist::CALLS_PER_MIN * 10,
+            ),
             clock,
             db: Arc::new(db),
             catalog: RwLock::new(Arc::new(CatalogView::new(published, catalog))),
@@ -131,8 +173,8 @@ impl AppState {
             seed_domains: seed.domains,
             seed_entries: seed.entries,
             certs: stored,
-            services,
-            windows,
+            hall: RwLock::new(Arc::new(hall)),
+            hall_checked: Mutex::new(Instant::now()),
             cases: seed
                 .cases
                 .into_iter()
@@ -177,23 +219,44 @@ impl AppState {
     /// passed since the last check.
     pub async fn fresh_catalog(self: &Arc<Self>) -> Arc<CatalogView> {
         // One request per interval asks; the others serve what is loaded meanwhile.
-        let due = {
-            let mut t = self
-                .catalog_checked
-                .lock()
-                .unwrap_or_else(|p| p.into_inner());
-            let due = t.elapsed() >= CATALOG_CHECK_EVERY;
-            if due {
-                *t = Instant::now();
-            }
-            due
-        };
+        let due = due(&self.catalog_checked, CATALOG_CHECK_EVERY);
         if due {
             let me = self.clone();
             // A failed check keeps serving the version already loaded.
             let _ = blocking(move || me.reload_catalog()).await;
         }
         self.catalog()
+    }
+}
+
+impl AppState {
+    /// The hall's services and windows, as last loaded.
+    pub fn hall(&self) -> Arc<HallView> {
+        self.hall.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Re-reads services and windows when the database's hall version is not the one served
+    /// (blocking); `true` when they changed.
+    pub fn reload_hall(&self) -> Result<bool, db::DbError> {
+        *self.hall_checked.lock().unwrap_or_else(|p| p.into_inner()) = Instant::now();
+        let now = self.db.read(crate::hall::version)?;
+        if now == self.hall().version {
+            return Ok(false);
+        }
+        let view = HallView::load(&self.db)?;
+        *self.hall.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(view);
+        Ok(true)
+    }
+
+    /// The hall's services and windows, asking the database first when
+    /// [`CATALOG_CHECK_EVERY`] has passed since the last check.
+    pub async fn fresh_hall(self: &Arc<Self>) -> Arc<HallView> {
+        if due(&self.hall_checked, CATALOG_CHECK_EVERY) {
+            let me = self.clone();
+            // A failed check keeps serving what is loaded.
+            let _ = blocking(move || me.reload_hall()).await;
+        }
+        self.hall()
     }
 }
 

@@ -18,4 +18,9 @@ pub struct Health {
     pub certificates: u32,
     #[serde(default)]
     pub reviews: u32,
+    /// Version of the hall's own services and windows (0 = the built-in seed); goes up with
+    /// every `services import` / `windows import`, which a running server picks up within
+    /// a few seconds.
+    #[serde(default)]
+    pub hall_version: u32,
 }
