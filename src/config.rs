@@ -70,6 +70,10 @@ pub struct Config {
     /// How often a running kiosk revalidates the lenient catalog (a published version is
     /// shown on the next screen change after that).
     pub catalog_refresh_seconds: u32,
+    /// 呼叫工作人员: the button is offered (default on).
+    pub assist_enabled: bool,
+    /// The window the assist notice sends the person to (at most 40 characters; empty = none).
+    pub assist_window: String,
 }
 
 impl Default for Config {
@@ -91,6 +95,8 @@ impl Default for Config {
             public_base_url: String::new(),
             request_timeout_ms: 8000,
             catalog_refresh_seconds: CATALOG_REFRESH_DEFAULT_S,
+            assist_enabled: true,
+            assist_window: String::new(),
         }
     }
 }
@@ -230,6 +236,21 @@ impl Config {
         if let Some(n) = num_key(&v, "catalog_refresh_seconds", 1, 240, fb) {
             c.catalog_refresh_seconds = n;
         }
+        match v.get("assist_enabled") {
+            None | Some(Value::Null) => {}
+            Some(Value::Bool(b)) => c.assist_enabled = *b,
+            Some(other) => fb.push(format!("assist_enabled must be true or false, got {other}")),
+        }
+        if let Some(s) = string_key(&v, "assist_window", fb) {
+            let s = s.trim();
+            if s.chars().count() <= crate::domain::assist::MAX_WINDOW_CHARS
+                && !s.chars().any(char::is_control)
+            {
+                c.assist_window = s.to_string();
+            } else {
+                fb.push("assist_window must be at most 40 characters".into());
+            }
+        }
         if c.idle_seconds_personal > c.idle_seconds {
             fb.push("idle_seconds_personal above idle_seconds: clamped".into());
             c.idle_seconds_personal = c.idle_seconds;
@@ -336,5 +357,23 @@ mod tests {
         let l = Config::from_json(Some(r#"{"catalog_refresh_seconds":600}"#));
         assert_eq!(l.config.catalog_refresh_seconds, 60);
         assert_eq!(l.fallbacks.len(), 1, "{:?}", l.fallbacks);
+    }
+
+    #[test]
+    fn assist_is_on_by_default_and_takes_a_short_window() {
+        let d = Config::default();
+        assert!(d.assist_enabled && d.assist_window.is_empty());
+        let l = Config::from_json(Some(
+            r#"{"assist_enabled":false,"assist_window":" 综合受理窗口 A01 "}"#,
+        ));
+        assert!(!l.config.assist_enabled);
+        assert_eq!(l.config.assist_window, "综合受理窗口 A01");
+        assert!(l.fallbacks.is_empty(), "{:?}", l.fallbacks);
+        let l = Config::from_json(Some(
+            r#"{"assist_enabled":"no","assist_window":"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一"}"#,
+        ));
+        assert!(l.config.assist_enabled);
+        assert!(l.config.assist_window.is_empty());
+        assert_eq!(l.fallbacks.len(), 2, "{:?}", l.fallbacks);
     }
 }

@@ -140,7 +140,8 @@ fn hall_records(tx: &Connection, kind: &str) -> Result<Option<String>, DbError> 
 }
 
 /// Stores the hall's own services or windows (`kind` = `services` | `windows`), replacing
-/// the seed's from now on (also across restarts), in one transaction.
+/// the seed's from now on (also across restarts), and raises `meta.hall_version`, in one
+/// transaction.
 pub fn save_hall_items<T: serde::Serialize>(
     conn: &mut Connection,
     kind: &str,
@@ -168,6 +169,8 @@ pub fn save_hall_items<T: serde::Serialize>(
             ins.execute(params![id, i as i64, serde_json::to_string(t)?])?;
         }
     }
+    // A running server re-reads services and windows when this changes.
+    crate::hall::bump_version(&tx)?;
     tx.commit()?;
     Ok(())
 }

@@ -12,12 +12,14 @@
 
 pub mod api;
 pub mod app;
+pub mod assist;
 pub mod catalog;
 pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod db;
 pub mod extract;
+pub mod hall;
 pub mod import;
 pub mod middleware;
 pub mod problem;

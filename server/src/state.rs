@@ -6,12 +6,12 @@ use std::time::{Duration, Instant};
 
 use enforcement_kiosk::contract::{DomainInfo, LenientEntry};
 
-use enforcement_kiosk::contract::{ServiceItem, Window};
 use enforcement_kiosk::domain::cert::CertRecord;
 
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::db;
+pub use crate::hall::HallView;
 use crate::seed::{self, CatalogBlob, SeedCase, SeedData};
 use crate::store::{Store, StoreError};
 use crate::{problem, ratelimit, static_files, synthetic};
@@ -66,6 +66,16 @@ impl CatalogView {
 /// a new version (kiosks poll far less often).
 pub const CATALOG_CHECK_EVERY: Duration = Duration::from_secs(2);
 
+/// Whether the check timer `t` has run for `every`; restarts it when so.
+fn due(t: &Mutex<Instant>, every: Duration) -> bool {
+    let mut t = t.lock().unwrap_or_else(|p| p.into_inner());
+    let due = t.elapsed() >= every;
+    if due {
+        *t = Instant::now();
+    }
+    due
+}
+
 /// Everything a handler needs; shared behind an `Arc`.
 pub struct AppState {
     pub config: Config,
@@ -81,14 +91,20 @@ pub struct AppState {
     pub seed_entries: Vec<LenientEntry>,
     /// Certificate records as stored (valid_to resolved), searched by `domain::cert`.
     pub certs: Vec<CertRecord>,
-    pub services: Vec<ServiceItem>,
-    pub windows: Vec<Window>,
+    /// The hall's services and windows; replaced when `meta.hall_version` changes (an import
+    /// by this process or by `kiosk-server services|windows import`).
+    hall: RwLock<Arc<HallView>>,
+    /// When the database was last asked for the hall version.
+    hall_checked: Mutex<Instant>,
     pub cases: HashMap<String, SeedCase>,
     /// In-process limiters, used on SQLite (one process); on PostgreSQL the buckets live in
     /// the database so that they hold across replicas ([`Store::take_tokens`]).
     pub cert_limiter: ratelimit::RateLimiter,
     pub cert_ip_limiter: ratelimit::RateLimiter,
     pub lookup_limiter: ratelimit::RateLimiter,
+    /// 呼叫工作人员: per kiosk, and per peer IP (ten times as many).
+    pub assist_limiter: ratelimit::RateLimiter,
+    pub assist_ip_limiter: ratelimit::RateLimiter,
     /// The `Content-Security-Policy` (with the hashes of index.html's inline scripts).
     pub csp: static_files::Csp,
 }
@@ -104,8 +120,7 @@ impl AppState {
         let store = Store::open(&config, &seed, clock.today(), config.seed_today).await?;
         let stored = store.load_certificates().await?;
         // The hall's own 事项 and 窗口 when imported (`services import`), else the seed's.
-        let services = store.load_records("services").await?;
-        let windows = store.load_records("windows").await?;
+        let hall = store.hall_view().await?;
         // Benchmarks only: LENIENT_SYNTHETIC_ENTRIES=N pads the catalog to N entries.
         let padded = synthetic::target_from_env(std::env::var(synthetic::ENV_VAR).ok().as_deref());
         let catalog = match padded {
@@ -131,6 +146,12 @@ impl AppState {
                 config.cert_rate_per_min.saturating_mul(10),
             ),
             lookup_limiter: ratelimit::RateLimiter::new(config.review_lookup_per_min),
+            assist_limiter: ratelimit::RateLimiter::new(
+                enforcement_kiosk::domain::assist::CALLS_PER_MIN,
+            ),
+            assist_ip_limiter: ratelimit::RateLimiter::new(
+                enforcement_kiosk::domain::assist::CALLS_PER_MIN * 10,
+            ),
             clock,
             store,
             catalog: RwLock::new(Arc::new(CatalogView::new(published, catalog))),
@@ -138,8 +159,8 @@ impl AppState {
             seed_domains: seed.domains,
             seed_entries: seed.entries,
             certs: stored,
-            services,
-            windows,
+            hall: RwLock::new(Arc::new(hall)),
+            hall_checked: Mutex::new(Instant::now()),
             cases: seed
                 .cases
                 .into_iter()
@@ -189,24 +210,43 @@ impl AppState {
     /// passed since the last check (so every replica serves a version published by another
     /// within that interval).
     pub async fn fresh_catalog(self: &Arc<Self>) -> Arc<CatalogView> {
-        // One request per interval asks; the others serve what is loaded meanwhile.
-        let due = {
-            let mut t = self
-                .catalog_checked
-                .lock()
-                .unwrap_or_else(|p| p.into_inner());
-            let due = t.elapsed() >= CATALOG_CHECK_EVERY;
-            if due {
-                *t = Instant::now();
-            }
-            due
-        };
-        if due {
-            // A failed check (the database away: each store call has its timeout) keeps
-            // serving the version already loaded.
+        // One request per interval asks; the others serve what is loaded meanwhile. A failed
+        // check (the database away: each store call has its timeout) keeps serving the
+        // version already loaded.
+        if due(&self.catalog_checked, CATALOG_CHECK_EVERY) {
             let _ = self.reload_catalog().await;
         }
         self.catalog()
+    }
+}
+
+impl AppState {
+    /// The hall's services and windows, as last loaded.
+    pub fn hall(&self) -> Arc<HallView> {
+        self.hall.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Re-reads services and windows when the database's hall version is not the one served;
+    /// `true` when they changed.
+    pub async fn reload_hall(&self) -> Result<bool, StoreError> {
+        *self.hall_checked.lock().unwrap_or_else(|p| p.into_inner()) = Instant::now();
+        let now = self.store.hall_version().await?;
+        if now == self.hall().version {
+            return Ok(false);
+        }
+        let view = self.store.hall_view().await?;
+        *self.hall.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(view);
+        Ok(true)
+    }
+
+    /// The hall's services and windows, asking the database first when
+    /// [`CATALOG_CHECK_EVERY`] has passed since the last check.
+    pub async fn fresh_hall(self: &Arc<Self>) -> Arc<HallView> {
+        if due(&self.hall_checked, CATALOG_CHECK_EVERY) {
+            // A failed check keeps serving what is loaded.
+            let _ = self.reload_hall().await;
+        }
+        self.hall()
     }
 }
 

@@ -222,8 +222,9 @@ async fn openapi_document_is_served() {
     assert_eq!(r.status, 200);
     let doc = r.json();
     assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.")));
-    // 14 + the four admin list operations (import, versions, rollback, export).
-    assert_eq!(doc["paths"].as_object().unwrap().len(), 18);
+    // 14 + the four admin list operations (import, versions, rollback, export) + the two hall
+    // imports (services, windows) + the three assist paths (call, admin list, answer).
+    assert_eq!(doc["paths"].as_object().unwrap().len(), 23);
     let desc = doc["paths"]["/api/v1/reviews/stats"]["get"]["description"]
         .as_str()
         .unwrap();

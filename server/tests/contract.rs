@@ -158,7 +158,7 @@ async fn every_json_body_operation_documents_its_400_and_413() {
         r.problem(413, "payload_too_large");
         assert_documented(&d, &method, &template, &r);
     }
-    assert_eq!(seen, 4, "search, verify, review, advance");
+    assert_eq!(seen, 5, "search, verify, review, advance, assist");
 }
 
 /// The rate limits answer 429 on every limited route, and the document says so (the review
@@ -719,4 +719,102 @@ async fn admin_list_operations_are_documented() {
         .await;
     r.problem(404, "not_found");
     assert_documented(&d, "post", "/api/v1/admin/lists/rollback/{version}", &r);
+}
+
+/// 呼叫工作人员 answers as documented: 201 for a new call, 200 with the open one, 422 without a
+/// kiosk id, 429 past the limit; the admin list and answer (401, 200, 404).
+#[tokio::test]
+async fn assist_operations_are_documented() {
+    let t = TestApp::new().await;
+    let d = doc();
+    let auth = bearer();
+    let call = |kiosk: Option<&'static str>| {
+        let mut h = vec![];
+        if let Some(k) = kiosk {
+            h.push(("x-kiosk-id", k));
+        }
+        req(
+            Method::POST,
+            "/api/v1/assist",
+            &h,
+            Some(&json!({"window": "A01 综合咨询"})),
+        )
+    };
+    let r = t.send(call(Some("k-doc-1"))).await;
+    assert_eq!(r.status, 201, "{}", r.text());
+    assert_documented(&d, "post", "/api/v1/assist", &r);
+    let first = r.json();
+    assert_eq!(
+        (first["kiosk_id"].as_str(), first["window"].as_str()),
+        (Some("k-doc-1"), Some("A01 综合咨询"))
+    );
+    assert!(first.get("answered_at").is_none());
+    let r = t.send(call(Some("k-doc-1"))).await;
+    assert_eq!(r.status, 200);
+    assert_documented(&d, "post", "/api/v1/assist", &r);
+    assert_eq!(r.json()["id"], first["id"]);
+    let r = t.send(call(None)).await;
+    let p = r.problem(422, "validation_failed");
+    assert_eq!(p["fields"][0]["field"], "X-Kiosk-Id");
+    assert_documented(&d, "post", "/api/v1/assist", &r);
+
+    let r = t.get("/api/v1/admin/assist").await;
+    r.problem(401, "unauthorized");
+    assert_documented(&d, "get", "/api/v1/admin/assist", &r);
+    async fn list(t: &TestApp, auth: &str) -> Resp {
+        t.send(req(
+            Method::GET,
+            "/api/v1/admin/assist",
+            &[("authorization", auth)],
+            None,
+        ))
+        .await
+    }
+    let r = list(&t, &auth).await;
+    assert_eq!(r.status, 200);
+    assert_documented(&d, "get", "/api/v1/admin/assist", &r);
+    assert_eq!(r.json().as_array().unwrap().len(), 1);
+    let tpl = "/api/v1/admin/assist/{id}/answer";
+    let uri = format!("/api/v1/admin/assist/{}/answer", first["id"]);
+    let r = t.send(req(Method::POST, &uri, &[], None)).await;
+    r.problem(401, "unauthorized");
+    assert_documented(&d, "post", tpl, &r);
+    let r = t
+        .send(req(
+            Method::POST,
+            &uri,
+            &[("authorization", auth.as_str())],
+            None,
+        ))
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_documented(&d, "post", tpl, &r);
+    assert!(r.json()["answered_at"].is_string());
+    let r = t
+        .send(req(
+            Method::POST,
+            "/api/v1/admin/assist/999/answer",
+            &[("authorization", auth.as_str())],
+            None,
+        ))
+        .await;
+    r.problem(404, "not_found");
+    assert_documented(&d, "post", tpl, &r);
+    // Answered: the kiosk may call again (a new call).
+    let r = t.send(call(Some("k-doc-1"))).await;
+    assert_eq!(r.status, 201);
+    assert_ne!(r.json()["id"], first["id"]);
+    let calls = list(&t, &auth).await.json();
+    assert_eq!(calls[0]["answered_at"], Value::Null);
+    assert!(calls[1]["answered_at"].is_string());
+
+    // The kiosk's bucket: CALLS_PER_MIN calls, then 429 (other kiosks still get through).
+    for _ in 0..enforcement_kiosk::domain::assist::CALLS_PER_MIN {
+        t.send(call(Some("k-doc-2"))).await;
+    }
+    let r = t.send(call(Some("k-doc-2"))).await;
+    r.problem(429, "rate_limited");
+    assert!(!r.header("retry-after").is_empty());
+    assert_documented(&d, "post", "/api/v1/assist", &r);
+    assert_eq!(t.send(call(Some("k-doc-3"))).await.status, 201);
 }

@@ -419,3 +419,69 @@ async fn receipts_match_between_replicas_and_statuses() {
     }
     let _ = &r.url;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_kiosk_has_one_open_staff_call_across_replicas() {
+    let Some(r) = replicas(2, |_| {}).await else {
+        return;
+    };
+    let mut tasks = Vec::new();
+    for i in 0..10 {
+        let app = r.apps[i % 2].1.clone();
+        tasks.push(tokio::spawn(async move {
+            send(
+                &app,
+                req(
+                    Method::POST,
+                    "/api/v1/assist",
+                    &[("x-kiosk-id", "k-assist")],
+                    Some(&json!({"window": "A01"})),
+                ),
+            )
+            .await
+        }));
+    }
+    let mut ids = BTreeSet::new();
+    let mut created = 0;
+    for t in tasks {
+        let res = t.await.unwrap();
+        assert!(res.status == 201 || res.status == 200, "{}", res.text());
+        created += usize::from(res.status == 201);
+        ids.insert(res.json()["id"].as_u64().unwrap());
+    }
+    assert_eq!((created, ids.len()), (1, 1));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn windows_imported_on_one_replica_are_served_by_the_other_within_seconds() {
+    let Some(r) = replicas(2, |_| {}).await else {
+        return;
+    };
+    let o = r.apps[0]
+        .0
+        .store
+        .hall_import(
+            kiosk_server::hall::HallKind::Windows,
+            "w.csv",
+            "窗口编号,窗口名称\nW1,一号窗口\nW2,二号窗口\n"
+                .as_bytes()
+                .to_vec(),
+            "2026-11-22T10:00:00+08:00",
+            false,
+        )
+        .await
+        .unwrap();
+    assert_eq!(o.version, Some(1));
+    tokio::time::sleep(kiosk_server::state::CATALOG_CHECK_EVERY).await;
+    let w = send(&r.apps[1].1, req(Method::GET, "/api/v1/windows", &[], None)).await;
+    let w = w.json();
+    let ids: Vec<&str> = w
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, vec!["W1", "W2"]);
+    let h = send(&r.apps[1].1, req(Method::GET, "/api/v1/health", &[], None)).await;
+    assert_eq!(h.json()["hall_version"], 1);
+}

@@ -73,14 +73,14 @@ async fn a_review_is_stored_with_a_receipt() {
     assert_eq!(rc2.due_by, Some(review::due_date(today(), 7).to_string()));
     assert_eq!(count(&t).await, 2);
     // Channel 5 and the kiosk id are stored.
-    let (channel, kiosk) = t
+    let o = t
         .state
         .store
         .review_origin(&rc.review_no)
         .await
         .unwrap()
         .unwrap();
-    assert_eq!((channel, kiosk.as_deref()), (5, Some("K-01")));
+    assert_eq!((o.channel, o.kiosk_id.as_deref()), (5, Some("K-01")));
 }
 
 #[tokio::test]

@@ -43,6 +43,12 @@ pub trait Backend {
     ) -> ApiFuture<ReviewReceipt>;
     fn review_status(&self, review_no: String, check: String) -> ApiFuture<ReviewStatus>;
     fn review_stats(&self, q: StatsQuery) -> ApiFuture<ReviewStats>;
+    /// 呼叫工作人员: records a call for staff (the kiosk's open call when it has one).
+    fn call_assist(&self, req: AssistRequest) -> ApiFuture<AssistCall>;
+    /// Staff: the open calls (then the last answered), with the admin token.
+    fn admin_assist_calls(&self, token: String) -> ApiFuture<Vec<AssistCall>>;
+    /// Staff: marks a call answered, with the admin token.
+    fn admin_assist_answer(&self, token: String, id: u64) -> ApiFuture<AssistCall>;
     /// Abort every request in flight (idle reset, leaving a page).
     fn abort_all(&self);
 }

@@ -24,6 +24,8 @@ struct Data {
     stats: Option<Rc<ReviewStats>>,
     reviews: Vec<(String, ReviewReceipt, ReviewRequest, ReviewStatus)>,
     seq: u32,
+    /// 呼叫工作人员 calls made in this tab (no server to tell).
+    assist: Vec<AssistCall>,
 }
 
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -307,5 +309,57 @@ impl Backend for DemoBackend {
         })
     }
 
+    fn call_assist(&self, req: AssistRequest) -> ApiFuture<AssistCall> {
+        let data = self.data.clone();
+        Box::pin(async move {
+            let (kiosk, window) =
+                crate::domain::assist::validate_call(Some("demo"), &req.window)
+                    .map_err(|fields| invalid(ProblemCode::ValidationFailed, fields))?;
+            let mut d = data.borrow_mut();
+            if let Some(open) = d.assist.iter().find(|c| c.answered_at.is_none()) {
+                return Ok(open.clone());
+            }
+            let call = AssistCall {
+                id: d.assist.len() as u64 + 1,
+                kiosk_id: kiosk,
+                window,
+                created_at: now_iso(),
+                answered_at: None,
+            };
+            d.assist.push(call.clone());
+            Ok(call)
+        })
+    }
+
+    fn admin_assist_calls(&self, _token: String) -> ApiFuture<Vec<AssistCall>> {
+        let data = self.data.clone();
+        Box::pin(async move {
+            let mut calls = data.borrow().assist.clone();
+            crate::domain::assist::sort_for_staff(&mut calls);
+            Ok(calls)
+        })
+    }
+
+    fn admin_assist_answer(&self, _token: String, id: u64) -> ApiFuture<AssistCall> {
+        let data = self.data.clone();
+        Box::pin(async move {
+            let mut d = data.borrow_mut();
+            let c = d
+                .assist
+                .iter_mut()
+                .find(|c| c.id == id)
+                .ok_or_else(not_found)?;
+            c.answered_at.get_or_insert_with(now_iso);
+            Ok(c.clone())
+        })
+    }
+
     fn abort_all(&self) {}
+}
+
+fn now_iso() -> String {
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
 }

@@ -340,6 +340,27 @@ impl Backend for HttpBackend {
         get(&self.inner, path)
     }
 
+    fn call_assist(&self, req: AssistRequest) -> ApiFuture<AssistCall> {
+        post(&self.inner, "/assist", &req, vec![])
+    }
+
+    fn admin_assist_calls(&self, token: String) -> ApiFuture<Vec<AssistCall>> {
+        let inner = self.inner.clone();
+        Box::pin(async move {
+            let auth = vec![("Authorization", format!("Bearer {token}"))];
+            decode(send(inner, Method::GET, "/admin/assist".into(), None, auth).await?)
+        })
+    }
+
+    fn admin_assist_answer(&self, token: String, id: u64) -> ApiFuture<AssistCall> {
+        let inner = self.inner.clone();
+        Box::pin(async move {
+            let auth = vec![("Authorization", format!("Bearer {token}"))];
+            let path = format!("/admin/assist/{id}/answer");
+            decode(send(inner, Method::POST, path, None, auth).await?)
+        })
+    }
+
     fn abort_all(&self) {
         let list: Vec<_> = self.inner.in_flight.borrow_mut().drain(..).collect();
         for (_, c) in list {

@@ -22,4 +22,9 @@ pub struct Health {
     /// then answers the API with 503 `database_unavailable`).
     #[serde(default)]
     pub database: String,
+    /// Version of the hall's own services and windows (0 = the built-in seed); goes up with
+    /// every `services import` / `windows import`, which a running server picks up within
+    /// a few seconds.
+    #[serde(default)]
+    pub hall_version: u32,
 }

@@ -86,3 +86,36 @@ pub struct CatalogVersions {
     #[serde(default)]
     pub versions: Vec<CatalogVersionInfo>,
 }
+
+/// A case (办件) whose window or service the import removed: reviews of it are stored without
+/// that window or service from now on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct OrphanedCase {
+    pub case_no: String,
+    /// The window (or service) id the case names, which no longer exists.
+    pub missing_id: String,
+}
+
+/// `POST /admin/services/import` and `POST /admin/windows/import`: what was (or, for a dry
+/// run, would be) stored, or every problem (then nothing was stored).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct HallImportReport {
+    /// `services` or `windows`.
+    pub kind: String,
+    #[serde(default)]
+    pub dry_run: bool,
+    /// Rows the file brought (stored unless a dry run or rejected).
+    #[serde(default)]
+    pub rows: u32,
+    /// The hall data version after the import (`Health::hall_version`); absent for a dry run
+    /// or a rejected file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hall_version: Option<u32>,
+    /// Cases that point at a window or service the file does not have.
+    #[serde(default)]
+    pub orphaned_cases: Vec<OrphanedCase>,
+    #[serde(default)]
+    pub problems: Vec<ImportProblem>,
+}

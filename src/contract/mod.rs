@@ -8,6 +8,7 @@
 //! This module imports nothing of the project: `domain`, `client`, `ui` and the server build
 //! on it, never the other way round.
 
+pub mod assist;
 pub mod certs;
 pub mod health;
 pub mod lenient;
@@ -15,6 +16,7 @@ pub mod lists;
 pub mod problem;
 pub mod reviews;
 
+pub use assist::*;
 pub use certs::*;
 pub use health::*;
 pub use lenient::*;

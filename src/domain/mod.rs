@@ -1,5 +1,6 @@
 //! Pure logic: no Leptos, no HTTP, no browser. Tested natively with `cargo test`.
 
+pub mod assist;
 pub mod cert;
 pub mod date;
 pub mod eligibility;

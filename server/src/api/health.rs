@@ -47,6 +47,7 @@ pub async fn health(State(state): State<Arc<AppState>>) -> ApiResult<Response> {
         catalog_version: state.catalog().blob.catalog.version.clone(),
         certificates: u32::try_from(state.certs.len()).unwrap_or(u32::MAX),
         reviews,
+        hall_version: state.fresh_hall().await.version,
     })
     .into_response();
     // `Config` admits only header-safe ids, so `from_str` fails only if that check is broken.

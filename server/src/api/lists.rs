@@ -41,7 +41,7 @@ pub fn routes() -> OpenApiRouter<Arc<AppState>> {
         .routes(routes!(export))
 }
 
-fn wire_problem(p: &RowProblem) -> ImportProblem {
+pub fn wire_problem(p: &RowProblem) -> ImportProblem {
     ImportProblem {
         row: p.row.map(|r| u32::try_from(r).unwrap_or(u32::MAX)),
         column: p.column.clone(),
@@ -66,6 +66,34 @@ fn bad_upload() -> ApiError {
         ProblemCode::InvalidBody,
         "Send the list as multipart/form-data with a `file` part.",
     )
+}
+
+/// The `file` part of a multipart upload: (file name, bytes); `payload_too_large` over
+/// [`UPLOAD_LIMIT`], `invalid_body` for anything else than a multipart body with a `file` part.
+pub async fn read_upload(state: &Arc<AppState>, req: Request) -> ApiResult<(String, Vec<u8>)> {
+    let mut form = Multipart::from_request(req, state)
+        .await
+        .map_err(|_| bad_upload())?;
+    let mut upload: Option<(String, Vec<u8>)> = None;
+    loop {
+        let field = match form.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_large()),
+            Err(_) => return Err(bad_upload()),
+        };
+        if field.name() != Some("file") {
+            continue;
+        }
+        let name = field.file_name().unwrap_or("upload").to_string();
+        let bytes = match field.bytes().await {
+            Ok(b) => b.to_vec(),
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_large()),
+            Err(_) => return Err(bad_upload()),
+        };
+        upload = Some((name, bytes));
+    }
+    upload.ok_or_else(bad_upload)
 }
 
 /// Multipart upload schema: one `file` part.
@@ -108,31 +136,7 @@ pub async fn import(
     req: Request,
 ) -> ApiResult<Response> {
     authorize(req.headers(), &state.config.admin_token)?;
-    let mut form = Multipart::from_request(req, &state)
-        .await
-        .map_err(|_| bad_upload())?;
-    let mut upload: Option<(String, Vec<u8>)> = None;
-    loop {
-        let field = match form.next_field().await {
-            Ok(Some(f)) => f,
-            Ok(None) => break,
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_large()),
-            Err(_) => return Err(bad_upload()),
-        };
-        if field.name() != Some("file") {
-            continue;
-        }
-        let name = field.file_name().unwrap_or("upload").to_string();
-        let bytes = match field.bytes().await {
-            Ok(b) => b.to_vec(),
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_large()),
-            Err(_) => return Err(bad_upload()),
-        };
-        upload = Some((name, bytes));
-    }
-    let Some((name, bytes)) = upload else {
-        return Err(bad_upload());
-    };
+    let (name, bytes) = read_upload(&state, req).await?;
     let opt = |k: &str| {
         q.get(k)
             .filter(|v| !v.trim().is_empty())

@@ -7,7 +7,9 @@
 //! infrastructure; [`openapi`] knows no resource (it is handed their paths).
 
 pub mod admin;
+pub mod assist;
 pub mod certs;
+pub mod hall;
 pub mod health;
 pub mod lenient;
 pub mod lists;
@@ -45,6 +47,8 @@ pub fn resources() -> OpenApiRouter<Arc<AppState>> {
         .merge(reviews::routes())
         .merge(admin::routes())
         .merge(lists::routes())
+        .merge(hall::routes())
+        .merge(assist::routes())
 }
 
 /// The OpenAPI document of [`resources`] under [`PREFIX`].
@@ -115,6 +119,11 @@ mod tests {
             "/api/v1/admin/lists/versions",
             "/api/v1/admin/lists/rollback/{version}",
             "/api/v1/admin/lists/export",
+            "/api/v1/admin/services/import",
+            "/api/v1/admin/windows/import",
+            "/api/v1/assist",
+            "/api/v1/admin/assist",
+            "/api/v1/admin/assist/{id}/answer",
         ] {
             assert!(paths.contains_key(p), "missing {p}");
         }

@@ -124,13 +124,14 @@ Every request may carry `X-Kiosk-Id` and `X-Request-Id`. Bodies are limited to 6
         CatalogEntry, Catalog, CertStatus, HolderKind, CertSearchRequest, CertSummary, CertDetail,
         CertSearchResponse, CertVerifyRequest, CertVerifyResponse, Rating, ServiceItem, Window, ReviewRequest,
         ReviewState, ReviewReceipt, ReviewEvent, ReviewStatus, StatsGroup, StatsFigures, ReviewStats,
-        AdvanceRequest, CaseInfo
+        AdvanceRequest, CaseInfo, AssistRequest, AssistCall
     )),
     tags(
         (name = "system", description = "Health"),
         (name = "lenient", description = "Lenient-enforcement lists (包容免罚清单)"),
         (name = "certificates", description = "E-certificates (电子证照)"),
         (name = "reviews", description = "Good/bad reviews (好差评)"),
+        (name = "assist", description = "Calling staff to a kiosk (呼叫工作人员)"),
         (name = "admin", description = "Hall staff (bearer token)")
     )
 )]

@@ -21,7 +21,7 @@ use utoipa_axum::routes;
 use crate::api::schema::or_empty;
 use crate::middleware;
 use crate::problem::{ApiError, ApiResult};
-use crate::state::AppState;
+use crate::state::{AppState, HallView};
 use crate::store::{NewReview, SubmitContext, SubmitError, SubmitOutcome};
 
 /// `POST /reviews`, `GET /reviews/{review_no}` (behind the look-up rate limit) and
@@ -60,7 +60,11 @@ fn field(field: &str, code: ProblemCode) -> FieldProblem {
 }
 
 /// Validates a request against the domain rules and the hall's reference data.
-pub fn check_review(state: &AppState, req: &ReviewRequest) -> Result<NewReview, ApiError> {
+pub fn check_review(
+    state: &AppState,
+    hall: &HallView,
+    req: &ReviewRequest,
+) -> Result<NewReview, ApiError> {
     let clean = review::validate_review(req).map_err(|fields| {
         ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -81,22 +85,28 @@ pub fn check_review(state: &AppState, req: &ReviewRequest) -> Result<NewReview, 
     let mut service_id = norm(&clean.service_id);
     if let Some(c) = &case_no {
         match state.cases.get(c) {
+            // A case's window or service the hall's data no longer has (after a `windows
+            // import`) is left out: the review is stored without it.
             Some(case) => {
-                window_id =
-                    window_id.or_else(|| Some(case.window_id.clone()).filter(|s| !s.is_empty()));
-                service_id =
-                    service_id.or_else(|| Some(case.service_id.clone()).filter(|s| !s.is_empty()));
+                window_id = window_id.or_else(|| {
+                    Some(case.window_id.clone())
+                        .filter(|id| hall.windows.iter().any(|x| &x.id == id))
+                });
+                service_id = service_id.or_else(|| {
+                    Some(case.service_id.clone())
+                        .filter(|id| hall.services.iter().any(|x| &x.id == id))
+                });
             }
             None => problems.push(field("case_no", ProblemCode::UnknownCase)),
         }
     }
     if let Some(w) = &window_id {
-        if !state.windows.iter().any(|x| &x.id == w) {
+        if !hall.windows.iter().any(|x| &x.id == w) {
             problems.push(field("window_id", ProblemCode::UnknownWindow));
         }
     }
     if let Some(s) = &service_id {
-        if !state.services.iter().any(|x| &x.id == s) {
+        if !hall.services.iter().any(|x| &x.id == s) {
             problems.push(field("service_id", ProblemCode::UnknownService));
         }
     }
@@ -172,7 +182,8 @@ pub async fn submit(
                 .with_field("Idempotency-Key", ProblemCode::Invalid)),
             },
         };
-    let mut new = check_review(&state, &req)?;
+    let hall = state.fresh_hall().await;
+    let mut new = check_review(&state, &hall, &req)?;
     new.kiosk_id = kiosk_id(&headers);
     let hash = body_hash(&req);
     let ctx = SubmitContext {
@@ -340,9 +351,10 @@ pub async fn stats(
 ) -> ApiResult<Json<ReviewStats>> {
     let q = parse_stats_query(&q)?;
     let rows = state.store.stats_rows(q.from, q.to).await?;
+    let hall = state.fresh_hall().await;
     Ok(Json(review::build_stats(
-        &state.windows,
-        &state.services,
+        &hall.windows,
+        &hall.services,
         &q,
         &rows,
     )))

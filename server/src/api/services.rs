@@ -25,17 +25,18 @@ pub fn routes() -> OpenApiRouter<Arc<AppState>> {
 #[utoipa::path(get, path = "/services", tag = "reviews",
     responses((status = 200, description = "Service items", body = Vec<ServiceItem>)))]
 pub async fn list_services(State(state): State<Arc<AppState>>) -> Json<Vec<ServiceItem>> {
-    Json(state.services.clone())
+    Json(state.fresh_hall().await.services.clone())
 }
 
 /// The hall's windows.
 #[utoipa::path(get, path = "/windows", tag = "reviews",
     responses((status = 200, description = "Windows", body = Vec<Window>)))]
 pub async fn list_windows(State(state): State<Arc<AppState>>) -> Json<Vec<Window>> {
-    Json(state.windows.clone())
+    Json(state.fresh_hall().await.windows.clone())
 }
 
-/// A case (办件) by its number, with the service and the window that handled it.
+/// A case (办件) by its number, with the service and the window that handled it; `window`
+/// (or `service`) is `null` when the hall's data no longer has it (after a `windows import`).
 #[utoipa::path(get, path = "/cases/{case_no}", tag = "reviews",
     params(("case_no" = String, Path, description = "办件编号", example = "32050820260923000055")),
     responses((status = 200, description = "The case", body = CaseInfo),
@@ -48,13 +49,10 @@ pub async fn case(
         .cases
         .get(case_no.trim())
         .ok_or_else(ApiError::not_found)?;
+    let hall = state.fresh_hall().await;
     Ok(Json(CaseInfo {
         case_no: c.case_no.clone(),
-        service: state
-            .services
-            .iter()
-            .find(|s| s.id == c.service_id)
-            .cloned(),
-        window: state.windows.iter().find(|w| w.id == c.window_id).cloned(),
+        service: hall.services.iter().find(|s| s.id == c.service_id).cloned(),
+        window: hall.windows.iter().find(|w| w.id == c.window_id).cloned(),
     }))
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::catalog::{ImportError, VersionMeta};
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::hall::{self, HallImportError, HallKind};
 use crate::import::export::export_workbook;
 use crate::import::lists::{summary, ImportOptions};
 use crate::seed::SeedData;
@@ -214,9 +215,15 @@ pub fn export(config: &Config, file: &str) -> Result<(), String> {
 
 /// `services import <FILE> [--dry-run]` and `windows import <FILE> [--dry-run]`: replace the
 /// hall's 事项 or 窗口 (the review screens' choices) with a spreadsheet's rows; every problem
-/// reported with row and column, and nothing stored on any. A running server uses them after
-/// its next start.
+/// reported with row and column, and nothing stored on any. A running server uses them within
+/// [`crate::state::CATALOG_CHECK_EVERY`]; cases that name a window (or service) the file lacks
+/// are listed in a warning (their reviews are stored without it).
 pub fn hall_import(config: &Config, kind: &str, args: &[&str]) -> Result<(), String> {
+    let kind = match kind {
+        "services" => HallKind::Services,
+        _ => HallKind::Windows,
+    };
+    let word = kind.as_str();
     let dry_run = args.contains(&"--dry-run");
     let files: Vec<&&str> = args.iter().filter(|a| !a.starts_with("--")).collect();
     if let Some(flag) = args
@@ -226,7 +233,7 @@ pub fn hall_import(config: &Config, kind: &str, args: &[&str]) -> Result<(), Str
         return Err(format!("unknown flag {flag}"));
     }
     let [file] = files.as_slice() else {
-        return Err(format!("{kind} import needs one file"));
+        return Err(format!("{word} import needs one file"));
     };
     let path = Path::new(file);
     let limits = crate::import::Limits::default();
@@ -243,55 +250,41 @@ pub fn hall_import(config: &Config, kind: &str, args: &[&str]) -> Result<(), Str
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| file.to_string());
-    let rejected = |problems: Vec<crate::import::Problem>| {
-        let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        format!(
-            "{} problem(s), nothing stored / 发现 {} 个问题，未保存：\n{}",
-            problems.len(),
-            problems.len(),
-            lines.join("\n")
-        )
-    };
-    let table =
-        crate::import::table::read_table(&name, &bytes, &limits).map_err(|p| rejected(vec![p]))?;
     let now = Clock {
         pinned: config.seed_today,
     }
     .now_rfc3339();
-    super::block_on(async {
+    let outcome = super::block_on(async {
         let (db, _) = open_db(config).await?;
-        let n = if kind == "services" {
-            let items = crate::import::hall::parse_services(&table).map_err(rejected)?;
-            for s in items.iter().take(5) {
-                println!("  {}  {}  {}", s.id, s.name, s.department);
-            }
-            if !dry_run {
-                let keyed: Vec<(String, _)> = items.iter().map(|s| (s.id.clone(), s)).collect();
-                db.save_hall_items("services", &keyed, &now, &name)
-                    .await
-                    .map_err(|e| e.to_string())?;
-            }
-            items.len()
-        } else {
-            let items = crate::import::hall::parse_windows(&table).map_err(rejected)?;
-            for w in items.iter().take(5) {
-                println!("  {}  {}  {}", w.id, w.name, w.zone);
-            }
-            if !dry_run {
-                let keyed: Vec<(String, _)> = items.iter().map(|w| (w.id.clone(), w)).collect();
-                db.save_hall_items("windows", &keyed, &now, &name)
-                    .await
-                    .map_err(|e| e.to_string())?;
-            }
-            items.len()
-        };
-        if dry_run {
-            println!("dry run: {n} {kind} would replace the hall's / 试运行，未保存");
-        } else {
-            println!(
-                "stored {n} {kind}; restart the server to use them / 已保存，重启服务器后生效"
-            );
+        Ok(db.hall_import(kind, &name, bytes, &now, dry_run).await)
+    })?;
+    let o = match outcome {
+        Ok(o) => o,
+        Err(HallImportError::Rejected(problems)) => {
+            let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            return Err(format!(
+                "{} problem(s), nothing stored / 发现 {} 个问题，未保存：\n{}",
+                problems.len(),
+                problems.len(),
+                lines.join("\n")
+            ));
         }
-        Ok(())
-    })
+        Err(HallImportError::Store(e)) => return Err(e.to_string()),
+    };
+    for line in o.lines.iter().take(5) {
+        println!("  {line}");
+    }
+    let n = o.lines.len();
+    if let Some(w) = hall::orphan_warning(kind, &o.orphaned) {
+        eprintln!("{w}");
+    }
+    match o.version {
+        None => println!("dry run: {n} {word} would replace the hall's / 试运行，未保存"),
+        Some(v) => println!(
+            "stored {n} {word} (hall data version {v}); a running server uses them within {} s / 已保存，运行中的服务器 {} 秒内生效",
+            crate::state::CATALOG_CHECK_EVERY.as_secs(),
+            crate::state::CATALOG_CHECK_EVERY.as_secs()
+        ),
+    }
+    Ok(())
 }

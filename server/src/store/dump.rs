@@ -61,6 +61,13 @@ pub fn columns(table: &str) -> &'static [&'static str] {
         ],
         "review_events" => &["review_id", "seq", "state", "at", "note"],
         "idempotency" => &["key", "body_hash", "review_id", "receipt"],
+        "assist_calls" => &[
+            "id",
+            "kiosk_id",
+            "assist_window",
+            "created_at",
+            "answered_at",
+        ],
         _ => &[],
     }
 }
@@ -155,7 +162,7 @@ async fn read_table(
             let c = p.raw_client().await?;
             let order = match table {
                 "certificates" | "services" | "windows" => "ord",
-                "reviews" => "id",
+                "reviews" | "assist_calls" => "id",
                 "catalog_versions" => "version",
                 "review_events" => "review_id, seq",
                 _ => "1",
@@ -312,6 +319,7 @@ pub async fn import(store: &Store, input: impl BufRead) -> Result<(Counts, Count
             tx.batch_execute(
                 "SELECT setval(pg_get_serial_sequence('reviews', 'id'), COALESCE((SELECT MAX(id) FROM reviews), 0) + 1, false);
                  SELECT setval(pg_get_serial_sequence('catalog_versions', 'version'), COALESCE((SELECT MAX(version) FROM catalog_versions), 0) + 1, false);
+                 SELECT setval(pg_get_serial_sequence('assist_calls', 'id'), COALESCE((SELECT MAX(id) FROM assist_calls), 0) + 1, false);
                  INSERT INTO review_days (day, last_seq) SELECT created_day, MAX(day_seq) FROM reviews GROUP BY created_day;
                  INSERT INTO case_reviews (case_no, n) SELECT case_no, COUNT(*) FROM reviews WHERE case_no IS NOT NULL GROUP BY case_no;",
             )

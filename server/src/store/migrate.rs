@@ -14,18 +14,32 @@ pub struct Migration {
 }
 
 /// The SQLite migrations, oldest first.
-pub const SQLITE: &[Migration] = &[Migration {
-    version: 1,
-    name: "0001_init",
-    sql: include_str!("../../migrations/sqlite/0001_init.sql"),
-}];
+pub const SQLITE: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "0001_init",
+        sql: include_str!("../../migrations/sqlite/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "0002_assist_calls",
+        sql: include_str!("../../migrations/sqlite/0002_assist_calls.sql"),
+    },
+];
 
 /// The PostgreSQL migrations, oldest first.
-pub const POSTGRES: &[Migration] = &[Migration {
-    version: 1,
-    name: "0001_init",
-    sql: include_str!("../../migrations/postgres/0001_init.sql"),
-}];
+pub const POSTGRES: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "0001_init",
+        sql: include_str!("../../migrations/postgres/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "0002_assist_calls",
+        sql: include_str!("../../migrations/postgres/0002_assist_calls.sql"),
+    },
+];
 
 /// The advisory lock key PostgreSQL replicas take while migrating (and seeding).
 pub const PG_LOCK_KEY: i64 = 0x656b_6d69_6772; // "ekmigr"
@@ -110,7 +124,7 @@ mod tests {
     #[test]
     fn sqlite_migrations_apply_once() {
         let mut c = Connection::open_in_memory().unwrap();
-        assert_eq!(apply_sqlite(&mut c).unwrap(), vec![1]);
+        assert_eq!(apply_sqlite(&mut c).unwrap(), vec![1, 2]);
         assert!(apply_sqlite(&mut c).unwrap().is_empty());
         let n: i64 = c
             .query_row("SELECT COUNT(*) FROM schema_migrations", [], |r| r.get(0))

@@ -42,6 +42,7 @@ pub const TABLES: &[&str] = &[
     "reviews",
     "review_events",
     "idempotency",
+    "assist_calls",
 ];
 
 /// Why a store call failed.
@@ -63,6 +64,15 @@ pub enum StoreError {
     Catalog(#[from] CatalogError),
     #[error("{0}")]
     Config(String),
+}
+
+/// A stored review's channel, kiosk and the window and service it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewOrigin {
+    pub channel: i64,
+    pub kiosk_id: Option<String>,
+    pub window_id: Option<String>,
+    pub service_id: Option<String>,
 }
 
 /// Which database `DATABASE_URL` names.
@@ -250,6 +260,135 @@ impl Store {
                     .await
             }
             Store::Postgres(p) => p.save_hall_items(kind, &rows, &at, &file).await,
+        }
+    }
+
+    // --- the hall's own services and windows ---
+
+    /// `meta.hall_version` (0 = never imported).
+    pub async fn hall_version(&self) -> Result<u32, StoreError> {
+        match self {
+            Store::Sqlite(db) => {
+                let db = db.clone();
+                blocking(move || Ok(db.read(crate::hall::version)?)).await
+            }
+            Store::Postgres(p) => p.hall_version().await,
+        }
+    }
+
+    /// Services and windows with the hall version they were read at.
+    pub async fn hall_view(&self) -> Result<crate::hall::HallView, StoreError> {
+        match self {
+            Store::Sqlite(db) => {
+                let db = db.clone();
+                blocking(move || Ok(db.read(crate::hall::HallView::load)?)).await
+            }
+            Store::Postgres(p) => p.hall_view().await,
+        }
+    }
+
+    /// Reads a services or windows file, checks every row and (unless `dry_run`) replaces the
+    /// hall's, raising the hall version, all or nothing.
+    pub async fn hall_import(
+        &self,
+        kind: crate::hall::HallKind,
+        file_name: &str,
+        bytes: Vec<u8>,
+        imported_at: &str,
+        dry_run: bool,
+    ) -> Result<crate::hall::HallOutcome, crate::hall::HallImportError> {
+        use crate::hall::{self, HallImportError, HallOutcome};
+        let (name, now) = (file_name.to_string(), imported_at.to_string());
+        match self {
+            Store::Sqlite(db) => {
+                let db = db.clone();
+                tokio::task::spawn_blocking(move || {
+                    db.write(|c| hall::import(c, kind, &name, &bytes, &now, dry_run))
+                })
+                .await
+                .map_err(|e| {
+                    HallImportError::Store(StoreError::Config(format!("import task failed: {e}")))
+                })?
+            }
+            Store::Postgres(p) => {
+                let cases = p.case_refs().await?;
+                let n = name.clone();
+                let prepared =
+                    tokio::task::spawn_blocking(move || hall::prepare(kind, &n, &bytes, &cases))
+                        .await
+                        .map_err(|e| {
+                            HallImportError::Store(StoreError::Config(format!(
+                                "import task failed: {e}"
+                            )))
+                        })??;
+                if dry_run {
+                    return Ok(HallOutcome {
+                        lines: prepared.lines,
+                        version: None,
+                        orphaned: prepared.orphaned,
+                    });
+                }
+                p.save_hall_items(kind.as_str(), &prepared.rows, &now, &name)
+                    .await?;
+                Ok(HallOutcome {
+                    lines: prepared.lines,
+                    version: Some(p.hall_version().await?),
+                    orphaned: prepared.orphaned,
+                })
+            }
+        }
+    }
+
+    // --- 呼叫工作人员 ---
+
+    /// Opens a call for the kiosk: `(call, true)` when new, `(its open call, false)` when it
+    /// has one already.
+    pub async fn assist_create(
+        &self,
+        kiosk_id: &str,
+        window: &str,
+        now: &str,
+    ) -> Result<(enforcement_kiosk::contract::AssistCall, bool), StoreError> {
+        match self {
+            Store::Sqlite(db) => {
+                let (db, k, w, n) = (
+                    db.clone(),
+                    kiosk_id.to_string(),
+                    window.to_string(),
+                    now.to_string(),
+                );
+                blocking(move || Ok(db.write(|c| crate::assist::create(c, &k, &w, &n))?)).await
+            }
+            Store::Postgres(p) => p.assist_create(kiosk_id, window, now).await,
+        }
+    }
+
+    /// Open calls, and the last `answered` answered ones.
+    pub async fn assist_list(
+        &self,
+        answered: u32,
+    ) -> Result<Vec<enforcement_kiosk::contract::AssistCall>, StoreError> {
+        match self {
+            Store::Sqlite(db) => {
+                let db = db.clone();
+                blocking(move || Ok(db.read(|c| crate::assist::list(c, answered))?)).await
+            }
+            Store::Postgres(p) => p.assist_list(answered).await,
+        }
+    }
+
+    /// Marks a call answered (it keeps its first time); `None` when there is none.
+    pub async fn assist_answer(
+        &self,
+        id: u64,
+        now: &str,
+    ) -> Result<Option<enforcement_kiosk::contract::AssistCall>, StoreError> {
+        match self {
+            Store::Sqlite(db) => {
+                let (db, n) = (db.clone(), now.to_string());
+                blocking(move || Ok(db.write(|c| crate::assist::answer(c, id, &n))?)).await
+            }
+            Store::Postgres(p) => p.assist_answer(id, now).await,
         }
     }
 
@@ -488,11 +627,8 @@ impl Store {
         }
     }
 
-    /// The channel code and kiosk id stored with a review (checks and tests).
-    pub async fn review_origin(
-        &self,
-        review_no: &str,
-    ) -> Result<Option<(i64, Option<String>)>, StoreError> {
+    /// Where a stored review came from and what it is about (checks and tests).
+    pub async fn review_origin(&self, review_no: &str) -> Result<Option<ReviewOrigin>, StoreError> {
         match self {
             Store::Sqlite(db) => {
                 let (db, no) = (db.clone(), review_no.to_string());
@@ -500,9 +636,16 @@ impl Store {
                     use rusqlite::OptionalExtension;
                     Ok(db.read(|c| {
                         c.query_row(
-                            "SELECT channel, kiosk_id FROM reviews WHERE review_no = ?1",
+                            "SELECT channel, kiosk_id, window_id, service_id FROM reviews WHERE review_no = ?1",
                             [&no],
-                            |r| Ok((r.get(0)?, r.get(1)?)),
+                            |r| {
+                                Ok(ReviewOrigin {
+                                    channel: r.get(0)?,
+                                    kiosk_id: r.get(1)?,
+                                    window_id: r.get(2)?,
+                                    service_id: r.get(3)?,
+                                })
+                            },
                         )
                         .optional()
                     })?)

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
 use enforcement_kiosk::contract::{
-    LenientEntry, Rating, ReviewEvent, ReviewReceipt, ReviewState, ReviewStatus,
+    AssistCall, LenientEntry, Rating, ReviewEvent, ReviewReceipt, ReviewState, ReviewStatus,
 };
 use enforcement_kiosk::domain::cert::{self, CertRecord};
 use enforcement_kiosk::domain::date::Date;
@@ -377,8 +377,160 @@ impl PgStore {
                 &[&ids, &ords, &recs],
             )
             .await?;
+            // Every replica re-reads services and windows when this changes.
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('hall_version', '1')
+                 ON CONFLICT (key) DO UPDATE SET value = ((meta.value)::integer + 1)::text",
+                &[],
+            )
+            .await?;
             tx.commit().await?;
             Ok(())
+        })
+        .await
+    }
+
+    pub async fn hall_version(&self) -> Result<u32, StoreError> {
+        self.timed(async {
+            let c = self.client().await?;
+            let st = c
+                .prepare_cached("SELECT value FROM meta WHERE key = 'hall_version'")
+                .await?;
+            let v: Option<String> = c.query_opt(&st, &[]).await?.map(|r| r.get(0));
+            Ok(v.and_then(|s| s.parse().ok()).unwrap_or(0))
+        })
+        .await
+    }
+
+    /// Services, windows and the hall version, read in one snapshot.
+    pub async fn hall_view(&self) -> Result<crate::hall::HallView, StoreError> {
+        self.timed(async {
+            let mut c = self.client().await?;
+            let tx = c
+                .build_transaction()
+                .isolation_level(tokio_postgres::IsolationLevel::RepeatableRead)
+                .read_only(true)
+                .start()
+                .await?;
+            let v: Option<String> = tx
+                .query_opt("SELECT value FROM meta WHERE key = 'hall_version'", &[])
+                .await?
+                .map(|r| r.get(0));
+            let mut lists = Vec::new();
+            for table in ["services", "windows"] {
+                let rows = tx
+                    .query(&format!("SELECT record FROM {table} ORDER BY ord"), &[])
+                    .await?;
+                lists.push(
+                    rows.iter()
+                        .map(|r| r.get::<_, String>(0))
+                        .collect::<Vec<_>>(),
+                );
+            }
+            tx.commit().await?;
+            Ok(crate::hall::HallView {
+                version: v.and_then(|s| s.parse().ok()).unwrap_or(0),
+                services: parse_all(&lists[0])?,
+                windows: parse_all(&lists[1])?,
+            })
+        })
+        .await
+    }
+
+    /// Every stored case as (case number, service id, window id).
+    pub async fn case_refs(&self) -> Result<Vec<(String, String, String)>, StoreError> {
+        self.timed(async {
+            let c = self.client().await?;
+            Ok(c.query(
+                "SELECT case_no, service_id, window_id FROM cases ORDER BY case_no",
+                &[],
+            )
+            .await?
+            .iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2)))
+            .collect())
+        })
+        .await
+    }
+
+    // --- 呼叫工作人员 ---
+
+    pub async fn assist_create(
+        &self,
+        kiosk_id: &str,
+        window: &str,
+        now: &str,
+    ) -> Result<(AssistCall, bool), StoreError> {
+        self.timed(async {
+            let c = self.client().await?;
+            let n = c
+                .execute(
+                    "INSERT INTO assist_calls (kiosk_id, assist_window, created_at) VALUES ($1, $2, $3)
+                     ON CONFLICT (kiosk_id) WHERE answered_at IS NULL DO NOTHING",
+                    &[&kiosk_id, &window, &now],
+                )
+                .await?;
+            let r = c
+                .query_opt(
+                    &format!("SELECT {ASSIST_COLUMNS} FROM assist_calls WHERE kiosk_id = $1 AND answered_at IS NULL"),
+                    &[&kiosk_id],
+                )
+                .await?;
+            match r {
+                Some(r) => Ok((assist_call(&r), n > 0)),
+                // Answered between the two statements: this call is new after all.
+                None => Err(StoreError::Unavailable("assist call raced; retry".into())),
+            }
+        })
+        .await
+    }
+
+    pub async fn assist_list(&self, answered: u32) -> Result<Vec<AssistCall>, StoreError> {
+        self.timed(async {
+            let c = self.client().await?;
+            let mut out: Vec<AssistCall> = c
+                .query(
+                    &format!("SELECT {ASSIST_COLUMNS} FROM assist_calls WHERE answered_at IS NULL ORDER BY created_at, id"),
+                    &[],
+                )
+                .await?
+                .iter()
+                .map(assist_call)
+                .collect();
+            let done = c
+                .query(
+                    &format!(
+                        "SELECT {ASSIST_COLUMNS} FROM assist_calls WHERE answered_at IS NOT NULL
+                         ORDER BY answered_at DESC, id DESC LIMIT $1"
+                    ),
+                    &[&i64::from(answered)],
+                )
+                .await?;
+            out.extend(done.iter().map(assist_call));
+            Ok(out)
+        })
+        .await
+    }
+
+    pub async fn assist_answer(
+        &self,
+        id: u64,
+        now: &str,
+    ) -> Result<Option<AssistCall>, StoreError> {
+        let id = i64::try_from(id).unwrap_or(i64::MAX);
+        self.timed(async {
+            let c = self.client().await?;
+            c.execute(
+                "UPDATE assist_calls SET answered_at = $2 WHERE id = $1 AND answered_at IS NULL",
+                &[&id, &now],
+            )
+            .await?;
+            Ok(c.query_opt(
+                &format!("SELECT {ASSIST_COLUMNS} FROM assist_calls WHERE id = $1"),
+                &[&id],
+            )
+            .await?
+            .map(|r| assist_call(&r)))
         })
         .await
     }
@@ -787,15 +939,20 @@ impl PgStore {
     pub async fn review_origin(
         &self,
         review_no: &str,
-    ) -> Result<Option<(i64, Option<String>)>, StoreError> {
+    ) -> Result<Option<super::ReviewOrigin>, StoreError> {
         self.timed(async {
             let c = self.client().await?;
             Ok(c.query_opt(
-                "SELECT channel, kiosk_id FROM reviews WHERE review_no = $1",
+                "SELECT channel, kiosk_id, window_id, service_id FROM reviews WHERE review_no = $1",
                 &[&review_no],
             )
             .await?
-            .map(|r| (i64::from(r.get::<_, i32>(0)), r.get(1))))
+            .map(|r| super::ReviewOrigin {
+                channel: i64::from(r.get::<_, i32>(0)),
+                kiosk_id: r.get(1),
+                window_id: r.get(2),
+                service_id: r.get(3),
+            }))
         })
         .await
     }
@@ -873,6 +1030,22 @@ impl PgStore {
     /// The pool, for the commands that move a hall between databases.
     pub(crate) async fn raw_client(&self) -> Result<deadpool_postgres::Object, StoreError> {
         self.client().await
+    }
+}
+
+fn parse_all<T: serde::de::DeserializeOwned>(rows: &[String]) -> Result<Vec<T>, StoreError> {
+    rows.iter().map(|j| Ok(serde_json::from_str(j)?)).collect()
+}
+
+const ASSIST_COLUMNS: &str = "id, kiosk_id, assist_window, created_at, answered_at";
+
+fn assist_call(r: &tokio_postgres::Row) -> AssistCall {
+    AssistCall {
+        id: r.get::<_, i64>(0).max(0) as u64,
+        kiosk_id: r.get(1),
+        window: r.get(2),
+        created_at: r.get(3),
+        answered_at: r.get(4),
     }
 }
 

@@ -9,6 +9,7 @@
 //! - plain logic (`state.rs`, `logic.rs`, `form.rs`) with native unit tests.
 
 pub mod admin;
+pub mod assist;
 pub mod certs;
 pub mod lenient;
 pub mod reviews;
@@ -20,6 +21,7 @@ mod tests {
     #[test]
     fn every_feature_message_has_both_languages() {
         check_table(super::admin::messages::AdminMsg::ALL);
+        check_table(super::assist::messages::AssistMsg::ALL);
         check_table(super::certs::messages::CertMsg::ALL);
         check_table(super::lenient::messages::LenientMsg::ALL);
         check_table(super::reviews::messages::ReviewMsg::ALL);
@@ -36,7 +38,7 @@ mod wipe_registry_tests {
     use leptos::prelude::*;
 
     use crate::contract::{Catalog, CertSummary, CertVerifyResponse, ReviewReceipt};
-    use crate::ui::features::{admin, certs, lenient, reviews};
+    use crate::ui::features::{admin, assist, certs, lenient, reviews};
     use crate::ui::kiosk::wipe::provide_wipe_registry;
 
     #[test]
@@ -48,6 +50,7 @@ mod wipe_registry_tests {
             let reviews = reviews::context::provide_review_context();
             let certs = certs::context::CertsState::new();
             let admin = admin::context::use_admin_session();
+            let assist = assist::context::provide_assist();
 
             lenient.remember_list("/lenient/list?q=fapiao".into());
             lenient.index_for(&Rc::new(Catalog::default()));
@@ -66,12 +69,13 @@ mod wipe_registry_tests {
             admin.unlocked.set(true);
             admin.pin.set("2468".into());
             admin.wrong.set(true);
+            assist.notice.set(assist::context::Notice::Calling);
 
             let items = registry.items();
             let features: BTreeSet<_> = items.iter().map(|i| i.feature).collect();
             assert_eq!(
                 features,
-                ["admin", "certs", "lenient", "reviews"]
+                ["admin", "assist", "certs", "lenient", "reviews"]
                     .into_iter()
                     .collect()
             );
@@ -96,6 +100,10 @@ mod wipe_registry_tests {
             assert_eq!(lenient.last_list(), None);
             assert_eq!(certs.holder_id.get_untracked(), "");
             assert!(!admin.unlocked.get_untracked());
+            assert_eq!(
+                assist.notice.get_untracked(),
+                assist::context::Notice::Hidden
+            );
         });
     }
 

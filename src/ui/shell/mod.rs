@@ -13,7 +13,8 @@ use crate::config::LoadedConfig;
 use crate::domain::scan::classify_burst;
 use crate::ui::components::long_press::LongPress;
 use crate::ui::features::{
-    admin::AdminRoutes, certs::CertsRoutes, lenient::LenientRoutes, reviews::ReviewsRoutes,
+    admin::AdminRoutes, assist::AssistButton, certs::CertsRoutes, lenient::LenientRoutes,
+    reviews::ReviewsRoutes,
 };
 use crate::ui::i18n::{provide_i18n, use_i18n, Locale, ShellMsg};
 use crate::ui::kiosk::scanner::{use_scan_inbox, use_wedge_scanner};
@@ -105,6 +106,8 @@ fn Shell() -> impl IntoView {
                 </LongPress>
                 <div class="topbar-actions">
                     <ReadAloudButton />
+                    // ASSIST: moves to the bottom bar
+                    <AssistButton />
                     <button class="btn btn-chip" data-testid="elder-toggle"
                         aria-pressed=move || elder.on.get().to_string()
                         aria-label=move || i18n.t(ShellMsg::ElderLabel)

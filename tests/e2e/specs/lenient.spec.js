@@ -499,3 +499,35 @@ test('with region_code 320508 a 陕西 entry is hidden by default and shown unde
   await expect(page.getByTestId('eligibility-not-here')).toBeVisible();
   g.assertClean();
 });
+
+test('the domain chips follow the region switch, each with its count', async ({ page }) => {
+  const g = guardPage(page);
+  // What the chips must show: the domains with entries the filter lets through, in catalog order.
+  const expected = (entries) => catalog.domains
+    .map((d) => [d.code, String(entries.filter((e) => e.domain === d.code).length)])
+    .filter(([, n]) => n !== '0');
+  const chips = async () => page.locator('[data-testid="lenient-domain-chip"]:not([data-domain="all"])')
+    .evaluateAll((els) => els.map((el) => [el.dataset.domain, el.dataset.count]));
+  const here = expected(catalog.entries);
+  const everywhere = expected(allEntries);
+  await page.goto('/lenient/list');
+  await expect(page.getByTestId('lenient-count')).toBeVisible();
+  expect(await chips()).toEqual(here);
+  test.skip(here.length === everywhere.length, 'every domain applies in the served region');
+  await page.getByTestId('lenient-all-regions').click();
+  await expect(page).toHaveURL(/regions=all/);
+  await expect.poll(chips).toEqual(everywhere);
+  // A domain only the switch shows: pick it, then switch back; its chip stays (count 0) while selected.
+  const [only] = everywhere.find(([c]) => !here.some(([h]) => h === c));
+  await page.locator(`[data-testid="lenient-domain-chip"][data-domain="${only}"]`).click();
+  await expect(page).toHaveURL(new RegExp(`domain=${only}`));
+  await page.getByTestId('lenient-all-regions').click();
+  await expect(page).not.toHaveURL(/regions=all/);
+  await expect.poll(chips).toEqual(catalog.domains
+    .map((d) => [d.code, String(catalog.entries.filter((e) => e.domain === d.code).length)])
+    .filter(([c, n]) => n !== '0' || c === only));
+  await expect(page.locator(`[data-testid="lenient-domain-chip"][data-domain="${only}"]`)).toHaveAttribute('aria-pressed', 'true');
+  await page.locator('[data-testid="lenient-domain-chip"][data-domain="all"]').click();
+  await expect.poll(chips).toEqual(here);
+  g.assertClean();
+});

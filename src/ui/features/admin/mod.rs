@@ -4,5 +4,6 @@ pub mod context;
 pub mod messages;
 pub mod pages;
 pub mod routes;
+pub mod widgets;
 
 pub use routes::AdminRoutes;

@@ -184,6 +184,38 @@ pub fn domain_counts(cat: &Catalog, region_code: &str) -> Vec<(usize, usize)> {
     n.into_iter().enumerate().filter(|(_, c)| *c > 0).collect()
 }
 
+/// One domain chip of the list page: the domain and how many entries it has that the region
+/// filter lets through.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DomainChip {
+    pub domain: crate::contract::DomainInfo,
+    pub count: usize,
+}
+
+/// The list page's domain chips for the current region filter: every domain with entries that
+/// apply at `region_code` (or every region when `all_regions`), in catalog order, with their
+/// counts; the `selected` domain keeps its chip (count 0) even when the filter empties it, so
+/// the person can see what is selected and leave it.
+pub fn domain_chips(
+    cat: &Catalog,
+    region_code: &str,
+    all_regions: bool,
+    selected: Option<&str>,
+) -> Vec<DomainChip> {
+    let counts = domain_counts(cat, if all_regions { "" } else { region_code });
+    cat.domains
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| {
+            let count = counts.iter().find(|(j, _)| *j == i).map_or(0, |(_, c)| *c);
+            (count > 0 || selected == Some(d.code.as_str())).then(|| DomainChip {
+                domain: d.clone(),
+                count,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -368,6 +400,41 @@ mod tests {
         assert_eq!(
             kinds_in_domain(&cat, Some("tax"), "320508"),
             vec![(ListKind::FirstViolation, 2)]
+        );
+    }
+    #[test]
+    fn domain_chips_follow_the_region_switch() {
+        let mut cat = catalog();
+        // t1–t3 (tax) apply only in 陕西; m1 (market) everywhere.
+        for e in cat.entries.iter_mut().take(3) {
+            e.entry.region_codes = vec!["610500".into()];
+        }
+        let codes = |chips: Vec<DomainChip>| -> Vec<(String, usize)> {
+            chips
+                .into_iter()
+                .map(|c| (c.domain.code, c.count))
+                .collect()
+        };
+        assert_eq!(
+            codes(domain_chips(&cat, "320508", false, None)),
+            vec![("market".to_string(), 1)]
+        );
+        assert_eq!(
+            codes(domain_chips(&cat, "320508", true, None)),
+            vec![("tax".to_string(), 3), ("market".to_string(), 1)]
+        );
+        // The selected domain keeps its chip when the filter empties it.
+        assert_eq!(
+            codes(domain_chips(&cat, "320508", false, Some("tax"))),
+            vec![("tax".to_string(), 0), ("market".to_string(), 1)]
+        );
+        // An unknown selected domain adds nothing; no region code = every region.
+        assert_eq!(domain_chips(&cat, "320508", false, Some("nope")).len(), 1);
+        assert_eq!(domain_chips(&cat, "", false, None).len(), 2);
+        // In the 陕西 city they apply: 3 tax entries and the market one.
+        assert_eq!(
+            codes(domain_chips(&cat, "610502", false, None)),
+            vec![("tax".to_string(), 3), ("market".to_string(), 1)]
         );
     }
 }

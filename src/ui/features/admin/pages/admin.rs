@@ -113,6 +113,8 @@ fn AdminPanel() -> impl IntoView {
             "catalog_refresh_seconds",
             c.catalog_refresh_seconds.to_string(),
         ),
+        ("assist_enabled", c.assist_enabled.to_string()),
+        ("assist_window", c.assist_window.clone()),
     ];
     let feed = use_catalog_feed();
     let dash = |v: Option<String>| v.filter(|v| !v.is_empty()).unwrap_or_else(|| "—".into());
@@ -156,6 +158,7 @@ fn AdminPanel() -> impl IntoView {
                 <dd data-testid="admin-catalog-pending">{move || dash(feed.pending_version.get())}</dd>
             </dl>
         </div>
+        <crate::ui::features::admin::widgets::assist_calls::AssistCalls />
         <div class="card">
             <h2>{move || i18n.t(AdminMsg::Outbox)}</h2>
             <p data-testid="admin-outbox">{move || queued.len.get()}</p>

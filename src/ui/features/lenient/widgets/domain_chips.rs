@@ -1,18 +1,21 @@
-//! The domain filter of the list page: an "all fields" chip and one chip per domain, in a row
-//! that scrolls sideways and keeps the selected chip in view.
+//! The domain filter of the list page: an "all fields" chip and one chip per domain with its
+//! count (from [`domain_chips`](crate::ui::features::lenient::state::domain_chips), so they
+//! follow the region switch), in a row that scrolls sideways and keeps the selected chip in
+//! view.
 
 use leptos::prelude::*;
 
-use crate::contract::DomainInfo;
 use crate::ui::features::lenient::messages::LenientMsg;
+use crate::ui::features::lenient::state::DomainChip;
 use crate::ui::i18n::{use_i18n, Locale, Msg};
 
 /// Toggle buttons (`aria-pressed`) for the domains; `data-testid="lenient-domain-chip"`,
-/// `data-domain` = the domain code or `all`.
+/// `data-domain` = the domain code or `all`, `data-count` = the domain's entries.
 #[component]
 pub fn DomainChips(
-    /// The domains to offer, in display order.
-    domains: Vec<DomainInfo>,
+    /// The domains to offer with their counts, in display order.
+    #[prop(into)]
+    chips: Signal<Vec<DomainChip>>,
     /// The domain selected now; `None` = all.
     #[prop(into)]
     selected: Signal<Option<String>>,
@@ -34,7 +37,7 @@ pub fn DomainChips(
             }
         });
     });
-    let chip = move |code: Option<String>, zh: String, en: String| {
+    let chip = move |code: Option<String>, zh: String, en: String, count: Option<usize>| {
         let pressed = {
             let code = code.clone();
             move || selected.with(|d| *d == code).to_string()
@@ -42,8 +45,10 @@ pub fn DomainChips(
         let testid_code = code.clone().unwrap_or_else(|| "all".into());
         view! {
             <button type="button" class="chip" data-testid="lenient-domain-chip" data-domain=testid_code
+                data-count=count.map(|n| n.to_string())
                 aria-pressed=pressed on:click=move |_| on_select.run(code.clone())>
                 {move || i18n.pick(&zh, &en).to_string()}
+                {count.map(|n| view! { <span class="chip-count">{n}</span> })}
             </button>
         }
     };
@@ -51,11 +56,14 @@ pub fn DomainChips(
         None,
         LenientMsg::AllDomains.text(Locale::ZhCn).to_string(),
         LenientMsg::AllDomains.text(Locale::En).to_string(),
+        None,
     );
     view! {
         <div class="chips chips-scroll" role="group" node_ref=row aria-label=move || i18n.t(LenientMsg::FilterDomain)>
             {all}
-            {domains.into_iter().map(|d| chip(Some(d.code), d.name_zh, d.name_en)).collect_view()}
+            {move || chips.get().into_iter()
+                .map(|c| chip(Some(c.domain.code), c.domain.name_zh, c.domain.name_en, Some(c.count)))
+                .collect_view()}
         </div>
     }
 }

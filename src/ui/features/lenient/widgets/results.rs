@@ -11,7 +11,7 @@ use crate::domain::search::{Filter, Hit, MatchField, SearchIndex};
 use crate::ui::features::lenient::messages::LenientMsg;
 use crate::ui::features::lenient::messages::{count_text, kind_short};
 use crate::ui::features::lenient::state::{
-    applies_here, domain_counts, item_href, kinds_in_domain, ListState, PAGE,
+    applies_here, domain_chips, item_href, kinds_in_domain, ListState, PAGE,
 };
 use crate::ui::features::lenient::widgets::highlight::Highlight;
 use crate::ui::features::lenient::widgets::kind_chips::KindChips;
@@ -167,13 +167,13 @@ pub fn Results(
         ));
     });
 
-    let domains = data.with_value(|(cat, _)| {
-        let all = all_regions.get_untracked();
-        region_code
-            .with_value(|r| domain_counts(cat, if all { "" } else { r }))
-            .into_iter()
-            .filter_map(|(i, _)| cat.domains.get(i).cloned())
-            .collect::<Vec<_>>()
+    // The domain chips follow the region switch (and keep the selected domain's chip).
+    let domains = Memo::new(move |_| {
+        let all = all_regions.get();
+        let d = domain.get();
+        data.with_value(|(cat, _)| {
+            region_code.with_value(|r| domain_chips(cat, r, all, d.as_deref()))
+        })
     });
     let pick_domain = Callback::new(move |d: Option<String>| {
         go.run((
@@ -260,7 +260,7 @@ pub fn Results(
     };
 
     view! {
-        <DomainChips domains selected=domain on_select=pick_domain />
+        <DomainChips chips=domains selected=domain on_select=pick_domain />
         <Show when=move || { all_regions.get() || hidden.get() > 0 }>
             <p class="region-switch">
                 <button type="button" class="btn" data-testid="lenient-all-regions"

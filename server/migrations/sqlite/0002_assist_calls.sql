@@ -1,0 +1,12 @@
+-- 呼叫工作人员: calls for staff (kiosk id, window, times; nothing about the person). The
+-- partial unique index keeps at most one open call per kiosk. (Databases from before
+-- migrations were versioned may have it already.)
+CREATE TABLE IF NOT EXISTS assist_calls (
+  id INTEGER PRIMARY KEY,
+  kiosk_id TEXT NOT NULL,
+  assist_window TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  answered_at TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS assist_calls_one_open
+  ON assist_calls(kiosk_id) WHERE answered_at IS NULL;

@@ -1,0 +1,3 @@
+//! Widgets of the admin screen.
+
+pub mod assist_calls;

@@ -1,0 +1,3 @@
+//! The assist widgets.
+
+pub mod assist_button;
