@@ -74,6 +74,11 @@ pub struct Config {
     pub assist_enabled: bool,
     /// The window the assist notice sends the person to (at most 40 characters; empty = none).
     pub assist_window: String,
+    /// Idle time on the home screen before the attract screen ("请触摸屏幕开始"); 0 = never.
+    pub attract_after_seconds: u32,
+    /// Whether 长辈版 is on at start and again after every idle wipe (default off: the next
+    /// person gets the standard version).
+    pub elder_default: bool,
 }
 
 impl Default for Config {
@@ -97,6 +102,8 @@ impl Default for Config {
             catalog_refresh_seconds: CATALOG_REFRESH_DEFAULT_S,
             assist_enabled: true,
             assist_window: String::new(),
+            attract_after_seconds: 120,
+            elder_default: false,
         }
     }
 }
@@ -251,6 +258,19 @@ impl Config {
                 fb.push("assist_window must be at most 40 characters".into());
             }
         }
+        match v.get("attract_after_seconds") {
+            Some(Value::Number(n)) if n.as_u64() == Some(0) => c.attract_after_seconds = 0,
+            _ => {
+                if let Some(n) = num_key(&v, "attract_after_seconds", 5, 3600, fb) {
+                    c.attract_after_seconds = n;
+                }
+            }
+        }
+        match v.get("elder_default") {
+            None | Some(Value::Null) => {}
+            Some(Value::Bool(b)) => c.elder_default = *b,
+            Some(other) => fb.push(format!("elder_default must be true or false, got {other}")),
+        }
         if c.idle_seconds_personal > c.idle_seconds {
             fb.push("idle_seconds_personal above idle_seconds: clamped".into());
             c.idle_seconds_personal = c.idle_seconds;
@@ -298,6 +318,19 @@ fn num_key(v: &Value, key: &str, min: u32, max: u32, fb: &mut Vec<String>) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attract_and_elder_default_keys() {
+        let l = Config::from_json(Some(r#"{"attract_after_seconds":0,"elder_default":true}"#));
+        assert_eq!(l.config.attract_after_seconds, 0);
+        assert!(l.config.elder_default);
+        assert!(l.fallbacks.is_empty());
+        let l = Config::from_json(Some(r#"{"attract_after_seconds":2,"elder_default":"yes"}"#));
+        assert_eq!(l.config.attract_after_seconds, 120);
+        assert!(!l.config.elder_default);
+        assert_eq!(l.fallbacks.len(), 2);
+        assert_eq!(Config::default().attract_after_seconds, 120);
+    }
 
     #[test]
     fn missing_and_malformed_fall_back_with_a_reason() {

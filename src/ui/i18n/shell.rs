@@ -12,10 +12,12 @@ crate::messages!(
     Reviews => "好差评", "Rate our service";
     ReviewsDesc => "评价办事体验，查询差评处理进度，查看满意度", "Rate a service, track a complaint, see satisfaction figures";
     LangToggle => "English", "中文";
-    LangToggleLabel => "切换到英文", "Switch to Chinese";
     ElderOn => "长辈版", "Large text";
-    ElderOff => "标准版", "Standard";
-    ElderLabel => "切换长辈版（大字体、大按钮）", "Switch large text mode";
+    SectionsNav => "服务导航", "Services";
+    BarLabel => "常用操作", "Controls";
+    IdleBand => "{n} 秒后返回首页", "Back to home in {n} s";
+    AttractTouch => "请触摸屏幕开始", "Touch the screen to start";
+    HomeHint => "请点击下方要办理的事项", "Tap a service below to start";
     ReadAloud => "朗读", "Read aloud";
     StopReading => "停止朗读", "Stop reading";
     DemoBanner => "演示模式：所有数据均为演示数据，不连接政务系统", "Demo mode: all data is synthetic; no government system is connected";

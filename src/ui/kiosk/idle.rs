@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{use_config, use_session, wipe};
+use super::{status::use_status_band, use_config, use_session, wipe};
 use crate::ui::i18n::{use_i18n, ShellMsg};
 
 /// How often the idle clock is looked at (the countdown shows whole seconds).
@@ -64,6 +64,14 @@ pub fn IdleGuard() -> impl IntoView {
         last_activity_ms: now_ms(),
     });
     let phase = RwSignal::new(IdlePhase::Active);
+    // The countdown also shows in the status band.
+    let band = use_status_band();
+    Effect::new(move |_| {
+        band.idle_left.set(match phase.get() {
+            IdlePhase::Warning(s) => Some(s),
+            _ => None,
+        })
+    });
     let navigate = leptos_router::hooks::use_navigate();
 
     // Activity while the countdown is not showing restarts the clock. During the countdown only

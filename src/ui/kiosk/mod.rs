@@ -10,6 +10,7 @@ pub mod online;
 pub mod outbox;
 pub mod scanner;
 pub mod speech;
+pub mod status;
 pub mod wipe;
 
 use std::rc::Rc;
@@ -98,12 +99,13 @@ pub fn provide_kiosk(loaded: LoadedConfig) {
     let online = web_sys::window()
         .map(|w| w.navigator().on_line())
         .unwrap_or(true);
+    let elder_default = c.elder_default;
     provide_context(KioskConfig(StoredValue::new_local(loaded)));
     let backend = BackendHandle(StoredValue::new_local(backend));
     provide_context(backend);
     catalog::provide_catalog_feed(backend);
     provide_context(ElderMode {
-        on: RwSignal::new(false),
+        on: RwSignal::new(elder_default),
     });
     provide_context(Connectivity {
         online: RwSignal::new(online),

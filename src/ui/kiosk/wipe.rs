@@ -212,7 +212,7 @@ impl Wiper {
         }
         super::speech::stop();
         self.session.personal.set(false);
-        self.elder.on.set(false);
+        self.elder.on.set(self.cfg.with(|c| c.elder_default));
         self.i18n
             .set(Locale::parse(&self.cfg.with(|c| c.default_locale.clone())));
         self.session.show_take_documents.set(true);

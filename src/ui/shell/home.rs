@@ -1,4 +1,5 @@
-//! Home: the three modules as large tiles.
+//! Home: the services as large tiles (a pictogram, a short name, one line of what it does) in
+//! the interaction zone, the most used lowest, nearest the hand.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -10,22 +11,78 @@ use crate::ui::kiosk::{use_config, use_session};
 /// How long the "take your documents" reminder stays after an idle wipe.
 const TAKE_DOCUMENTS_REMINDER: std::time::Duration = std::time::Duration::from_secs(10);
 
+/// A service on the home screen and the attract screen.
+pub struct Service {
+    pub feature: Feature,
+    pub href: &'static str,
+    pub title: ShellMsg,
+    pub desc: ShellMsg,
+    pub testid: &'static str,
+    /// SVG path data on a 48-unit grid.
+    pub icon: &'static str,
+}
+
+/// The services top to bottom: the most used last, lowest on the screen. Every visit ends
+/// with a rating (好差评), the lists are the kiosk's main task, certificates are checked least.
+pub static SERVICES: [Service; 3] = [
+    Service {
+        feature: Feature::Certificates,
+        href: "/certs",
+        title: ShellMsg::Certs,
+        desc: ShellMsg::CertsDesc,
+        testid: "home-certs",
+        icon: "M6 10h36v28H6zM12 18h10v12H12zM27 19h10M27 25h10M27 31h6",
+    },
+    Service {
+        feature: Feature::Lenient,
+        href: "/lenient",
+        title: ShellMsg::Lenient,
+        desc: ShellMsg::LenientDesc,
+        testid: "home-lenient",
+        icon: "M24 5 8 11v11c0 10 7 17 16 21 9-4 16-11 16-21V11zM16 24l6 6 11-12",
+    },
+    Service {
+        feature: Feature::Reviews,
+        href: "/reviews",
+        title: ShellMsg::Reviews,
+        desc: ShellMsg::ReviewsDesc,
+        testid: "home-reviews",
+        icon: "M24 5l5.6 11.5 12.4 1.8-9 8.8 2.1 12.4L24 33.6l-11.1 5.9 2.1-12.4-9-8.8 12.4-1.8z",
+    },
+];
+
+/// A service's pictogram, drawn inline (no icon font, no file to fetch), hidden from assistive
+/// technology: the text beside it names the service.
+#[component]
+pub fn ServiceIcon(
+    /// SVG path data on a 48-unit grid.
+    d: &'static str,
+) -> impl IntoView {
+    view! {
+        <svg class="service-icon" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
+            <path d=d fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" />
+        </svg>
+    }
+}
+
 #[component]
 pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
     let cfg = use_config();
     let session = use_session();
-    let tile =
-        move |f: Feature, href: &'static str, title: ShellMsg, desc: ShellMsg, id: &'static str| {
-            cfg.with(|c| c.is_enabled(f)).then(|| {
-                view! {
-                    <A href=href attr:class="tile" attr:data-testid=id>
-                        <span class="tile-title">{move || i18n.t(title)}</span>
-                        <span class="tile-desc">{move || i18n.t(desc)}</span>
-                    </A>
-                }
-            })
-        };
+    let tile = move |s: &'static Service| {
+        cfg.with(|c| c.is_enabled(s.feature)).then(|| {
+            view! {
+                <A href=s.href attr:class="tile" attr:data-testid=s.testid>
+                    <ServiceIcon d=s.icon />
+                    <span class="tile-text">
+                        <span class="tile-title">{move || i18n.t(s.title)}</span>
+                        <span class="tile-desc">{move || i18n.t(s.desc)}</span>
+                    </span>
+                </A>
+            }
+        })
+    };
     // Mark the moment the home screen can be used (read by the cold-start benchmark): after
     // the first frame that shows it has been painted (a task queued from the frame callback
     // runs after that frame's paint), so the mark is never earlier than what a person sees.
@@ -57,13 +114,12 @@ pub fn Home() -> impl IntoView {
     view! {
         <section class="home" data-read>
             <h1>{move || i18n.t(ShellMsg::AppTitle)}</h1>
+            <p class="instruction">{move || i18n.t(ShellMsg::HomeHint)}</p>
             <Show when=move || session.show_take_documents.get()>
                 <p class="notice" data-testid="take-documents" role="status">{move || i18n.t(ShellMsg::TakeDocuments)}</p>
             </Show>
             <div class="tiles">
-                {tile(Feature::Lenient, "/lenient", ShellMsg::Lenient, ShellMsg::LenientDesc, "home-lenient")}
-                {tile(Feature::Certificates, "/certs", ShellMsg::Certs, ShellMsg::CertsDesc, "home-certs")}
-                {tile(Feature::Reviews, "/reviews", ShellMsg::Reviews, ShellMsg::ReviewsDesc, "home-reviews")}
+                {SERVICES.iter().map(tile).collect_view()}
             </div>
         </section>
     }

@@ -1,6 +1,10 @@
-//! The app shell: header (hall name, language, elder mode, read-aloud), in-app navigation for
-//! kiosks with no browser chrome, banners, the features' route subtrees, idle guard.
+//! The app shell, in zones: a status band at the top (hall, step, countdown, time; no controls),
+//! the page (title and instruction, then the interaction zone), the services' navigation, and a
+//! fixed bottom bar (home, back, read aloud, 长辈版, language) within reach; banners, the
+//! attract screen, the idle guard.
 
+pub mod attract;
+pub mod back;
 pub mod home;
 pub mod not_found;
 
@@ -16,12 +20,15 @@ use crate::ui::features::{
     admin::AdminRoutes, assist::AssistButton, certs::CertsRoutes, lenient::LenientRoutes,
     reviews::ReviewsRoutes,
 };
-use crate::ui::i18n::{provide_i18n, use_i18n, Locale, ShellMsg};
+use crate::ui::i18n::{fill, provide_i18n, use_i18n, Locale, ShellMsg};
 use crate::ui::kiosk::scanner::{use_scan_inbox, use_wedge_scanner};
+use crate::ui::kiosk::status::{clock_text, provide_status_band, step_text, use_status_band};
 use crate::ui::kiosk::{
     catalog, idle::IdleGuard, provide_kiosk, speech, use_backend, use_config, use_connectivity,
     use_elder, wipe,
 };
+use attract::Attract;
+use back::parent_path;
 
 /// The root. Never unmounts on a kiosk: everything it owns lives for the whole day.
 #[component]
@@ -34,6 +41,7 @@ pub fn App(
     crate::ui::kiosk::scanner::provide_scan_inbox();
     provide_kiosk(loaded);
     provide_i18n(locale);
+    provide_status_band();
     // The features' root contexts; each registers its state with the privacy wipe.
     crate::ui::features::lenient::context::provide_lenient();
     crate::ui::features::reviews::context::provide_review_context();
@@ -96,44 +104,28 @@ fn Shell() -> impl IntoView {
     // and every entry work when the network goes later (issue 12, item 9).
     prefetch_catalog(backend, feed, 3);
 
+    // The root element carries the mode too: its font size is the `rem` every size scales by.
+    Effect::new(move |_| {
+        let on = elder.on.get();
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = el.class_list().toggle_with_force("elder", on);
+        }
+    });
+
     view! {
         <div class=root_class
             data-catalog-version=move || feed.current_version.get().unwrap_or_default()
             data-catalog-pending=move || feed.pending_version.get().unwrap_or_default()>
-            <header class="topbar">
-                <LongPress on_long_press=to_admin>
-                    <span class="hall-name">{hall}</span>
-                </LongPress>
-                <div class="topbar-actions">
-                    <ReadAloudButton />
-                    // ASSIST: moves to the bottom bar
-                    <AssistButton />
-                    <button class="btn btn-chip" data-testid="elder-toggle"
-                        aria-pressed=move || elder.on.get().to_string()
-                        aria-label=move || i18n.t(ShellMsg::ElderLabel)
-                        on:click=move |_| elder.on.update(|e| *e = !*e)>
-                        {move || if elder.on.get() { i18n.t(ShellMsg::ElderOff) } else { i18n.t(ShellMsg::ElderOn) }}
-                    </button>
-                    <button class="btn btn-chip" data-testid="lang-toggle"
-                        aria-label=move || i18n.t(ShellMsg::LangToggleLabel)
-                        on:click=move |_| i18n.toggle()>
-                        {move || i18n.t(ShellMsg::LangToggle)}
-                    </button>
-                </div>
-            </header>
+            <StatusBand hall=hall to_admin=to_admin />
             <Show when=move || cfg.is_demo()>
                 <div class="banner banner-demo" data-testid="demo-banner" role="status">{move || i18n.t(ShellMsg::DemoBanner)}</div>
             </Show>
             <Show when=move || !conn.online.get()>
                 <div class="banner banner-offline" data-testid="offline-banner" role="status">{move || i18n.t(ShellMsg::OfflineBanner)}</div>
             </Show>
-            <nav class="mainnav" aria-label=move || i18n.t(ShellMsg::AppTitle)>
-                <A href="/" exact=true attr:data-testid="nav-home" attr:class="nav-btn">{move || i18n.t(ShellMsg::Home)}</A>
-                <A href="/lenient" attr:data-testid="nav-lenient" attr:class="nav-btn">{move || i18n.t(ShellMsg::Lenient)}</A>
-                <A href="/certs" attr:data-testid="nav-certs" attr:class="nav-btn">{move || i18n.t(ShellMsg::Certs)}</A>
-                <A href="/reviews" attr:data-testid="nav-reviews" attr:class="nav-btn">{move || i18n.t(ShellMsg::Reviews)}</A>
-            </nav>
-            <ScanUnknownNotice />
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <not_found::NotFound /> }>
                     <Route path=path!("/") view=home::Home />
@@ -143,6 +135,12 @@ fn Shell() -> impl IntoView {
                     <AdminRoutes />
                 </Routes>
             </main>
+            // The services, low on the screen below every page (the home tiles are the main way).
+            <nav class="mainnav" aria-label=move || i18n.t(ShellMsg::SectionsNav)>
+                <A href="/lenient" attr:data-testid="nav-lenient" attr:class="nav-btn">{move || i18n.t(ShellMsg::Lenient)}</A>
+                <A href="/certs" attr:data-testid="nav-certs" attr:class="nav-btn">{move || i18n.t(ShellMsg::Certs)}</A>
+                <A href="/reviews" attr:data-testid="nav-reviews" attr:class="nav-btn">{move || i18n.t(ShellMsg::Reviews)}</A>
+            </nav>
             <footer class="footbar">
                 <span>{move || i18n.t(ShellMsg::TakeDocuments)}</span>
                 <span class="backend-status" data-testid="backend-status"
@@ -154,10 +152,119 @@ fn Shell() -> impl IntoView {
                     }}
                 </span>
             </footer>
+            <ScanUnknownNotice />
+            <BottomBar />
+            <Attract />
             <IdleGuard />
         </div>
     }
 }
+
+/// The thin band at the top: hall name (a long press opens the admin screen: staff only, no
+/// visible control), the step of a flow, the idle countdown while it runs, date and time.
+/// Nothing here is for the public to touch (out of reach from a wheelchair on a portrait kiosk).
+#[component]
+fn StatusBand(
+    /// The hall's name from the configuration.
+    hall: String,
+    /// Opens the admin screen (after the long press).
+    to_admin: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let band = use_status_band();
+    let now = RwSignal::new(crate::client::clock::now_ms());
+    let tick = gloo_timers::callback::Interval::new(CLOCK_TICK_MS, move || {
+        let _ = now.try_set(crate::client::clock::now_ms());
+    });
+    let tick = StoredValue::new_local(Some(tick));
+    on_cleanup(move || tick.update_value(|t| drop(t.take())));
+    let zh = move || i18n.locale() == Locale::ZhCn;
+    view! {
+        <header class="statusband" data-testid="status-band">
+            <LongPress on_long_press=to_admin>
+                <span class="hall-name">{hall}</span>
+            </LongPress>
+            <span class="band-step" data-testid="status-step">
+                {move || band.step.get().and_then(|(n, of)| step_text(zh(), n, of))}
+            </span>
+            <span class="band-idle" data-testid="status-idle">
+                {move || band.idle_left.get().map(|n| fill(i18n.t(ShellMsg::IdleBand), n as i64))}
+            </span>
+            <span class="band-clock" data-testid="status-clock">
+                {move || clock_text(zh(), (now.get() / 1000.0) as i64)}
+            </span>
+        </header>
+    }
+}
+
+/// How often the band's clock is refreshed (it shows minutes).
+const CLOCK_TICK_MS: u32 = 15_000;
+
+/// The fixed bar at the bottom, within reach on every form factor: home, back, read aloud,
+/// 长辈版, language. Every control's accessible name is its visible text (WCAG 2.5.3).
+#[component]
+fn BottomBar() -> impl IntoView {
+    let i18n = use_i18n();
+    let elder = use_elder();
+    let pathname = use_location().pathname;
+    let navigate = leptos_router::hooks::use_navigate();
+    let lenient = crate::ui::features::lenient::context::use_lenient();
+    let up = move || parent_path(&pathname.get(), lenient.last_list().as_deref());
+    let go_back = move |_| {
+        if let Some(p) = up() {
+            navigate(&p, Default::default());
+        }
+    };
+    let other_lang = move || match i18n.locale() {
+        Locale::ZhCn => "en",
+        Locale::En => "zh-CN",
+    };
+    view! {
+        <nav class="bottombar no-print" data-testid="bottom-bar" aria-label=move || i18n.t(ShellMsg::BarLabel)>
+            <A href="/" exact=true attr:data-testid="nav-home" attr:class="bar-btn">
+                <BarIcon d=ICON_HOME />
+                <span>{move || i18n.t(ShellMsg::Home)}</span>
+            </A>
+            <button type="button" class="bar-btn" data-testid="nav-back" disabled=move || up().is_none() on:click=go_back>
+                <BarIcon d=ICON_BACK />
+                <span>{move || i18n.t(ShellMsg::Back)}</span>
+            </button>
+            <ReadAloudButton />
+            <button type="button" class="bar-btn" data-testid="elder-toggle"
+                aria-pressed=move || elder.on.get().to_string()
+                on:click=move |_| elder.on.update(|e| *e = !*e)>
+                <BarIcon d=ICON_ELDER />
+                <span>{move || i18n.t(ShellMsg::ElderOn)}</span>
+            </button>
+            <button type="button" class="bar-btn" data-testid="lang-toggle" on:click=move |_| i18n.toggle()>
+                <BarIcon d=ICON_LANG />
+                <span lang=other_lang>{move || i18n.t(ShellMsg::LangToggle)}</span>
+            </button>
+            <AssistButton />
+        </nav>
+    }
+}
+
+/// A bar button's pictogram: one SVG path on a 24-unit grid, hidden from assistive technology
+/// (the button's text names it).
+#[component]
+fn BarIcon(
+    /// The path data.
+    d: &'static str,
+) -> impl IntoView {
+    view! {
+        <svg class="bar-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d=d fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" />
+        </svg>
+    }
+}
+
+const ICON_HOME: &str = "M3 11 12 3l9 8M5 9.5V21h5v-6h4v6h5V9.5";
+const ICON_BACK: &str = "M10 5 3 12l7 7M3 12h18";
+const ICON_READ: &str = "M4 9v6h4l5 4V5L8 9H4zM16 9a4 4 0 0 1 0 6M18.5 6.5a8 8 0 0 1 0 11";
+const ICON_ELDER: &str = "M4 19 9 5l5 14M6 14h6M15 19l3-8 3 8M16 16.5h4";
+const ICON_LANG: &str =
+    "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM3 12h18M12 3c3 3.2 3 14.8 0 18M12 3c-3 3.2-3 14.8 0 18";
 
 /// Fetches the catalog once, after the first screen had a chance to render and respond (the
 /// client keeps it in memory and the service worker in its cache). A failure is fine: the
@@ -229,8 +336,9 @@ fn ReadAloudButton() -> impl IntoView {
     });
     view! {
         <Show when=speech::is_supported>
-            <button class="btn btn-chip" data-testid="read-aloud" aria-pressed=move || speaking.get().to_string() on:click=click>
-                {move || if speaking.get() { i18n.t(ShellMsg::StopReading) } else { i18n.t(ShellMsg::ReadAloud) }}
+            <button type="button" class="bar-btn" data-testid="read-aloud" aria-pressed=move || speaking.get().to_string() on:click=click>
+                <BarIcon d=ICON_READ />
+                <span>{move || if speaking.get() { i18n.t(ShellMsg::StopReading) } else { i18n.t(ShellMsg::ReadAloud) }}</span>
             </button>
         </Show>
     }

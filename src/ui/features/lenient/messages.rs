@@ -24,6 +24,9 @@ crate::messages!(
     CountSuffix => "条", "entries";
     ShowMore => "显示更多", "Show more";
     Shown => "已显示", "Showing";
+    PrevPage => "上一页", "Previous page";
+    NextPage => "下一页", "Next page";
+    PageOf => "第{n}页", "Page {n}";
     NoResults => "没有找到符合条件的事项，请换个关键词或类型再试。", "No matching entries. Try another keyword or list type.";
     MatchedOther => "关键词出现在适用条件、依据或实施机关中", "Keyword found in the conditions, legal basis or authority";
     NotHere => "本地区不适用", "Not applicable in this region";

@@ -4,6 +4,7 @@
 pub mod context;
 pub mod messages;
 pub mod pages;
+pub mod paging;
 pub mod routes;
 pub mod state;
 pub mod url_follow;

@@ -10,7 +10,11 @@ use crate::ui::features::assist::messages::AssistMsg;
 use crate::ui::i18n::use_i18n;
 use crate::ui::kiosk::{use_backend, use_config};
 
-/// `data-testid="assist-button"`; the notice is `assist-notice` (`data-state` = `calling`,
+/// A person with a raised hand, on the bottom bar's 24-unit grid.
+const ICON_ASSIST: &str =
+    "M12 3.5a2.5 2.5 0 1 0 0 5 2.5 2.5 0 0 0 0-5zM7 21v-6l-2-5 4 1.5h6L19 10l-2 5v6M19 10V4";
+
+/// A bottom-bar button, `data-testid="assist-button"`; the notice is `assist-notice` (`data-state` = `calling`,
 /// `called` or `failed`), its close button `assist-close`.
 #[component]
 pub fn AssistButton() -> impl IntoView {
@@ -70,9 +74,13 @@ pub fn AssistButton() -> impl IntoView {
     enabled.then(move || {
         view! {
             // The label is the visible text (WCAG 2.5.3).
-            <button type="button" class="btn btn-chip" data-testid="assist-button"
+            <button type="button" class="bar-btn" data-testid="assist-button"
                 on:click=move |_| call.run(())>
-                {move || i18n.t(AssistMsg::Button)}
+                <svg class="bar-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                    <path d=ICON_ASSIST fill="none" stroke="currentColor" stroke-width="2.2"
+                        stroke-linecap="round" stroke-linejoin="round" />
+                </svg>
+                <span>{move || i18n.t(AssistMsg::Button)}</span>
             </button>
             <Show when=move || notice.with(|n| *n != Notice::Hidden)>
                 <div class="assist-notice" data-testid="assist-notice" data-state=state_name

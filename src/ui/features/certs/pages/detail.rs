@@ -49,8 +49,8 @@ pub fn CertDetailPage() -> impl IntoView {
     });
     view! {
         <section class="page cert-detail" data-read>
-            <A href="/certs" attr:class="link-back" attr:data-testid="cert-back">{move || i18n.t(CertMsg::BackToSearch)}</A>
             <h1>{move || i18n.t(CertMsg::DetailTitle)}</h1>
+            <A href="/certs" attr:class="link-back" attr:data-testid="cert-back">{move || i18n.t(CertMsg::BackToSearch)}</A>
             <Transition fallback=|| view! { <Loading /> }>
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=move |_| detail.refetch() /> }>
                     {move || Suspend::new(async move {

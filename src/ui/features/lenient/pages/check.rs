@@ -26,10 +26,10 @@ pub fn Eligibility() -> impl IntoView {
     });
     view! {
         <section class="page eligibility" data-read>
+            <h1>{move || i18n.t(LenientMsg::CheckTitle)}</h1>
             <A href=move || item_href(&id.get()) attr:class="link-back no-print" attr:data-testid="eligibility-to-entry-top">
                 "← " {move || i18n.t(LenientMsg::BackToEntry)}
             </A>
-            <h1>{move || i18n.t(LenientMsg::CheckTitle)}</h1>
             <Transition fallback=|| view! { <Loading /> }>
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=move |_| entry.refetch() /> }>
                     {move || Suspend::new(async move {

@@ -32,9 +32,6 @@ pub fn LenientItem() -> impl IntoView {
     };
     view! {
         <section class="page lenient-item" data-read>
-            <A href=back attr:class="link-back no-print" attr:data-testid="lenient-back">
-                "← " {move || i18n.t(LenientMsg::BackToList)}
-            </A>
             <Transition fallback=|| view! { <Loading /> }>
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=move |_| entry.refetch() /> }>
                     {move || Suspend::new(async move {
@@ -43,6 +40,9 @@ pub fn LenientItem() -> impl IntoView {
                     })}
                 </ErrorBoundary>
             </Transition>
+            <A href=back attr:class="link-back no-print" attr:data-testid="lenient-back">
+                "← " {move || i18n.t(LenientMsg::BackToList)}
+            </A>
         </section>
     }
 }

@@ -113,10 +113,10 @@ pub fn LenientList() -> impl IntoView {
 
     view! {
         <section class="page lenient-list" data-read>
+            <h1>{move || i18n.t(LenientMsg::Title)}</h1>
             <A href="/lenient" attr:class="link-back no-print" attr:data-testid="lenient-back-grid">
                 "← " {move || i18n.t(LenientMsg::AllDomains)}
             </A>
-            <h1>{move || i18n.t(LenientMsg::Title)}</h1>
             <form class="search-row" role="search" on:submit=submit>
                 <label for="lenient-q">{move || i18n.t(LenientMsg::SearchLabel)}</label>
                 <div class="search-box">

@@ -13,6 +13,7 @@ use crate::ui::features::lenient::messages::{
 };
 use crate::ui::features::lenient::state::{applies_here, item_href};
 use crate::ui::i18n::use_i18n;
+use crate::ui::kiosk::status::use_status_band;
 use crate::ui::kiosk::use_config;
 
 /// Moves focus to a new screen's heading once it is mounted, when `armed` (after an answer,
@@ -38,6 +39,11 @@ pub fn CheckFlow(
     let i18n = use_i18n();
     let cfg = use_config();
     let check = RwSignal::new(SelfCheck::new(&entry));
+    // The status band shows the question as a step ("第2步/共4步"), cleared on leaving.
+    let band = use_status_band();
+    on_cleanup(move || {
+        let _ = band.step.try_set(None);
+    });
     let entry_href = item_href(&entry.id);
     let watermark = cfg.is_demo() || entry.synthetic;
     let not_here = !applies_here(&entry, &cfg.with(|c| c.region_code.clone()));
@@ -67,6 +73,7 @@ pub fn CheckFlow(
 
     let question = move |fact: Fact| {
         let (answered, at_most) = check.with_untracked(SelfCheck::progress);
+        band.step.set(Some((answered as u32 + 1, at_most as u32)));
         let q = move || {
             let l = i18n.locale();
             entry.with_value(|e| {
@@ -104,6 +111,7 @@ pub fn CheckFlow(
     let result = {
         let entry_href = entry_href.clone();
         move |v: Verdict| {
+            band.step.set(None);
             let answers = check.with_untracked(|c| c.answered().to_vec());
             let decisive: Vec<(Fact, bool)> = v
                 .decisive

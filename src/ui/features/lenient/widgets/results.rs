@@ -10,13 +10,16 @@ use crate::contract::{Catalog, ListKind};
 use crate::domain::search::{Filter, Hit, MatchField, SearchIndex};
 use crate::ui::features::lenient::messages::LenientMsg;
 use crate::ui::features::lenient::messages::{count_text, kind_short};
+use crate::ui::features::lenient::paging::{with_page, PageWindow, ELDER_PAGE};
 use crate::ui::features::lenient::state::{
     applies_here, domain_chips, item_href, kinds_in_domain, ListState, PAGE,
 };
 use crate::ui::features::lenient::widgets::highlight::Highlight;
 use crate::ui::features::lenient::widgets::kind_chips::KindChips;
-use crate::ui::i18n::use_i18n;
-use crate::ui::kiosk::use_config;
+use crate::ui::i18n::{fill, use_i18n};
+use crate::ui::kiosk::{use_config, use_elder};
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
 /// One search over the domain (every kind), shared by the chips, the count and the list.
 struct Found {
@@ -196,9 +199,28 @@ pub fn Results(
                 .unwrap_or_else(|| code.to_string())
         })
     };
+    // 长辈版: five at a time, the page in the URL; otherwise a long list with "show more".
+    let elder = use_elder();
+    let query = use_query_map();
+    let window = Memo::new(move |_| {
+        let page = query.with(|m| m.get("page"));
+        PageWindow::new(count.get(), page.as_deref(), ELDER_PAGE)
+    });
+    let page_href = move |page: usize| {
+        let s = ListState {
+            q: text.get(),
+            ..state.get()
+        };
+        with_page(&s.href(), page)
+    };
     let items = move || {
         let k = kind.get();
-        let n = shown.get();
+        let (skip, n) = if elder.on.get() {
+            let w = window.get();
+            (w.skip, w.take)
+        } else {
+            (0, shown.get())
+        };
         // Only the visible slice is copied out of the catalog.
         let rows: Vec<Row> = found.with(|f| {
             data.with_value(|(cat, _)| {
@@ -207,6 +229,7 @@ pub fn Results(
                     .zip(&f.kinds)
                     .zip(&f.here)
                     .filter(|((_, hk), _)| k.is_none_or(|k| **hk == k))
+                    .skip(skip)
                     .take(n)
                     .filter_map(|((h, _), here)| {
                         let e = &cat.entries.get(h.pos)?.entry;
@@ -285,7 +308,20 @@ pub fn Results(
             <p class="hint" data-testid="lenient-empty">{move || i18n.t(LenientMsg::NoResults)}</p>
         </Show>
         <ul class="list lenient-results">{items}</ul>
-        <Show when=move || { count.get() > shown.get() }>
+        <Show when=move || { elder.on.get() && window.get().pages > 1 }>
+            <nav class="pager" data-testid="lenient-pager" aria-label=move || fill(i18n.t(LenientMsg::PageOf), window.get().page as i64)>
+                {move || match window.get().prev() {
+                    Some(p) => view! { <A href=page_href(p) attr:class="btn" attr:data-testid="lenient-page-prev">{move || i18n.t(LenientMsg::PrevPage)}</A> }.into_any(),
+                    None => view! { <span class="btn pager-off" aria-hidden="true">{move || i18n.t(LenientMsg::PrevPage)}</span> }.into_any(),
+                }}
+                <span class="pager-pos" data-testid="lenient-page">{move || { let w = window.get(); format!("{} / {}", w.page, w.pages) }}</span>
+                {move || match window.get().next() {
+                    Some(p) => view! { <A href=page_href(p) attr:class="btn btn-primary" attr:data-testid="lenient-page-next">{move || i18n.t(LenientMsg::NextPage)}</A> }.into_any(),
+                    None => view! { <span class="btn pager-off" aria-hidden="true">{move || i18n.t(LenientMsg::NextPage)}</span> }.into_any(),
+                }}
+            </nav>
+        </Show>
+        <Show when=move || { !elder.on.get() && count.get() > shown.get() }>
             <button type="button" class="btn lenient-more" data-testid="lenient-more"
                 on:click=move |_| shown.update(|n| *n += PAGE)>
                 {move || i18n.t(LenientMsg::ShowMore)} " ("

@@ -28,6 +28,8 @@ use crate::ui::kiosk::{
 
 #[component]
 pub fn ReviewForm() -> impl IntoView {
+    // The review flow: 1 which service, 2 the rating (and reasons), 3 the receipt.
+    crate::ui::kiosk::status::use_flow_step(2, 3);
     use_personal_screen();
     let i18n = use_i18n();
     let backend = use_backend();

@@ -70,6 +70,8 @@ fn TargetPicker(
 
 #[component]
 pub fn ReviewsHome() -> impl IntoView {
+    // The review flow: 1 which service, 2 the rating (and reasons), 3 the receipt.
+    crate::ui::kiosk::status::use_flow_step(1, 3);
     let i18n = use_i18n();
     let backend = use_backend();
     let navigate = use_navigate();

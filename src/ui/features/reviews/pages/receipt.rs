@@ -33,6 +33,8 @@ fn public_base(cfg: KioskConfig) -> String {
 
 #[component]
 pub fn ReviewReceiptPage() -> impl IntoView {
+    // The review flow: 1 which service, 2 the rating (and reasons), 3 the receipt.
+    crate::ui::kiosk::status::use_flow_step(3, 3);
     let i18n = use_i18n();
     let cfg = use_config();
     let ctx = use_review_context();
