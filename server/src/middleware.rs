@@ -76,9 +76,14 @@ pub async fn limit_certificates(
 ) -> Response {
     let wait = if state.store.postgres().is_some() {
         let per_min = state.config.cert_rate_per_min;
+        // Two limiters, as in process: their buckets never share a row, even when the
+        // client key is the IP key (no `X-Kiosk-Id`).
         let buckets = [
-            (format!("cert:{}", client_key(&req)), per_min),
-            (format!("cert:{}", ip_key(&req)), per_min.saturating_mul(10)),
+            (format!("cert-client:{}", client_key(&req)), per_min),
+            (
+                format!("cert-ip:{}", ip_key(&req)),
+                per_min.saturating_mul(10),
+            ),
         ];
         match state.store.take_tokens(&buckets).await {
             Ok(r) => r.err(),

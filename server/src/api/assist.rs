@@ -42,9 +42,10 @@ async fn limit_calls(
     let wait = if state.store.postgres().is_some() {
         // Shared by every replica.
         let per_min = assist::CALLS_PER_MIN;
+        // Two limiters, as in process: their buckets never share a row.
         let buckets = [
-            (format!("assist:{}", client_key(&req)), per_min),
-            (format!("assist:{}", ip_key(&req)), per_min * 10),
+            (format!("assist-client:{}", client_key(&req)), per_min),
+            (format!("assist-ip:{}", ip_key(&req)), per_min * 10),
         ];
         match state.store.take_tokens(&buckets).await {
             Ok(r) => r.err(),
