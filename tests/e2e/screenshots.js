@@ -25,7 +25,7 @@ const SHOTS = [
   ['check-step1', async (p) => { await p.goto(`/lenient/item/${entry.id}/check`); await tid(p, 'eligibility-question').waitFor(); }],
   ['check-step2', async (p) => {
     await p.goto(`/lenient/item/${entry.id}/check`);
-    await tid(p, 'eligibility-yes').click();
+    await tid(p, 'eligibility-no').click(); // "no decision yet" leads on to the next question
     await p.waitForTimeout(500);
     await p.locator('[data-testid="eligibility-question"], [data-testid="eligibility-result"]').first().waitFor();
   }],
