@@ -33,6 +33,9 @@ pub struct Config {
     /// process can tell it from another server answering on the same address (the e2e harness
     /// passes a random one). `None`: no header.
     pub instance_id: Option<String>,
+    /// `DEMO_HISTORY` (default on; `0` = off): the marked demo history (演示数据) of a few
+    /// hundred reviews over the six months before the seed day is stored (off: removed).
+    pub demo_history: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -57,6 +60,7 @@ impl Config {
             seed_today: None,
             log_requests: true,
             instance_id: None,
+            demo_history: true,
         }
     }
 
@@ -105,6 +109,9 @@ impl Config {
         }
         if let Some(v) = get("LOG_REQUESTS") {
             c.log_requests = !matches!(v.trim(), "0" | "false" | "off" | "no");
+        }
+        if let Some(v) = get("DEMO_HISTORY") {
+            c.demo_history = !matches!(v.trim(), "0" | "false" | "off" | "no");
         }
         if let Some(v) = get("INSTANCE_ID").filter(|v| !v.is_empty()) {
             if !valid_instance_id(&v) {

@@ -134,6 +134,22 @@ impl AppState {
         };
         let db = Db::open(&config.db_path(), &seed, clock.today(), config.seed_today)?;
         let stored = db.read(db::load_certificates)?;
+        // The marked demo history: stored once when on, removed when off.
+        db.write(|c| -> Result<(), db::DbError> {
+            if config.demo_history {
+                let end = crate::demo_history::seed_day(c)?.unwrap_or_else(|| clock.today());
+                let rows = seed::demo_history(
+                    &seed.windows,
+                    &seed.services,
+                    end,
+                    config.bad_review_deadline_days,
+                );
+                crate::demo_history::install(c, &rows)?;
+            } else {
+                crate::demo_history::remove(c)?;
+            }
+            Ok(())
+        })?;
         // The hall's own 事项 and 窗口 when imported (`services import`), else the seed's.
         let hall = HallView::load(&db)?;
         // Benchmarks only: LENIENT_SYNTHETIC_ENTRIES=N pads the catalog to N entries.

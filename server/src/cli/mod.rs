@@ -27,7 +27,8 @@ const USAGE: &str = "usage:
   kiosk-server services import <FILE> [--dry-run] | windows import <FILE> [--dry-run]
 environment: HOST, PORT, DATA_DIR, DIST_DIR, ADMIN_TOKEN, CERT_RATE_PER_MIN,
   BAD_REVIEW_DEADLINE_DAYS, SEED_TODAY (YYYY-MM-DD), LOG_REQUESTS (0 = off),
-  INSTANCE_ID (echoed in X-Instance-Id by /api/v1/health)";
+  INSTANCE_ID (echoed in X-Instance-Id by /api/v1/health),
+  DEMO_HISTORY (0 = no marked demo reviews in the statistics; default on)";
 
 /// Runs the command in `args` (without the program name), configured from the environment.
 pub fn run(args: Vec<String>) -> ExitCode {
