@@ -8,7 +8,7 @@ const dist = process.env.EK_DIST || 'dist';
 module.exports = {
   globDirectory: `${dist}/`,
   // Demo files without personal-looking data only (never demo/certificates.json or cases.json).
-  globPatterns: ['index.html', '*.{js,wasm,css}', 'icons/*.svg', 'manifest.webmanifest', 'demo/{catalog,services,windows,stats}.json'],
+  globPatterns: ['index.html', '*.{js,wasm,css}', 'icons/*.svg', 'manifest.webmanifest', 'demo/{catalog,services,windows}.json', 'demo/stats-*.json'],
   globIgnores: ['sw.js', 'sw-register.js', 'workbox-*.js'],
   swDest: `${dist}/sw.js`,
   mode: 'production',

@@ -42,6 +42,9 @@ pub struct Config {
     /// `DATABASE_TIMEOUT_MS`: the longest a request waits for PostgreSQL (a free connection
     /// or an answer) before it gets 503 `database_unavailable` (default 5000).
     pub database_timeout: Duration,
+    /// `DEMO_HISTORY` (default on; `0` = off): the marked demo history (演示数据) of a few
+    /// hundred reviews over the six months before the seed day is stored (off: removed).
+    pub demo_history: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -69,6 +72,7 @@ impl Config {
             database_url: None,
             database_pool_size: 16,
             database_timeout: Duration::from_millis(5000),
+            demo_history: true,
         }
     }
 
@@ -133,6 +137,9 @@ impl Config {
         if let Some(v) = get("DATABASE_TIMEOUT_MS") {
             let ms: u64 = parse_num("DATABASE_TIMEOUT_MS", &v)?;
             c.database_timeout = Duration::from_millis(ms.max(100));
+        }
+        if let Some(v) = get("DEMO_HISTORY") {
+            c.demo_history = !matches!(v.trim(), "0" | "false" | "off" | "no");
         }
         if let Some(v) = get("INSTANCE_ID").filter(|v| !v.is_empty()) {
             if !valid_instance_id(&v) {

@@ -18,6 +18,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod demo_history;
 pub mod extract;
 pub mod hall;
 pub mod import;

@@ -207,6 +207,158 @@ pub fn brotli_bytes(data: &[u8]) -> Vec<u8> {
     out
 }
 
+// ---------------------------------------------------------------------------------------------
+// The marked demo history (演示数据): a few hundred reviews over six months
+// ---------------------------------------------------------------------------------------------
+
+/// The kiosk id the demo history is stored under (no real kiosk has it).
+pub const DEMO_HISTORY_KIOSK: &str = "demo-history";
+/// How many days before the seed day the demo history covers (six months).
+pub const DEMO_HISTORY_DAYS: i64 = 182;
+
+/// One review of the demo history: deterministic, no personal data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DemoReview {
+    pub day: enforcement_kiosk::domain::date::Date,
+    pub rating: enforcement_kiosk::contract::Rating,
+    pub window_id: Option<String>,
+    pub service_id: Option<String>,
+    /// A 差评's deadline.
+    pub due_by: Option<enforcement_kiosk::domain::date::Date>,
+    /// The handling steps after the first state, each with its day (valid transitions).
+    pub events: Vec<(
+        enforcement_kiosk::contract::ReviewState,
+        enforcement_kiosk::domain::date::Date,
+    )>,
+    pub check_code: String,
+}
+
+impl DemoReview {
+    /// The state it ended in.
+    pub fn state(&self) -> enforcement_kiosk::contract::ReviewState {
+        self.events
+            .last()
+            .map(|e| e.0)
+            .unwrap_or_else(|| enforcement_kiosk::domain::review::initial_state(self.rating))
+    }
+
+    /// As the statistics see it.
+    pub fn stats_row(&self) -> enforcement_kiosk::domain::review::StatsRow {
+        use enforcement_kiosk::domain::review::counts_as_rectified;
+        enforcement_kiosk::domain::review::StatsRow {
+            rating: self.rating,
+            state: self.state(),
+            window_id: self.window_id.clone(),
+            service_id: self.service_id.clone(),
+            day: self.day.to_string(),
+            due_by: self.due_by.map(|d| d.to_string()),
+            handled_on: self
+                .events
+                .iter()
+                .find(|e| counts_as_rectified(e.0))
+                .map(|e| e.1.to_string()),
+            demo: true,
+        }
+    }
+}
+
+/// The demo history for the [`DEMO_HISTORY_DAYS`] days before `end` (exclusive), the same on
+/// every run: about two reviews a working day, fewer at weekends, 好评率 improving over the
+/// months, most 差评 handled within `deadline_days` working days, some late, the newest ones
+/// still open.
+pub fn demo_history(
+    windows: &[Window],
+    services: &[ServiceItem],
+    end: enforcement_kiosk::domain::date::Date,
+    deadline_days: u32,
+) -> Vec<DemoReview> {
+    use enforcement_kiosk::contract::{Rating, ReviewState};
+    use enforcement_kiosk::domain::review::check_code_from;
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let mut out = Vec::new();
+    for back in (1..=DEMO_HISTORY_DAYS).rev() {
+        let day = end.add_days(-back);
+        let n = if day.weekday() < 5 {
+            next() % 5
+        } else {
+            next() % 2
+        };
+        // 差评 share falls from about 16 % to 6 % over the half year (per mille).
+        let progress = (DEMO_HISTORY_DAYS - back) as u64;
+        let bad_pm = 160 - progress * 100 / DEMO_HISTORY_DAYS as u64;
+        for _ in 0..n {
+            let roll = next() % 1000;
+            let rating = if roll < bad_pm {
+                if next() % 10 < 7 {
+                    Rating::Dissatisfied
+                } else {
+                    Rating::VeryDissatisfied
+                }
+            } else {
+                match next() % 20 {
+                    0..=10 => Rating::VerySatisfied,
+                    11..=17 => Rating::Satisfied,
+                    _ => Rating::BasicallySatisfied,
+                }
+            };
+            let window_id = (!windows.is_empty())
+                .then(|| windows[(next() % windows.len() as u64) as usize].id.clone());
+            let service_id = (!services.is_empty()).then(|| {
+                services[(next() % services.len() as u64) as usize]
+                    .id
+                    .clone()
+            });
+            let mut events = Vec::new();
+            let mut due_by = None;
+            if rating.is_bad() {
+                let due = day.add_working_days(deadline_days);
+                due_by = Some(due);
+                // 8 in 10 on time, the rest 1–6 days late.
+                let handled = if next() % 10 < 8 {
+                    day.add_working_days(1 + (next() % u64::from(deadline_days.max(1))) as u32)
+                } else {
+                    due.add_days(1 + (next() % 6) as i64)
+                };
+                let start = day.add_days(1);
+                if start < end {
+                    events.push((ReviewState::Verifying, start));
+                }
+                let how = next() % 10;
+                if handled < end && start < end {
+                    if how < 2 {
+                        events.push((ReviewState::Explained, handled));
+                    } else {
+                        events.push((ReviewState::Rectifying, start));
+                        events.push((ReviewState::Rectified, handled));
+                        let visit = handled.add_days(2);
+                        if how >= 5 && visit < end {
+                            events.push((ReviewState::Revisited, visit));
+                        }
+                    }
+                } else if start < end && how >= 2 {
+                    events.push((ReviewState::Rectifying, start));
+                }
+            }
+            out.push(DemoReview {
+                day,
+                rating,
+                window_id,
+                service_id,
+                due_by,
+                events,
+                check_code: check_code_from(next()),
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -119,6 +119,16 @@ impl AppState {
         };
         let store = Store::open(&config, &seed, clock.today(), config.seed_today).await?;
         let stored = store.load_certificates().await?;
+        // The marked demo history: stored once when on, removed when off.
+        {
+            let (windows, services) = (seed.windows.clone(), seed.services.clone());
+            let deadline = config.bad_review_deadline_days;
+            store
+                .apply_demo_history(config.demo_history, clock.today(), move |end| {
+                    seed::demo_history(&windows, &services, end, deadline)
+                })
+                .await?;
+        }
         // The hall's own 事项 and 窗口 when imported (`services import`), else the seed's.
         let hall = store.hall_view().await?;
         // Benchmarks only: LENIENT_SYNTHETIC_ENTRIES=N pads the catalog to N entries.

@@ -21,7 +21,9 @@ struct Data {
     services: Option<Rc<Vec<ServiceItem>>>,
     windows: Option<Rc<Vec<Window>>>,
     cases: Option<Rc<Vec<DemoCase>>>,
-    stats: Option<Rc<ReviewStats>>,
+    stats_month: Option<Rc<ReviewStats>>,
+    stats_window: Option<Rc<ReviewStats>>,
+    stats_service: Option<Rc<ReviewStats>>,
     reviews: Vec<(String, ReviewReceipt, ReviewRequest, ReviewStatus)>,
     seq: u32,
     /// 呼叫工作人员 calls made in this tab (no server to tell).
@@ -293,7 +295,12 @@ impl Backend for DemoBackend {
     }
 
     fn review_stats(&self, q: StatsQuery) -> ApiFuture<ReviewStats> {
-        let stats = cached!(self, stats, "stats.json");
+        // One file per grouping (`kiosk-server export-demo`), each with the monthly trend.
+        let stats = match q.group_by {
+            StatsGroupBy::Month => cached!(self, stats_month, "stats-month.json"),
+            StatsGroupBy::Window => cached!(self, stats_window, "stats-window.json"),
+            StatsGroupBy::Service => cached!(self, stats_service, "stats-service.json"),
+        };
         let data = self.data.clone();
         Box::pin(async move {
             let mut s = stats.await?.as_ref().clone();

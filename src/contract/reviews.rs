@@ -265,6 +265,12 @@ pub struct StatsFigures {
     pub rectify_rate: Option<f64>,
     /// 平均分 on 5…1
     pub average: Option<f64>,
+    /// 按时处理差评数: 差评 that reached 已整改, 已解释 or 已回访 on or before their `due_by`
+    #[serde(default)]
+    pub bad_on_time: u64,
+    /// 差评按时处理率 = 按时处理差评数 / 差评数
+    #[serde(default)]
+    pub on_time_rate: Option<f64>,
 }
 
 /// How statistics are grouped: the `group_by` of `GET /api/v1/reviews/stats` and of its
@@ -317,6 +323,13 @@ pub struct ReviewStats {
     pub overall: StatsFigures,
     #[serde(default)]
     pub groups: Vec<StatsGroup>,
+    /// The same period per calendar month (`YYYY-MM`, ascending), whatever `group_by` is: the
+    /// trend of 评价数, 好评率 and 差评按时处理率.
+    #[serde(default)]
+    pub months: Vec<StatsGroup>,
+    /// How many of the reviews counted are the marked demo history (演示数据); 0 = none.
+    #[serde(default)]
+    pub demo_reviews: u64,
 }
 
 /// Admin: advance a review's handling (`POST /api/v1/admin/reviews/{review_no}/advance`).

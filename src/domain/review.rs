@@ -468,6 +468,8 @@ pub fn compute_stats(rows: impl IntoIterator<Item = (Rating, ReviewState)>) -> S
         bad_rectified,
         rectify_rate: ratio(bad_rectified, bad),
         average: ratio(stars, total),
+        bad_on_time: 0,
+        on_time_rate: None,
     }
 }
 
@@ -479,6 +481,7 @@ pub fn merge_stats(a: &StatsFigures, b: &StatsFigures) -> StatsFigures {
     let good = a.good + b.good;
     let bad = a.bad + b.bad;
     let fixed = a.bad_rectified + b.bad_rectified;
+    let on_time = a.bad_on_time + b.bad_on_time;
     let rate = |n: u64, d: u64| (d > 0).then(|| n as f64 / d as f64);
     let sum = a.average.unwrap_or(0.0) * a.total as f64 + b.average.unwrap_or(0.0) * b.total as f64;
     StatsFigures {
@@ -490,11 +493,13 @@ pub fn merge_stats(a: &StatsFigures, b: &StatsFigures) -> StatsFigures {
         bad_rectified: fixed,
         rectify_rate: rate(fixed, bad),
         average: (total > 0).then(|| sum / total as f64),
+        bad_on_time: on_time,
+        on_time_rate: rate(on_time, bad),
     }
 }
 
 /// One review as the statistics see it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct StatsRow {
     pub rating: Rating,
     pub state: ReviewState,
@@ -502,6 +507,32 @@ pub struct StatsRow {
     pub service_id: Option<String>,
     /// The day it was created (China time), `YYYY-MM-DD`.
     pub day: String,
+    /// A 差评's deadline, `YYYY-MM-DD`.
+    pub due_by: Option<String>,
+    /// The day a 差评 first reached 已整改, 已解释 or 已回访 (China time), `YYYY-MM-DD`.
+    pub handled_on: Option<String>,
+    /// Part of the marked demo history (演示数据).
+    pub demo: bool,
+}
+
+/// Whether a row is a 差评 handled on time: counted by [`compute_stats`] as a rectified 差评,
+/// first handled on or before its deadline (one without a deadline counts when handled).
+pub fn handled_on_time(r: &StatsRow) -> bool {
+    r.rating.is_bad()
+        && counts_as_rectified(r.state)
+        && match (&r.handled_on, &r.due_by) {
+            (Some(h), Some(d)) => h <= d,
+            (Some(_), None) => true,
+            (None, _) => false,
+        }
+}
+
+/// [`compute_stats`] of rows, with 按时处理差评数 and 差评按时处理率 ([`handled_on_time`]).
+pub fn row_stats<'a>(rows: impl IntoIterator<Item = &'a StatsRow> + Clone) -> StatsFigures {
+    let mut f = compute_stats(rows.clone().into_iter().map(|r| (r.rating, r.state)));
+    f.bad_on_time = rows.into_iter().filter(|r| handled_on_time(r)).count() as u64;
+    f.on_time_rate = (f.bad > 0).then(|| f.bad_on_time as f64 / f.bad as f64);
+    f
 }
 
 /// A checked statistics request: the period (either bound optional) and the grouping,
@@ -522,7 +553,22 @@ pub fn build_stats(
     q: &StatsQuery,
     rows: &[StatsRow],
 ) -> ReviewStats {
-    let overall = compute_stats(rows.iter().map(|r| (r.rating, r.state)));
+    let overall = row_stats(rows);
+    let mut months: BTreeMap<&str, Vec<&StatsRow>> = BTreeMap::new();
+    for r in rows {
+        months
+            .entry(r.day.get(0..7).unwrap_or(""))
+            .or_default()
+            .push(r);
+    }
+    let months = months
+        .into_iter()
+        .map(|(m, rs)| StatsGroup {
+            key: m.to_string(),
+            label: m.to_string(),
+            figures: row_stats(rs.iter().copied()),
+        })
+        .collect();
     let mut groups: BTreeMap<(usize, String), Vec<&StatsRow>> = BTreeMap::new();
     for r in rows {
         let key = match q.group_by {
@@ -572,7 +618,7 @@ pub fn build_stats(
             StatsGroup {
                 key,
                 label,
-                figures: compute_stats(rs.iter().map(|r| (r.rating, r.state))),
+                figures: row_stats(rs.iter().copied()),
             }
         })
         .collect();
@@ -582,6 +628,8 @@ pub fn build_stats(
         group_by: q.group_by.as_str().to_string(),
         overall,
         groups,
+        months,
+        demo_reviews: rows.iter().filter(|r| r.demo).count() as u64,
     }
 }
 
@@ -1300,6 +1348,8 @@ mod tests {
             bad_rectified: 2,
             rectify_rate: Some(2.0 / 3.0),
             average: Some(3.6), // (4·5 + 2·4 + 3 + 2·2 + 1) / 10
+            bad_on_time: 0,
+            on_time_rate: None,
         };
         assert_eq!(s, want);
     }
@@ -1523,7 +1573,92 @@ mod tests {
             window_id: w.map(str::to_string),
             service_id: s.map(str::to_string),
             day: day.into(),
+            ..Default::default()
         }
+    }
+
+    #[test]
+    fn on_time_counts_handled_bad_reviews_by_their_deadline_and_months_trend() {
+        let bad = |state: ReviewState, day: &str, due: &str, handled: Option<&str>, demo: bool| {
+            StatsRow {
+                rating: Rating::Dissatisfied,
+                state,
+                day: day.into(),
+                due_by: Some(due.into()),
+                handled_on: handled.map(String::from),
+                demo,
+                ..Default::default()
+            }
+        };
+        let rows = vec![
+            bad(
+                ReviewState::Rectified,
+                "2026-10-02",
+                "2026-10-13",
+                Some("2026-10-13"),
+                true,
+            ),
+            bad(
+                ReviewState::Revisited,
+                "2026-10-05",
+                "2026-10-14",
+                Some("2026-10-20"),
+                true,
+            ),
+            bad(
+                ReviewState::Rectifying,
+                "2026-11-02",
+                "2026-11-11",
+                None,
+                false,
+            ),
+            // Revoked on appeal: not a 差评 at all.
+            bad(
+                ReviewState::AppealRevoked,
+                "2026-11-03",
+                "2026-11-12",
+                Some("2026-11-04"),
+                false,
+            ),
+            StatsRow {
+                rating: Rating::Satisfied,
+                state: ReviewState::Submitted,
+                day: "2026-11-04".into(),
+                ..Default::default()
+            },
+        ];
+        assert!(handled_on_time(&rows[0]) && !handled_on_time(&rows[1]));
+        assert!(!handled_on_time(&rows[2]) && !handled_on_time(&rows[3]));
+        let f = row_stats(&rows);
+        assert_eq!((f.bad, f.bad_rectified, f.bad_on_time), (3, 2, 1));
+        assert_eq!(f.on_time_rate, Some(1.0 / 3.0));
+        let q = StatsQuery {
+            from: None,
+            to: None,
+            group_by: StatsGroupBy::Window,
+        };
+        let s = build_stats(&[], &[], &q, &rows);
+        assert_eq!(s.demo_reviews, 2);
+        let m: Vec<(&str, u64, u64, Option<f64>)> = s
+            .months
+            .iter()
+            .map(|g| {
+                (
+                    g.key.as_str(),
+                    g.figures.total,
+                    g.figures.bad_on_time,
+                    g.figures.on_time_rate,
+                )
+            })
+            .collect();
+        assert_eq!(
+            m,
+            vec![("2026-10", 2, 1, Some(0.5)), ("2026-11", 2, 0, Some(0.0))]
+        );
+        // Merging keeps the on-time counts.
+        let both = merge_stats(&s.months[0].figures, &s.months[1].figures);
+        assert_eq!((both.bad, both.bad_on_time), (3, 1));
+        assert_eq!(both.on_time_rate, Some(1.0 / 3.0));
     }
 
     fn hall() -> (Vec<Window>, Vec<ServiceItem>) {

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use enforcement_kiosk::contract::{Rating, ReviewState, ReviewStats};
+use enforcement_kiosk::contract::{ReviewStats, StatsGroupBy};
 use enforcement_kiosk::domain::cert;
 use enforcement_kiosk::domain::cert::CertRecord;
 use enforcement_kiosk::domain::date::Date;
@@ -11,72 +11,26 @@ use enforcement_kiosk::domain::review::{build_stats, StatsQuery, StatsRow};
 
 use crate::seed::{build_catalog, SeedData};
 
-/// How many synthetic reviews the demo statistics are computed from.
-pub const DEMO_REVIEWS: usize = 60;
-
-/// Deterministic synthetic reviews over the 90 days before `today`.
-pub fn synthetic_reviews(seed: &SeedData, today: Date) -> Vec<StatsRow> {
-    // Mostly good, as in real halls; every 差评 handling state represented.
-    const RATINGS: [Rating; 10] = [
-        Rating::VerySatisfied,
-        Rating::VerySatisfied,
-        Rating::Satisfied,
-        Rating::VerySatisfied,
-        Rating::BasicallySatisfied,
-        Rating::Satisfied,
-        Rating::Dissatisfied,
-        Rating::VerySatisfied,
-        Rating::Satisfied,
-        Rating::VeryDissatisfied,
-    ];
-    const BAD_STATES: [ReviewState; 6] = [
-        ReviewState::Revisited,
-        ReviewState::Rectified,
-        ReviewState::Explained,
-        ReviewState::Rectifying,
-        ReviewState::Verifying,
-        ReviewState::PendingVerification,
-    ];
-    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x
-    };
-    let mut bad_seen = 0;
-    (0..DEMO_REVIEWS)
-        .map(|i| {
-            let rating = RATINGS[(next() % RATINGS.len() as u64) as usize];
-            let state = if rating.is_bad() {
-                bad_seen += 1;
-                BAD_STATES[(bad_seen - 1) % BAD_STATES.len()]
-            } else {
-                ReviewState::Submitted
-            };
-            let window_id =
-                (!seed.windows.is_empty()).then(|| seed.windows[i % seed.windows.len()].id.clone());
-            let service_id = (!seed.services.is_empty())
-                .then(|| seed.services[(i * 7 + 3) % seed.services.len()].id.clone());
-            let day = today.add_days(-((next() % 90) as i64)).to_string();
-            StatsRow {
-                rating,
-                state,
-                window_id,
-                service_id,
-                day,
-            }
-        })
-        .collect()
-}
-
-/// The demo statistics, grouped by window, over the last 90 days.
-pub fn demo_stats(seed: &SeedData, today: Date) -> ReviewStats {
-    let rows = synthetic_reviews(seed, today);
+/// The demo statistics over the marked demo history (the server's, ending the day before
+/// `today`), grouped by `group_by`.
+pub fn demo_stats(
+    seed: &SeedData,
+    today: Date,
+    group_by: enforcement_kiosk::contract::StatsGroupBy,
+) -> ReviewStats {
+    let rows: Vec<StatsRow> = crate::seed::demo_history(
+        &seed.windows,
+        &seed.services,
+        today,
+        enforcement_kiosk::domain::review::BAD_REVIEW_DEADLINE_DAYS,
+    )
+    .iter()
+    .map(|r| r.stats_row())
+    .collect();
     let q = StatsQuery {
-        from: Some(today.add_days(-89)),
-        to: Some(today),
-        group_by: enforcement_kiosk::contract::StatsGroupBy::Window,
+        from: None,
+        to: None,
+        group_by,
     };
     build_stats(&seed.windows, &seed.services, &q, &rows)
 }
@@ -109,7 +63,8 @@ pub enum ExportError {
 
 /// Writes catalog.json (byte-identical to the API's), services.json, windows.json,
 /// cases.json, certificates.json (the seed records, with holder codes and
-/// `valid_to_days_from_seed`, so the demo masks and dates them itself) and stats.json.
+/// `valid_to_days_from_seed`, so the demo masks and dates them itself) and
+/// stats-{month,window,service}.json (the demo history's statistics per grouping).
 pub fn export(dir: &Path, today: Date) -> Result<Vec<String>, ExportError> {
     let seed = SeedData::embedded()?;
     std::fs::create_dir_all(dir).map_err(|e| ExportError::Io(dir.display().to_string(), e))?;
@@ -123,11 +78,18 @@ pub fn export(dir: &Path, today: Date) -> Result<Vec<String>, ExportError> {
             "certificates.json",
             serde_json::to_vec_pretty(&seed.certificates)?,
         ),
-        (
-            "stats.json",
-            serde_json::to_vec_pretty(&demo_stats(&seed, today))?,
-        ),
     ];
+    let mut files = files;
+    for g in StatsGroupBy::ALL {
+        files.push((
+            match g {
+                StatsGroupBy::Month => "stats-month.json",
+                StatsGroupBy::Window => "stats-window.json",
+                StatsGroupBy::Service => "stats-service.json",
+            },
+            serde_json::to_vec(&demo_stats(&seed, today, g))?,
+        ));
+    }
     let mut written = Vec::new();
     for (name, bytes) in files {
         let path = dir.join(name);
@@ -145,22 +107,41 @@ mod tests {
     fn demo_stats_add_up() {
         let seed = SeedData::embedded().unwrap();
         let today = Date::new(2026, 11, 20).unwrap();
-        let s = demo_stats(&seed, today);
-        assert_eq!(s.overall.total, DEMO_REVIEWS as u64);
-        assert_eq!(s.overall.good + s.overall.bad, DEMO_REVIEWS as u64);
-        assert!(s.overall.bad > 0 && s.overall.bad_rectified > 0);
+        let s = demo_stats(&seed, today, StatsGroupBy::Window);
+        let n = s.overall.total;
+        assert!((200..=500).contains(&n), "a few hundred: {n}");
+        assert_eq!(s.demo_reviews, n, "every one marked");
+        assert_eq!(s.overall.good + s.overall.bad, n);
+        assert!(s.overall.bad > 0 && s.overall.bad_on_time > 0);
+        assert!(s.overall.bad_on_time < s.overall.bad, "some late or open");
+        assert_eq!(s.groups.iter().map(|g| g.figures.total).sum::<u64>(), n);
+        assert_eq!(s.months.iter().map(|g| g.figures.total).sum::<u64>(), n);
+        assert!((6..=7).contains(&s.months.len()), "{}", s.months.len());
+        // 好评率 improves over the half year.
+        let first = s.months.first().unwrap().figures.good_rate.unwrap();
+        let last = s.months.last().unwrap().figures.good_rate.unwrap();
+        assert!(last > first, "{first} → {last}");
         assert_eq!(
-            s.groups.iter().map(|g| g.figures.total).sum::<u64>(),
-            DEMO_REVIEWS as u64
+            demo_stats(&seed, today, StatsGroupBy::Window),
+            s,
+            "deterministic"
         );
-        assert_eq!(demo_stats(&seed, today), s, "deterministic");
+        assert_eq!(
+            demo_stats(&seed, today, StatsGroupBy::Month).groups,
+            s.months
+        );
     }
 
     #[test]
     fn export_writes_every_file() {
         let dir = tempfile::tempdir().unwrap();
         let files = export(dir.path(), Date::new(2026, 11, 20).unwrap()).unwrap();
-        assert_eq!(files.len(), 6);
+        assert_eq!(files.len(), 8);
+        let month: ReviewStats =
+            serde_json::from_slice(&std::fs::read(dir.path().join("stats-month.json")).unwrap())
+                .unwrap();
+        assert_eq!(month.group_by, "month");
+        assert!(month.demo_reviews > 0);
         let certs: Vec<serde_json::Value> =
             serde_json::from_slice(&std::fs::read(dir.path().join("certificates.json")).unwrap())
                 .unwrap();

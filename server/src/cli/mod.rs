@@ -32,7 +32,8 @@ environment: HOST, PORT, DATA_DIR, DIST_DIR, ADMIN_TOKEN, CERT_RATE_PER_MIN,
   INSTANCE_ID (echoed in X-Instance-Id by /api/v1/health),
   DATABASE_URL (unset or sqlite://PATH = SQLite; postgres://… = PostgreSQL),
   DATABASE_POOL_SIZE (PostgreSQL connections per process, default 16),
-  DATABASE_TIMEOUT_MS (longest wait for the database per request, default 5000)";
+  DATABASE_TIMEOUT_MS (longest wait for the database per request, default 5000),
+  DEMO_HISTORY (0 = no marked demo reviews in the statistics; default on)";
 
 /// Runs the command in `args` (without the program name), configured from the environment.
 pub fn run(args: Vec<String>) -> ExitCode {

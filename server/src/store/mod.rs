@@ -602,6 +602,42 @@ impl Store {
         }
     }
 
+    /// The marked demo history (演示数据): when `on`, the rows `make` builds for the seed day
+    /// are stored unless a history is stored already; when off, any stored history is removed.
+    pub async fn apply_demo_history(
+        &self,
+        on: bool,
+        today: Date,
+        make: impl FnOnce(Date) -> Vec<crate::seed::DemoReview> + Send + 'static,
+    ) -> Result<(), StoreError> {
+        match self {
+            Store::Sqlite(db) => {
+                let db = db.clone();
+                blocking(move || {
+                    Ok(db.write(|c| -> Result<(), DbError> {
+                        if on {
+                            let end = crate::demo_history::seed_day(c)?.unwrap_or(today);
+                            crate::demo_history::install(c, &make(end))?;
+                        } else {
+                            crate::demo_history::remove(c)?;
+                        }
+                        Ok(())
+                    })?)
+                })
+                .await
+            }
+            Store::Postgres(p) => {
+                let rows = if on {
+                    let end = p.seed_day().await?.unwrap_or(today);
+                    Some(make(end))
+                } else {
+                    None
+                };
+                p.apply_demo_history(rows).await
+            }
+        }
+    }
+
     /// Reviews created between `from` and `to` (inclusive), either bound optional.
     pub async fn stats_rows(
         &self,

@@ -908,9 +908,15 @@ impl PgStore {
             let c = self.client().await?;
             let rows = c
                 .query(
-                    "SELECT rating, state, window_id, service_id, created_day FROM reviews
-                     WHERE created_day >= $1 AND created_day <= $2",
-                    &[&from, &to],
+                    // handled_on: as on SQLite, the China-time day of the first
+                    // 已整改/已解释/已回访 event.
+                    "SELECT rating, state, window_id, service_id, created_day, due_by,
+                       (SELECT MIN(substr(e.at, 1, 10)) FROM review_events e
+                         WHERE e.review_id = reviews.id
+                           AND e.state IN ('rectified', 'explained', 'revisited')),
+                       kiosk_id IS NOT NULL AND kiosk_id = $3
+                     FROM reviews WHERE created_day >= $1 AND created_day <= $2",
+                    &[&from, &to, &crate::seed::DEMO_HISTORY_KIOSK],
                 )
                 .await?;
             Ok(rows
@@ -921,8 +927,126 @@ impl PgStore {
                     window_id: r.get(2),
                     service_id: r.get(3),
                     day: r.get(4),
+                    due_by: r.get(5),
+                    handled_on: r.get(6),
+                    demo: r.get::<_, Option<bool>>(7).unwrap_or(false),
                 })
                 .collect())
+        })
+        .await
+    }
+
+    /// The seed day (`meta.seed_day`): the demo history ends the day before it.
+    pub async fn seed_day(&self) -> Result<Option<Date>, StoreError> {
+        self.timed(async {
+            let c = self.client().await?;
+            let v: Option<String> = c
+                .query_opt("SELECT value FROM meta WHERE key = 'seed_day'", &[])
+                .await?
+                .map(|r| r.get(0));
+            Ok(v.as_deref().and_then(Date::parse))
+        })
+        .await
+    }
+
+    /// Stores the marked demo history unless one is stored (`rows`), or removes it (`None`),
+    /// in one transaction under an advisory lock so replicas starting together store it once.
+    /// The same rows and day numbers as [`crate::demo_history::install`] on SQLite.
+    pub async fn apply_demo_history(
+        &self,
+        rows: Option<Vec<crate::seed::DemoReview>>,
+    ) -> Result<(), StoreError> {
+        use crate::demo_history::DAY_SEQ_BASE;
+        use crate::seed::DEMO_HISTORY_KIOSK;
+        let at = |d: Date, hour: u32| format!("{d}T{hour:02}:00:00+08:00");
+        self.within(SLOW_TIMEOUT, async {
+            let mut c = self.client().await?;
+            let tx = c.transaction().await?;
+            tx.execute("SELECT pg_advisory_xact_lock(7262001)", &[]).await?;
+            let Some(rows) = rows else {
+                tx.execute(
+                    "DELETE FROM review_events WHERE review_id IN
+                       (SELECT id FROM reviews WHERE kiosk_id = $1)",
+                    &[&DEMO_HISTORY_KIOSK],
+                )
+                .await?;
+                tx.execute(
+                    "DELETE FROM idempotency WHERE review_id IN
+                       (SELECT id FROM reviews WHERE kiosk_id = $1)",
+                    &[&DEMO_HISTORY_KIOSK],
+                )
+                .await?;
+                tx.execute("DELETE FROM reviews WHERE kiosk_id = $1", &[&DEMO_HISTORY_KIOSK])
+                    .await?;
+                tx.commit().await?;
+                return Ok(());
+            };
+            let n: i64 = tx
+                .query_one(
+                    "SELECT COUNT(*) FROM reviews WHERE kiosk_id = $1",
+                    &[&DEMO_HISTORY_KIOSK],
+                )
+                .await?
+                .get(0);
+            if n > 0 {
+                return Ok(());
+            }
+            let ins = tx
+                .prepare(
+                    "INSERT INTO reviews (review_no, check_code, rating, tags, comment, phone,
+                       channel, kiosk_id, case_no, window_id, service_id, created_at, created_day,
+                       day_seq, state, due_by)
+                     VALUES ($1, $2, $3, '[]', '', NULL, $4, $5, NULL, $6, $7, $8, $9, $10, $11, $12)
+                     RETURNING id",
+                )
+                .await?;
+            let ev = tx
+                .prepare(
+                    "INSERT INTO review_events (review_id, seq, state, at, note)
+                     VALUES ($1, $2, $3, $4, $5)",
+                )
+                .await?;
+            let mut seq_of_day: (Option<Date>, u32) = (None, DAY_SEQ_BASE);
+            for r in &rows {
+                if seq_of_day.0 != Some(r.day) {
+                    seq_of_day = (Some(r.day), DAY_SEQ_BASE);
+                }
+                seq_of_day.1 += 1;
+                let seq = seq_of_day.1 as i32;
+                let channel = crate::store::CHANNEL_KIOSK as i32;
+                let id: i64 = tx
+                    .query_one(
+                        &ins,
+                        &[
+                            &enforcement_kiosk::domain::review::review_no(r.day, seq_of_day.1),
+                            &r.check_code,
+                            &r.rating.as_str(),
+                            &channel,
+                            &DEMO_HISTORY_KIOSK,
+                            &r.window_id,
+                            &r.service_id,
+                            &at(r.day, 10),
+                            &r.day.to_string(),
+                            &seq,
+                            &r.state().as_str(),
+                            &r.due_by.map(|d| d.to_string()),
+                        ],
+                    )
+                    .await?
+                    .get(0);
+                let first = enforcement_kiosk::domain::review::initial_state(r.rating);
+                tx.execute(&ev, &[&id, &1i32, &first.as_str(), &at(r.day, 10), &""])
+                    .await?;
+                for (i, (state, day)) in r.events.iter().enumerate() {
+                    tx.execute(
+                        &ev,
+                        &[&id, &(i as i32 + 2), &state.as_str(), &at(*day, 15), &"演示数据"],
+                    )
+                    .await?;
+                }
+            }
+            tx.commit().await?;
+            Ok(())
         })
         .await
     }

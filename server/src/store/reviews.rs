@@ -286,17 +286,25 @@ pub fn stats_rows(
     let to = to
         .map(|d| d.to_string())
         .unwrap_or_else(|| "9999-99-99".into());
+    // handled_on: the China-time day of the first 已整改/已解释/已回访 event (`at` is RFC 3339
+    // in UTC+8, so its first ten characters are that day).
     let mut st = conn.prepare_cached(
-        "SELECT rating, state, window_id, service_id, created_day FROM reviews
-         WHERE created_day >= ?1 AND created_day <= ?2",
+        "SELECT rating, state, window_id, service_id, created_day, due_by,
+           (SELECT MIN(substr(e.at, 1, 10)) FROM review_events e
+             WHERE e.review_id = reviews.id AND e.state IN ('rectified', 'explained', 'revisited')),
+           kiosk_id = ?3
+         FROM reviews WHERE created_day >= ?1 AND created_day <= ?2",
     )?;
-    let rows = st.query_map(params![from, to], |r| {
+    let rows = st.query_map(params![from, to, crate::seed::DEMO_HISTORY_KIOSK], |r| {
         Ok(StatsRow {
             rating: Rating::parse(&r.get::<_, String>(0)?),
             state: ReviewState::parse(&r.get::<_, String>(1)?),
             window_id: r.get(2)?,
             service_id: r.get(3)?,
             day: r.get(4)?,
+            due_by: r.get(5)?,
+            handled_on: r.get(6)?,
+            demo: r.get::<_, Option<bool>>(7)?.unwrap_or(false),
         })
     })?;
     rows.collect()

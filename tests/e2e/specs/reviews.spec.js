@@ -376,6 +376,65 @@ test('statistics: headline figures, grouping chips and a chart that follow the s
   g.assertClean();
 });
 
+test('statistics worth looking at: a monthly trend with 好评率 and 差评按时处理率, drawn and tabled, over the marked demo history', async ({ page }) => {
+  const server = await startServer({ env: { DEMO_HISTORY: '1' } });
+  const g = guard(page);
+  try {
+    const stats = (await api(server.url, '/api/v1/reviews/stats?group_by=month')).json;
+    expect(stats.demo_reviews).toBeGreaterThanOrEqual(150);
+    expect(stats.months.length).toBeGreaterThanOrEqual(6);
+    await page.goto(`${server.url}/reviews/stats`);
+    // Marked as demo data, with how many reviews it is.
+    await expect(page.getByTestId('stats-demo')).toContainText('演示数据');
+    await expect(page.getByTestId('stats-demo')).toHaveAttribute('data-count', String(stats.demo_reviews));
+    await expect(page.getByTestId('stats-total')).toHaveText(String(stats.overall.total));
+    const pct = (r) => (r == null ? '—' : `${(r * 100).toFixed(1)}%`);
+    await expect(page.getByTestId('stats-on-time-rate')).toHaveText(pct(stats.overall.on_time_rate));
+    // One column per month, as tall as its count relative to the others; both lines drawn.
+    const bars = page.getByTestId('trend-bar');
+    await expect(bars).toHaveCount(stats.months.length);
+    const heights = await bars.evaluateAll((els) => els.map((e) => [e.dataset.month, Number(e.dataset.count), Number(e.getAttribute('height'))]));
+    expect(heights.map(([m, n]) => [m, n])).toEqual(stats.months.map((m) => [m.key, m.figures.total]));
+    const [, nMax, hMax] = heights.reduce((a, b) => (b[1] > a[1] ? b : a));
+    for (const [, n, h] of heights) expect(h).toBeCloseTo((hMax * n) / nMax, 3);
+    // A point per month that has the rate (gaps where it has none).
+    for (const [id, key] of [['trend-good', 'good_rate'], ['trend-on-time', 'on_time_rate']]) {
+      const d = await page.getByTestId(id).getAttribute('d');
+      expect((d.match(/[ML]/g) || []).length).toBe(stats.months.filter((m) => m.figures[key] != null).length);
+    }
+    // The text alternative: the chart is named, the table has every month's numbers.
+    await expect(page.getByTestId('stats-trend').locator('svg')).toHaveAttribute('aria-label', /好评率/);
+    const rows = page.getByTestId('stats-trend-row');
+    await expect(rows).toHaveCount(stats.months.length);
+    const last = stats.months[stats.months.length - 1];
+    await expect(rows.last()).toContainText(last.key);
+    await expect(rows.last()).toContainText(pct(last.figures.good_rate));
+    await expect(rows.last()).toContainText(pct(last.figures.on_time_rate));
+    // Per window: the bars of the grouping, the same trend (one request per screen).
+    const requests = [];
+    page.on('request', (r) => { if (r.url().includes('/api/v1/reviews/stats')) requests.push(r.url()); });
+    await page.locator('[data-testid=stats-group][data-group=window]').click();
+    await expect(page.getByTestId('review-stats')).toHaveAttribute('data-group-by', 'window');
+    await expect(page.getByTestId('bar-chart-row').first()).toBeVisible();
+    await expect(page.getByTestId('trend-bar')).toHaveCount(stats.months.length);
+    expect(requests).toHaveLength(1);
+  } finally {
+    await server.stop();
+  }
+  g.assertClean();
+});
+
+test('the offline demo carries the marked demo history too', async ({ page }) => {
+  const g = guard(page);
+  await page.goto('/reviews/stats?demo=1');
+  await expect(page.getByTestId('stats-demo')).toContainText('演示数据');
+  expect(await page.getByTestId('trend-bar').count()).toBeGreaterThanOrEqual(6);
+  await page.locator('[data-testid=stats-group][data-group=service]').click();
+  await expect(page.getByTestId('review-stats')).toHaveAttribute('data-group-by', 'service');
+  await expect(page.getByTestId('bar-chart-row').first()).toBeVisible();
+  g.assertClean();
+});
+
 test('outage: 20 reviews taken while the server is down arrive exactly once when it is back', async ({ page }) => {
   test.setTimeout(300_000);
   let server = await startServer();

@@ -122,6 +122,13 @@ crate::messages!(
     FormulaRectify => "差评整改率 = 已整改差评数（已整改、已解释、已回访）÷ 差评数（不满意、非常不满意）", "Resolved = bad reviews put right, explained or followed up ÷ bad reviews (dissatisfied, very dissatisfied)";
     FormulaAverage => "平均分 = 星级的平均值（非常满意5分 … 非常不满意1分）", "Average score = mean of the stars (very satisfied 5 … very dissatisfied 1)";
     FormulaRevoked => "经申诉复核撤销的差评不计入统计。", "Bad reviews revoked on appeal are not counted.";
+    FormulaOnTime => "差评按时处理率 = 在整改期限内已整改、已解释或已回访的差评数 ÷ 差评数", "Handled on time = bad reviews put right, explained or followed up by their deadline ÷ bad reviews";
+    StatsOnTimeRate => "差评按时处理率", "Bad reviews handled on time";
+    TrendTitle => "按月评价数、好评率和差评按时处理率", "Reviews, good rate and bad reviews handled on time per month";
+    TrendAria => "按月趋势图：柱为评价数，实线为好评率，虚线为差评按时处理率；数据见下表。", "Monthly trend: columns are reviews, the solid line the good rate, the dashed line bad reviews handled on time; the table below has the numbers.";
+    LegendTotal => "评价数", "Reviews";
+    ColMonth => "月份", "Month";
+    DemoData => "演示数据：以上统计含演示评价", "Demo data: these figures include demo reviews";
 });
 
 /// The name of a level; `Unknown` for anything the kiosk does not know.

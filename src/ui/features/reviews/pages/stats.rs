@@ -12,6 +12,7 @@ use crate::ui::components::loading::Loading;
 use crate::ui::features::reviews::logic::{chart_groups, group_by};
 use crate::ui::features::reviews::messages::{review_text, ReviewMsg};
 use crate::ui::features::reviews::widgets::bar_chart::{Bar, BarChart};
+use crate::ui::features::reviews::widgets::trend_chart::TrendChart;
 use crate::ui::i18n::{percent, use_i18n};
 use crate::ui::kiosk::use_backend;
 
@@ -23,8 +24,8 @@ pub fn average(a: Option<f64>) -> String {
     }
 }
 
-/// The five headline figures as (test id, label, value).
-pub fn headline(f: &StatsFigures) -> [(&'static str, ReviewMsg, String); 5] {
+/// The six headline figures as (test id, label, value).
+pub fn headline(f: &StatsFigures) -> [(&'static str, ReviewMsg, String); 6] {
     [
         ("stats-total", ReviewMsg::StatsTotal, f.total.to_string()),
         (
@@ -39,6 +40,11 @@ pub fn headline(f: &StatsFigures) -> [(&'static str, ReviewMsg, String); 5] {
             percent(f.rectify_rate),
         ),
         ("stats-average", ReviewMsg::StatsAverage, average(f.average)),
+        (
+            "stats-on-time-rate",
+            ReviewMsg::StatsOnTimeRate,
+            percent(f.on_time_rate),
+        ),
     ]
 }
 
@@ -59,6 +65,8 @@ fn StatsBody(
             }
         })
         .collect_view();
+    let demo = s.demo_reviews;
+    let months = s.months.clone();
     let by = group_by(Some(&s.group_by));
     let (groups, cut) = chart_groups(&s.groups, by);
     let month = by == StatsGroupBy::Month;
@@ -80,7 +88,16 @@ fn StatsBody(
             .collect::<Vec<_>>()
     });
     view! {
+        {(demo > 0).then(|| view! {
+            <p class="badge badge-warn stats-demo" data-testid="stats-demo" data-count=demo.to_string()>
+                {move || i18n.t(ReviewMsg::DemoData)} " · " {demo} " " {move || i18n.t(ReviewMsg::CountUnit)}
+            </p>
+        })}
         <div class="figures">{figures}</div>
+        {(!months.is_empty()).then(|| view! {
+            <h2>{move || i18n.t(ReviewMsg::TrendTitle)}</h2>
+            <TrendChart months />
+        })}
         <h2>{move || i18n.t(ReviewMsg::ChartTitle)}</h2>
         {if empty {
             view! { <p data-testid="stats-empty">{move || i18n.t(ReviewMsg::NoData)}</p> }.into_any()
@@ -94,6 +111,7 @@ fn StatsBody(
         <ul class="hint formulas" data-testid="stats-formulas">
             <li>{move || i18n.t(ReviewMsg::FormulaGood)}</li>
             <li>{move || i18n.t(ReviewMsg::FormulaRectify)}</li>
+            <li>{move || i18n.t(ReviewMsg::FormulaOnTime)}</li>
             <li>{move || i18n.t(ReviewMsg::FormulaAverage)}</li>
             <li>{move || i18n.t(ReviewMsg::FormulaRevoked)}</li>
         </ul>
@@ -164,14 +182,16 @@ mod tests {
             bad_rectified: 2,
             rectify_rate: Some(2.0 / 3.0),
             average: Some(3.6),
+            bad_on_time: 1,
+            on_time_rate: Some(1.0 / 3.0),
         };
         let values: Vec<String> = headline(&f).into_iter().map(|(_, _, v)| v).collect();
-        assert_eq!(values, ["10", "70.0%", "3", "66.7%", "3.60"]);
+        assert_eq!(values, ["10", "70.0%", "3", "66.7%", "3.60", "33.3%"]);
         let empty: Vec<String> = headline(&StatsFigures::default())
             .into_iter()
             .map(|(_, _, v)| v)
             .collect();
-        assert_eq!(empty, ["0", "—", "0", "—", "—"]);
+        assert_eq!(empty, ["0", "—", "0", "—", "—", "—"]);
         assert_eq!(average(Some(f64::INFINITY)), "—");
     }
 }

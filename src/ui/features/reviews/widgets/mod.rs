@@ -6,3 +6,4 @@ pub mod keyed_row;
 pub mod phone_field;
 pub mod rating_buttons;
 pub mod tag_picker;
+pub mod trend_chart;

@@ -1,0 +1,119 @@
+//! The satisfaction trend: one column per month (评价数) with the 好评率 and 差评按时处理率 lines,
+//! in inline SVG drawn from [`chart`](crate::ui::features::reviews::chart)'s geometry, and the
+//! same numbers as a table (the chart's text alternative).
+
+use leptos::prelude::*;
+
+use crate::contract::StatsGroup;
+use crate::ui::features::reviews::chart::{
+    columns, month_label, nice_max, path, rate_points, slot_x, PLOT, VIEW_H, VIEW_W,
+};
+use crate::ui::features::reviews::messages::ReviewMsg;
+use crate::ui::i18n::{percent, use_i18n, Locale};
+
+/// `data-testid="stats-trend"`: the chart (`trend-bar` per month, `trend-good` and
+/// `trend-on-time` lines) and the table `stats-trend-table` (one `stats-trend-row` per month).
+#[component]
+pub fn TrendChart(
+    /// The months, oldest first.
+    months: Vec<StatsGroup>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let totals: Vec<u64> = months.iter().map(|m| m.figures.total).collect();
+    let axis = nice_max(totals.iter().copied().max().unwrap_or(0));
+    let cols = columns(&totals, axis, PLOT);
+    let good = path(&rate_points(
+        &months
+            .iter()
+            .map(|m| m.figures.good_rate)
+            .collect::<Vec<_>>(),
+        PLOT,
+    ));
+    let on_time = path(&rate_points(
+        &months
+            .iter()
+            .map(|m| m.figures.on_time_rate)
+            .collect::<Vec<_>>(),
+        PLOT,
+    ));
+    let n = months.len();
+    let base = PLOT.y + PLOT.h;
+    let right = PLOT.x + PLOT.w;
+    let bars = cols
+        .iter()
+        .zip(&months)
+        .map(|(r, m)| {
+            view! {
+                <rect class="trend-bar" data-testid="trend-bar" data-month=m.key.clone()
+                    data-count=m.figures.total.to_string() x=r.x y=r.y width=r.w height=r.h rx="2" />
+            }
+        })
+        .collect_view();
+    let labels = months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let key = m.key.clone();
+            view! {
+                <text x=slot_x(i, n, PLOT) y=base + 24.0 text-anchor="middle">
+                    {move || month_label(&key, i18n.locale() == Locale::En)}
+                </text>
+            }
+        })
+        .collect_view();
+    let rows = months
+        .into_iter()
+        .map(|m| {
+            let f = m.figures;
+            let key = m.key;
+            view! {
+                <tr data-testid="stats-trend-row" data-month=key.clone()>
+                    <th scope="row">{key.clone()}</th>
+                    <td>{f.total}</td>
+                    <td>{percent(f.good_rate)}</td>
+                    <td>{f.bad}</td>
+                    <td>{percent(f.on_time_rate)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="trend" data-testid="stats-trend">
+            <svg class="trend-chart" role="img" aria-label=move || i18n.t(ReviewMsg::TrendAria)
+                viewBox=format!("0 0 {VIEW_W} {VIEW_H}") preserveAspectRatio="xMinYMin meet">
+                <g class="trend-axis">
+                    <line x1=PLOT.x y1=base x2=right y2=base />
+                    <line x1=PLOT.x y1=PLOT.y x2=right y2=PLOT.y class="trend-grid" />
+                    <line x1=PLOT.x y1=PLOT.y + PLOT.h / 2.0 x2=right y2=PLOT.y + PLOT.h / 2.0 class="trend-grid" />
+                    <text x=PLOT.x - 6.0 y=PLOT.y + 5.0 text-anchor="end">{axis}</text>
+                    <text x=PLOT.x - 6.0 y=base + 5.0 text-anchor="end">"0"</text>
+                    <text x=right + 6.0 y=PLOT.y + 5.0>"100%"</text>
+                    <text x=right + 6.0 y=PLOT.y + PLOT.h / 2.0 + 5.0>"50%"</text>
+                    <text x=right + 6.0 y=base + 5.0>"0%"</text>
+                </g>
+                {bars}
+                <path class="trend-good" data-testid="trend-good" d=good />
+                <path class="trend-on-time" data-testid="trend-on-time" d=on_time />
+                {labels}
+            </svg>
+            <figcaption class="trend-legend">
+                <span class="key key-bar"></span>{move || i18n.t(ReviewMsg::LegendTotal)}
+                <span class="key key-good"></span>{move || i18n.t(ReviewMsg::StatsGoodRate)}
+                <span class="key key-on-time"></span>{move || i18n.t(ReviewMsg::StatsOnTimeRate)}
+            </figcaption>
+            <table class="trend-table" data-testid="stats-trend-table">
+                <caption>{move || i18n.t(ReviewMsg::TrendTitle)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.t(ReviewMsg::ColMonth)}</th>
+                        <th scope="col">{move || i18n.t(ReviewMsg::StatsTotal)}</th>
+                        <th scope="col">{move || i18n.t(ReviewMsg::StatsGoodRate)}</th>
+                        <th scope="col">{move || i18n.t(ReviewMsg::StatsBad)}</th>
+                        <th scope="col">{move || i18n.t(ReviewMsg::StatsOnTimeRate)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </figure>
+    }
+}
