@@ -79,6 +79,11 @@ pub struct Config {
     /// Whether 长辈版 is on at start and again after every idle wipe (default off: the next
     /// person gets the standard version).
     pub elder_default: bool,
+    /// The services on the home and attract screens, top to bottom: the most used last, lowest
+    /// on the screen and nearest the hand. A hall that knows its own traffic sets it; services
+    /// it leaves out follow in the default order (certificates, lenient lists, 好差评: every
+    /// visit ends with a rating).
+    pub home_order: Vec<Feature>,
 }
 
 impl Default for Config {
@@ -104,6 +109,7 @@ impl Default for Config {
             assist_window: String::new(),
             attract_after_seconds: 120,
             elder_default: false,
+            home_order: vec![Feature::Certificates, Feature::Lenient, Feature::Reviews],
         }
     }
 }
@@ -204,24 +210,17 @@ impl Config {
                 _ => fb.push(format!("default_locale {s:?} unknown (zh-CN|en)")),
             }
         }
-        if let Some(f) = v.get("features") {
-            match f.as_array() {
-                Some(items) => {
-                    let mut feats = Vec::new();
-                    for item in items {
-                        match Feature::ALL
-                            .into_iter()
-                            .find(|x| Some(x.as_str()) == item.as_str())
-                        {
-                            Some(x) if !feats.contains(&x) => feats.push(x),
-                            Some(_) => {}
-                            None => fb.push(format!("features: unknown entry {item}")),
-                        }
-                    }
-                    c.features = feats;
-                }
-                None => fb.push("features must be an array".into()),
-            }
+        if let Some(feats) = feature_list(&v, "features", fb) {
+            c.features = feats;
+        }
+        if let Some(order) = feature_list(&v, "home_order", fb) {
+            let rest: Vec<Feature> = c
+                .home_order
+                .iter()
+                .copied()
+                .filter(|f| !order.contains(f))
+                .collect();
+            c.home_order = order.into_iter().chain(rest).collect();
         }
         if let Some(s) = string_key(&v, "admin_pin_hash", fb) {
             if s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -315,9 +314,56 @@ fn num_key(v: &Value, key: &str, min: u32, max: u32, fb: &mut Vec<String>) -> Op
     }
 }
 
+/// A list of feature names (`lenient`, `certificates`, `reviews`) without repeats; an unknown
+/// name is left out and reported. `None` when the key is absent or not an array.
+fn feature_list(v: &Value, key: &str, fb: &mut Vec<String>) -> Option<Vec<Feature>> {
+    let f = v.get(key)?;
+    let Some(items) = f.as_array() else {
+        fb.push(format!("{key} must be an array"));
+        return None;
+    };
+    let mut feats = Vec::new();
+    for item in items {
+        match Feature::ALL
+            .into_iter()
+            .find(|x| Some(x.as_str()) == item.as_str())
+        {
+            Some(x) if !feats.contains(&x) => feats.push(x),
+            Some(_) => {}
+            None => fb.push(format!("{key}: unknown entry {item}")),
+        }
+    }
+    Some(feats)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn home_order_key() {
+        let d = Config::default().home_order;
+        assert_eq!(
+            d,
+            [Feature::Certificates, Feature::Lenient, Feature::Reviews]
+        );
+        // A partial order: the named ones first, the rest after them in the default order.
+        let l = Config::from_json(Some(r#"{"home_order":["reviews","lenient"]}"#));
+        assert_eq!(
+            l.config.home_order,
+            [Feature::Reviews, Feature::Lenient, Feature::Certificates]
+        );
+        assert!(l.fallbacks.is_empty());
+        let l = Config::from_json(Some(r#"{"home_order":["lenient","bogus","lenient"]}"#));
+        assert_eq!(
+            l.config.home_order,
+            [Feature::Lenient, Feature::Certificates, Feature::Reviews]
+        );
+        assert_eq!(l.fallbacks, ["home_order: unknown entry \"bogus\""]);
+        let l = Config::from_json(Some(r#"{"home_order":"reviews"}"#));
+        assert_eq!(l.config.home_order, d);
+        assert_eq!(l.fallbacks, ["home_order must be an array"]);
+    }
 
     #[test]
     fn attract_and_elder_default_keys() {

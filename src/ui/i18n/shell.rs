@@ -12,6 +12,7 @@ crate::messages!(
     Reviews => "好差评", "Rate our service";
     ReviewsDesc => "评价办事体验，查询差评处理进度，查看满意度", "Rate a service, track a complaint, see satisfaction figures";
     LangToggle => "English", "中文";
+    LangToggleShort => "EN", "中文";
     ElderOn => "长辈版", "Large text";
     SectionsNav => "服务导航", "Services";
     BarLabel => "常用操作", "Controls";

@@ -52,22 +52,31 @@ pub fn step_text(zh: bool, step: u32, of: u32) -> Option<String> {
 
 /// The band's date and time in China Standard Time: "12月2日 周三 15:04" / "Wed 2 Dec 15:04".
 pub fn clock_text(zh: bool, unix_secs: i64) -> String {
+    let (date, time) = clock_parts(zh, unix_secs);
+    format!("{date} {time}")
+}
+
+/// The band's clock in its two parts, the date ("12月2日 周三" / "Wed 2 Dec") and the time
+/// ("15:04"), in China Standard Time: a phone's narrow band shows the time only.
+pub fn clock_parts(zh: bool, unix_secs: i64) -> (String, String) {
     use crate::domain::date::Date;
     let d = Date::from_unix_cst(unix_secs);
     let mins = (unix_secs + 8 * 3600).rem_euclid(86_400) / 60;
     let (h, m) = (mins / 60, mins % 60);
     let wd = d.weekday() as usize;
-    if zh {
+    let time = format!("{h:02}:{m:02}");
+    let date = if zh {
         const WD: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
-        format!("{}月{}日 周{} {h:02}:{m:02}", d.month, d.day, WD[wd])
+        format!("{}月{}日 周{}", d.month, d.day, WD[wd])
     } else {
         const WD: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
         const MO: [&str; 12] = [
             "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
         ];
         let mo = MO[(d.month.clamp(1, 12) - 1) as usize];
-        format!("{} {} {mo} {h:02}:{m:02}", WD[wd], d.day)
-    }
+        format!("{} {} {mo}", WD[wd], d.day)
+    };
+    (date, time)
 }
 
 #[cfg(test)]
@@ -80,6 +89,10 @@ mod tests {
         let t = 1_796_195_040;
         assert_eq!(clock_text(true, t), "12月2日 周三 15:04");
         assert_eq!(clock_text(false, t), "Wed 2 Dec 15:04");
+        assert_eq!(
+            clock_parts(true, t),
+            ("12月2日 周三".to_string(), "15:04".to_string())
+        );
         // 16:30Z is past midnight in Beijing: the next day.
         assert_eq!(
             clock_text(true, t + 9 * 3600 + 26 * 60),

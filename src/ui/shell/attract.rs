@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use super::home::{ServiceIcon, SERVICES};
+use super::home::{in_order, ServiceIcon};
 use crate::client::clock::now_ms;
 use crate::ui::i18n::{use_i18n, Locale, Msg, ShellMsg};
 use crate::ui::kiosk::use_config;
@@ -51,6 +51,7 @@ pub fn Attract() -> impl IntoView {
     let tick = StoredValue::new_local(Some(tick));
     on_cleanup(move || tick.update_value(|t| drop(t.take())));
     let enabled = move |f: crate::config::Feature| cfg.with(|c| c.is_enabled(f));
+    let order = cfg.with(|c| c.home_order.clone());
     view! {
         <Show when=move || shown.get()>
             <div class="attract" data-testid="attract">
@@ -58,7 +59,7 @@ pub fn Attract() -> impl IntoView {
                 <p class="attract-touch" lang="zh-CN">{ShellMsg::AttractTouch.text(Locale::ZhCn)}</p>
                 <p class="attract-touch attract-en" lang="en">{ShellMsg::AttractTouch.text(Locale::En)}</p>
                 <ul class="attract-services">
-                    {SERVICES.iter().filter(|s| enabled(s.feature)).map(|s| view! {
+                    {in_order(&order).into_iter().filter(|s| enabled(s.feature)).map(|s| view! {
                         <li><ServiceIcon d=s.icon /><span>{move || i18n.t(s.title)}</span></li>
                     }).collect_view()}
                 </ul>

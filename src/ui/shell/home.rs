@@ -22,8 +22,7 @@ pub struct Service {
     pub icon: &'static str,
 }
 
-/// The services top to bottom: the most used last, lowest on the screen. Every visit ends
-/// with a rating (好差评), the lists are the kiosk's main task, certificates are checked least.
+/// The services, in the default order of the home screen (`Config::home_order` sets a hall's).
 pub static SERVICES: [Service; 3] = [
     Service {
         feature: Feature::Certificates,
@@ -50,6 +49,21 @@ pub static SERVICES: [Service; 3] = [
         icon: "M24 5l5.6 11.5 12.4 1.8-9 8.8 2.1 12.4L24 33.6l-11.1 5.9 2.1-12.4-9-8.8 12.4-1.8z",
     },
 ];
+
+/// The services in a hall's order, top to bottom (`Config::home_order`; any it leaves out
+/// follow in [`SERVICES`]' order, none twice).
+pub fn in_order(order: &[Feature]) -> Vec<&'static Service> {
+    let mut out: Vec<&'static Service> = Vec::new();
+    for f in order.iter().chain(SERVICES.iter().map(|s| &s.feature)) {
+        if out.iter().any(|o| o.feature == *f) {
+            continue;
+        }
+        if let Some(s) = SERVICES.iter().find(|s| s.feature == *f) {
+            out.push(s);
+        }
+    }
+    out
+}
 
 /// A service's pictogram, drawn inline (no icon font, no file to fetch), hidden from assistive
 /// technology: the text beside it names the service.
@@ -119,8 +133,30 @@ pub fn Home() -> impl IntoView {
                 <p class="notice" data-testid="take-documents" role="status">{move || i18n.t(ShellMsg::TakeDocuments)}</p>
             </Show>
             <div class="tiles">
-                {SERVICES.iter().map(tile).collect_view()}
+                {move || cfg.with(|c| in_order(&c.home_order)).into_iter().map(tile).collect_view()}
             </div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(order: &[Feature]) -> Vec<&'static str> {
+        in_order(order).into_iter().map(|s| s.testid).collect()
+    }
+
+    #[test]
+    fn services_follow_the_hall_order() {
+        assert_eq!(
+            ids(&[Feature::Certificates, Feature::Lenient, Feature::Reviews]),
+            ["home-certs", "home-lenient", "home-reviews"]
+        );
+        assert_eq!(
+            ids(&[Feature::Reviews, Feature::Certificates, Feature::Reviews]),
+            ["home-reviews", "home-certs", "home-lenient"]
+        );
+        assert_eq!(ids(&[]), ["home-certs", "home-lenient", "home-reviews"]);
     }
 }

@@ -22,7 +22,7 @@ use crate::ui::features::{
 };
 use crate::ui::i18n::{fill, provide_i18n, use_i18n, Locale, ShellMsg};
 use crate::ui::kiosk::scanner::{use_scan_inbox, use_wedge_scanner};
-use crate::ui::kiosk::status::{clock_text, provide_status_band, step_text, use_status_band};
+use crate::ui::kiosk::status::{clock_parts, provide_status_band, step_text, use_status_band};
 use crate::ui::kiosk::{
     catalog, idle::IdleGuard, provide_kiosk, speech, use_backend, use_config, use_connectivity,
     use_elder, wipe,
@@ -191,7 +191,9 @@ fn StatusBand(
                 {move || band.idle_left.get().map(|n| fill(i18n.t(ShellMsg::IdleBand), n as i64))}
             </span>
             <span class="band-clock" data-testid="status-clock">
-                {move || clock_text(zh(), (now.get() / 1000.0) as i64)}
+                <span class="clock-date">{move || clock_parts(zh(), (now.get() / 1000.0) as i64).0}</span>
+                " "
+                <span class="clock-time">{move || clock_parts(zh(), (now.get() / 1000.0) as i64).1}</span>
             </span>
         </header>
     }
@@ -238,7 +240,10 @@ fn BottomBar() -> impl IntoView {
             </button>
             <button type="button" class="bar-btn" data-testid="lang-toggle" on:click=move |_| i18n.toggle()>
                 <BarIcon d=ICON_LANG />
-                <span lang=other_lang>{move || i18n.t(ShellMsg::LangToggle)}</span>
+                <span class="bar-label" lang=other_lang>
+                    <span class="lbl-full">{move || i18n.t(ShellMsg::LangToggle)}</span>
+                    <span class="lbl-short">{move || i18n.t(ShellMsg::LangToggleShort)}</span>
+                </span>
             </button>
             <AssistButton />
         </nav>

@@ -35,16 +35,21 @@ async function measure(page) {
     };
     const name = (el) => el.getAttribute('data-testid') || `${el.tagName.toLowerCase()}"${(el.textContent || el.value || '').trim().slice(0, 16)}"`;
     const sy = window.scrollY;
-    // Text: every non-blank text node outside SVG (chart labels scale with their drawing).
+    // Text: every non-blank text node, SVG text too, at the size it is drawn (an SVG's text
+    // scales with its drawing: the computed size times the drawing's scale).
     const sizes = [];
     const small = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const text = n.textContent.trim();
       const el = n.parentElement;
-      if (!text || !el || el.closest('svg, script, style, noscript')) continue;
+      if (!text || !el || el.closest('script, style, noscript')) continue;
       if (!visible(el)) continue;
-      const size = parseFloat(getComputedStyle(el).fontSize);
+      let size = parseFloat(getComputedStyle(el).fontSize);
+      if (el instanceof SVGElement && el.getScreenCTM) {
+        const m = el.getScreenCTM();
+        if (m) size *= Math.min(Math.hypot(m.a, m.b), Math.hypot(m.c, m.d));
+      }
       sizes.push(size);
       small.push({ size, text: text.slice(0, 24) });
     }
@@ -82,10 +87,24 @@ async function measure(page) {
         top: r.top, bottom: r.bottom,
         controls: [...barEl.querySelectorAll(sel)].filter(visible).map((el) => {
           const c = el.getBoundingClientRect();
-          return { id: name(el), top: c.top, bottom: c.bottom };
+          // The label: on one line, and inside the button's border with room to spare.
+          const label = [...el.children].find((e) => e.tagName === 'SPAN');
+          let fits = true;
+          if (label) {
+            const range = document.createRange();
+            range.selectNodeContents(label);
+            const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+            const l = label.getBoundingClientRect();
+            fits = lines <= 1 && l.left >= c.left + 3 && l.right <= c.right - 3;
+          }
+          return { id: name(el), top: c.top, bottom: c.bottom, fits, label: label ? label.textContent.trim() : '' };
         }),
       };
     }
+    // The status band: how many rows its visible parts take (one is the rule).
+    const bandEl = document.querySelector('[data-testid="status-band"]');
+    const mids = bandEl ? [...bandEl.children].filter(visible).map((e) => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; }) : [];
+    const bandRows = !mids.length ? 0 : mids.some((y) => y > Math.min(...mids) + 12) ? 2 : 1;
     const tiles = [...document.querySelectorAll('.tiles .tile')].filter(visible).map((t) => t.getBoundingClientRect());
     // The part of the screen the tiles cover as it first shows (clipped to the viewport).
     const vh = window.innerHeight;
@@ -96,7 +115,7 @@ async function measure(page) {
     const overflow = Math.max(0, document.documentElement.scrollWidth - vw);
     const wide = overflow ? [...document.querySelectorAll('body *')].filter((e) => visible(e) && e.getBoundingClientRect().right > vw + 1 && !e.closest('.chips-scroll')).slice(0, 5).map(name) : [];
     return {
-      sizes, smallest, titles, gaps, bar, tileArea, tileTop, overflow, wide,
+      sizes, smallest, titles, gaps, bar, bandRows, tileArea, tileTop, overflow, wide,
       targets: targets.map(({ el, ...t }) => t),
     };
   }, TARGETS);

@@ -59,6 +59,7 @@ for (const form of FORMS.filter((f) => !ONLY || ONLY.includes(f.name))) {
         }
         for (const g of m.gaps) if (g.gap + 0.5 < rule.gap) problems.push(`${where}: ${g.a} and ${g.b} ${round(g.gap)}px apart (< ${rule.gap})`);
         if (m.overflow > 0) problems.push(`${where}: ${m.overflow}px horizontal overflow (${m.wide.join(', ')})`);
+        if (m.bandRows > 1) problems.push(`${where}: the status band takes ${m.bandRows} rows, not one`);
         // The bottom bar: at the very bottom, every control in it, none above 30 % of the height.
         if (!m.bar) problems.push(`${where}: no bottom bar`);
         else {
@@ -67,6 +68,9 @@ for (const form of FORMS.filter((f) => !ONLY || ONLY.includes(f.name))) {
             if (c.top / form.height < 0.3 || c.top < m.bar.top - 0.5 || c.bottom > m.bar.bottom + 0.5) {
               problems.push(`${where}: bar control ${c.id} at ${round(c.top / form.height)} of the height, outside the bar`);
             }
+          }
+          for (const c of m.bar.controls) {
+            if (!c.fits) problems.push(`${where}: bar label "${c.label}" of ${c.id} wraps or touches its border`);
           }
           for (const id of ['nav-home', 'nav-back', 'elder-toggle', 'lang-toggle']) {
             if (!m.bar.controls.some((c) => c.id === id)) problems.push(`${where}: ${id} not in the bottom bar`);

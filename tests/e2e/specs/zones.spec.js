@@ -48,6 +48,22 @@ test('the status band shows the step of the self-check and of the review flow, a
   g.assertClean();
 });
 
+test('the home tiles follow the hall order (home_order), most used lowest; left-out services follow, none twice', async ({ page }) => {
+  const g = guardPage(page);
+  const order = async () => page.locator('.tiles .tile').evaluateAll((ts) => ts.map((t) => t.dataset.testid));
+  await page.goto('/');
+  await expect(page.getByTestId('home-reviews')).toBeVisible();
+  expect(await order()).toEqual(['home-certs', 'home-lenient', 'home-reviews']);
+  await useMode(page, { extra: { home_order: ['reviews', 'lenient'] } });
+  await page.goto('/');
+  await expect(page.getByTestId('home-reviews')).toBeVisible();
+  expect(await order()).toEqual(['home-reviews', 'home-lenient', 'home-certs']);
+  // Lowest on the screen is the last one.
+  const ys = await page.locator('.tiles .tile').evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().top));
+  expect(ys[2]).toBeGreaterThan(ys[0]);
+  g.assertClean();
+});
+
 test('the attract screen comes after a long idle; a tap on a tile under it ends it and opens the tile', async ({ page }) => {
   const g = guardPage(page);
   await useMode(page, { extra: { attract_after_seconds: 5 } });

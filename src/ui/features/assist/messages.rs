@@ -4,6 +4,7 @@ crate::messages!(
     /// The assist button and its notice.
     AssistMsg {
     Button => "呼叫工作人员", "Call staff";
+    ButtonShort => "呼叫", "Call";
     Title => "工作人员马上就到", "Staff are on their way";
     Calling => "正在呼叫工作人员…", "Calling staff…";
     Called => "已通知工作人员，请在本机旁稍候。", "Staff have been told; please wait by this kiosk.";

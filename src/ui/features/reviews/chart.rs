@@ -1,14 +1,16 @@
-//! Geometry of the satisfaction trend chart, from plain numbers: column bars for counts and
-//! lines for rates in an SVG user space. No view code: the widget draws what this computes, and
-//! the numbers are unit-tested natively.
+//! Geometry of the statistics charts, from plain numbers: the trend's column bars for counts
+//! and lines for rates in an SVG user space, and the group bars' lengths. No view code: the
+//! widgets draw what this computes, and the numbers are unit-tested natively.
+//!
+//! The SVG holds shapes only. Every label (axis ticks, months, group names, values) is HTML
+//! text laid out around it, so it is sized by the type tokens like all other text, in every
+//! form factor and in 长辈版, and never scales with the drawing.
 
-/// SVG user space of the chart (it scales to its box).
-pub const VIEW_W: f64 = 720.0;
-pub const VIEW_H: f64 = 280.0;
-const LEFT: f64 = 48.0;
-const RIGHT: f64 = 56.0;
-const TOP: f64 = 16.0;
-const BOTTOM: f64 = 40.0;
+/// SVG user space of the trend's plot. The SVG is stretched to its box
+/// (`preserveAspectRatio="none"`, strokes do not scale), so x in user units maps linearly onto
+/// the HTML month labels' equal columns below it.
+pub const VIEW_W: f64 = 600.0;
+pub const VIEW_H: f64 = 240.0;
 
 /// A rectangle in user units.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -19,13 +21,31 @@ pub struct Rect {
     pub h: f64,
 }
 
-/// Where the data is drawn (inside the axes' labels).
+/// Where the data is drawn: the whole user space (the tick labels are HTML beside it).
 pub const PLOT: Rect = Rect {
-    x: LEFT,
-    y: TOP,
-    w: VIEW_W - LEFT - RIGHT,
-    h: VIEW_H - TOP - BOTTOM,
+    x: 0.0,
+    y: 0.0,
+    w: VIEW_W,
+    h: VIEW_H,
 };
+
+/// Bar lengths as fractions of the longest bar (0.0–1.0): proportional to the largest finite
+/// value, at least 1 % for any positive value so it stays visible, 0 for zero, negative or
+/// non-finite values.
+pub fn bar_fractions(values: &[f64]) -> Vec<f64> {
+    let max = values
+        .iter()
+        .copied()
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max);
+    values
+        .iter()
+        .map(|&v| match v {
+            v if v.is_finite() && v > 0.0 && max > 0.0 => (v / max).max(0.01),
+            _ => 0.0,
+        })
+        .collect()
+}
 
 /// A round axis maximum not below `max`: 1, 2 or 5 × 10ᵏ (at least 1).
 pub fn nice_max(max: u64) -> u64 {
@@ -135,6 +155,22 @@ mod tests {
         w: 100.0,
         h: 50.0,
     };
+
+    #[test]
+    fn bar_fractions_are_proportional() {
+        let f = bar_fractions(&[10.0, 5.0, 0.0, 0.01, f64::NAN, -3.0, f64::INFINITY]);
+        assert_eq!(f, vec![1.0, 0.5, 0.0, 0.01, 0.0, 0.0, 0.0]);
+        assert_eq!(bar_fractions(&[0.0, 0.0]), vec![0.0, 0.0]);
+        assert!(bar_fractions(&[]).is_empty());
+    }
+
+    #[test]
+    fn the_plot_fills_the_user_space() {
+        assert_eq!((PLOT.x, PLOT.y, PLOT.w, PLOT.h), (0.0, 0.0, VIEW_W, VIEW_H));
+        // Slot centres of 6 months sit where the HTML labels' equal columns centre.
+        assert_eq!(slot_x(0, 6, PLOT), VIEW_W / 12.0);
+        assert_eq!(slot_x(5, 6, PLOT), VIEW_W * 11.0 / 12.0);
+    }
 
     #[test]
     fn axis_maxima_are_round() {

@@ -80,7 +80,10 @@ pub fn AssistButton() -> impl IntoView {
                     <path d=ICON_ASSIST fill="none" stroke="currentColor" stroke-width="2.2"
                         stroke-linecap="round" stroke-linejoin="round" />
                 </svg>
-                <span>{move || i18n.t(AssistMsg::Button)}</span>
+                <span class="bar-label">
+                    <span class="lbl-full">{move || i18n.t(AssistMsg::Button)}</span>
+                    <span class="lbl-short">{move || i18n.t(AssistMsg::ButtonShort)}</span>
+                </span>
             </button>
             <Show when=move || notice.with(|n| *n != Notice::Hidden)>
                 <div class="assist-notice" data-testid="assist-notice" data-state=state_name

@@ -1,12 +1,13 @@
 //! The satisfaction trend: one column per month (评价数) with the 好评率 and 差评按时处理率 lines,
 //! in inline SVG drawn from [`chart`](crate::ui::features::reviews::chart)'s geometry, and the
-//! same numbers as a table (the chart's text alternative).
+//! same numbers as a table (the chart's text alternative). The SVG draws shapes only: the axis
+//! ticks and the month names are HTML around it, sized by the type tokens.
 
 use leptos::prelude::*;
 
 use crate::contract::StatsGroup;
 use crate::ui::features::reviews::chart::{
-    columns, month_label, nice_max, path, rate_points, slot_x, PLOT, VIEW_H, VIEW_W,
+    columns, month_label, nice_max, path, rate_points, PLOT, VIEW_H, VIEW_W,
 };
 use crate::ui::features::reviews::messages::ReviewMsg;
 use crate::ui::i18n::{percent, use_i18n, Locale};
@@ -36,7 +37,6 @@ pub fn TrendChart(
             .collect::<Vec<_>>(),
         PLOT,
     ));
-    let n = months.len();
     let base = PLOT.y + PLOT.h;
     let right = PLOT.x + PLOT.w;
     let bars = cols
@@ -45,20 +45,16 @@ pub fn TrendChart(
         .map(|(r, m)| {
             view! {
                 <rect class="trend-bar" data-testid="trend-bar" data-month=m.key.clone()
-                    data-count=m.figures.total.to_string() x=r.x y=r.y width=r.w height=r.h rx="2" />
+                    data-count=m.figures.total.to_string() x=r.x y=r.y width=r.w height=r.h />
             }
         })
         .collect_view();
+    // One label per column: the list's equal grid columns centre where `slot_x` does.
     let labels = months
         .iter()
-        .enumerate()
-        .map(|(i, m)| {
+        .map(|m| {
             let key = m.key.clone();
-            view! {
-                <text x=slot_x(i, n, PLOT) y=base + 24.0 text-anchor="middle">
-                    {move || month_label(&key, i18n.locale() == Locale::En)}
-                </text>
-            }
+            view! { <li>{move || month_label(&key, i18n.locale() == Locale::En)}</li> }
         })
         .collect_view();
     let rows = months
@@ -79,23 +75,29 @@ pub fn TrendChart(
         .collect_view();
     view! {
         <figure class="trend" data-testid="stats-trend">
-            <svg class="trend-chart" role="img" aria-label=move || i18n.t(ReviewMsg::TrendAria)
-                viewBox=format!("0 0 {VIEW_W} {VIEW_H}") preserveAspectRatio="xMinYMin meet">
-                <g class="trend-axis">
-                    <line x1=PLOT.x y1=base x2=right y2=base />
-                    <line x1=PLOT.x y1=PLOT.y x2=right y2=PLOT.y class="trend-grid" />
-                    <line x1=PLOT.x y1=PLOT.y + PLOT.h / 2.0 x2=right y2=PLOT.y + PLOT.h / 2.0 class="trend-grid" />
-                    <text x=PLOT.x - 6.0 y=PLOT.y + 5.0 text-anchor="end">{axis}</text>
-                    <text x=PLOT.x - 6.0 y=base + 5.0 text-anchor="end">"0"</text>
-                    <text x=right + 6.0 y=PLOT.y + 5.0>"100%"</text>
-                    <text x=right + 6.0 y=PLOT.y + PLOT.h / 2.0 + 5.0>"50%"</text>
-                    <text x=right + 6.0 y=base + 5.0>"0%"</text>
-                </g>
-                {bars}
-                <path class="trend-good" data-testid="trend-good" d=good />
-                <path class="trend-on-time" data-testid="trend-on-time" d=on_time />
-                {labels}
-            </svg>
+            <div class="trend-plot">
+                <div class="trend-ticks trend-ticks-left" aria-hidden="true">
+                    <span class="tick tick-top">{axis}</span>
+                    <span class="tick tick-bottom">"0"</span>
+                </div>
+                <svg class="trend-chart" role="img" aria-label=move || i18n.t(ReviewMsg::TrendAria)
+                    viewBox=format!("0 0 {VIEW_W} {VIEW_H}") preserveAspectRatio="none">
+                    <g class="trend-axis">
+                        <line x1=PLOT.x y1=base x2=right y2=base />
+                        <line x1=PLOT.x y1=PLOT.y x2=right y2=PLOT.y class="trend-grid" />
+                        <line x1=PLOT.x y1=PLOT.y + PLOT.h / 2.0 x2=right y2=PLOT.y + PLOT.h / 2.0 class="trend-grid" />
+                    </g>
+                    {bars}
+                    <path class="trend-good" data-testid="trend-good" d=good />
+                    <path class="trend-on-time" data-testid="trend-on-time" d=on_time />
+                </svg>
+                <div class="trend-ticks trend-ticks-right" aria-hidden="true">
+                    <span class="tick tick-top">"100%"</span>
+                    <span class="tick tick-mid">"50%"</span>
+                    <span class="tick tick-bottom">"0%"</span>
+                </div>
+                <ol class="trend-months" aria-hidden="true">{labels}</ol>
+            </div>
             <figcaption class="trend-legend">
                 <span class="key key-bar"></span>{move || i18n.t(ReviewMsg::LegendTotal)}
                 <span class="key key-good"></span>{move || i18n.t(ReviewMsg::StatsGoodRate)}
