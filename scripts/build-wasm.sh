@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The wasm app, split by feature (issue 14): what trunk did, plus wasm-split, which trunk cannot
-# run (trunk-rs/trunk#1022: its hooks run before cargo or after wasm-bindgen, and the split has
-# to happen between the two).
+# run (trunk-rs/trunk#1022: its hooks run too early or too late; the split has to happen between
+# cargo and wasm-bindgen).
 #
 #   cargo rustc --release --bin enforcement-kiosk (the final link with --emit-relocs)
 #   -> wasm-split-cli (crate wasm_split_cli_support): the main module, one chunk per
@@ -109,8 +109,7 @@ CSS="main-$(h16 "$ROOT/style/main.css").css"
 cp "$ROOT/style/main.css" "$CSS"
 cd "$ROOT"
 
-# 6. dist/: the public files (what index.html's data-trunk links copy), the build's files and
-# index.html with the loader in place of the data-trunk links.
+# 6. dist/: the public files, the build's files and index.html with the loader.
 rm -rf "$DIST"
 mkdir -p "$DIST"
 cp -r public/icons "$DIST/"
@@ -129,7 +128,6 @@ head_tags="  <link rel=\"stylesheet\" href=\"/$CSS\" />
   <link rel=\"preload\" href=\"/$MAIN_WASM\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" />
   <script type=\"module\">$loader</script>"
 awk -v tags="$head_tags" '
-  /<link data-trunk/ { next }
   /<\/head>/ { print tags }
   { print }
 ' index.html > "$DIST/index.html"
