@@ -31,7 +31,7 @@ feature_files() { # feature -> the .wasm files its first use fetches
     const files = {}; const re = /(?:export )?const (\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n\}\n, \[([^\]]*)\]/g;
     let m; const deps = {};
     while ((m = re.exec(src))) { files[m[1]] = m[2]; deps[m[1]] = m[3].split(",").map((s) => s.trim()).filter(Boolean); }
-    const key = Object.keys(files).find((k) => k.startsWith(`__wasm_split_load_${process.argv[2]}_page_`));
+    const key = Object.keys(files).find((k) => new RegExp(`^__wasm_split_load_${process.argv[2]}_page(_|$)`).test(k));
     if (!key) process.exit(0);
     console.log([files[key], ...deps[key].map((d) => files[d])].join("\n"));
   ' "$link" "$1"

@@ -22,7 +22,7 @@ async function chunkFiles(request) {
 
 // Which feature a split module belongs to, from the name of its `#[lazy]` function.
 const FEATURES = ['lenient', 'certs', 'reviews', 'admin'];
-const featureOf = (file) => FEATURES.find((f) => file.startsWith(`split_${f}_page_`));
+const featureOf = (file) => FEATURES.find((f) => new RegExp(`^split_${f}_page[-_]`).test(file));
 
 test.describe('first visit, service workers blocked', () => {
   test.use({ serviceWorkers: 'block' });

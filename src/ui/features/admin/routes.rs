@@ -6,6 +6,7 @@ use leptos_router::components::Route;
 use leptos_router::{path, Lazy, LazyRoute, MatchNestedRoutes};
 
 use super::pages::admin::Admin;
+use crate::ui::components::lazy_page::{lazy_page, ChunkError};
 
 /// `/admin`: reached by a long press on the hall name; the PIN guards it.
 #[component(transparent)]
@@ -22,12 +23,12 @@ impl LazyRoute for AdminPage {
     }
 
     async fn view(_this: Self) -> AnyView {
-        admin_page().await
+        lazy_page(admin_page).await
     }
 }
 
-/// The admin page: a split function, so the feature is a chunk.
-#[leptos::lazy]
-fn admin_page() -> AnyView {
-    view! { <Admin /> }.into_any()
+/// The admin page: a split function, so the feature is a chunk (`fallible`: see [`lazy_page`]).
+#[leptos::wasm_split::wasm_split(admin_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn admin_page() -> Result<AnyView, ChunkError> {
+    Ok(view! { <Admin /> }.into_any())
 }

@@ -8,6 +8,7 @@ use leptos_router::{path, Lazy, LazyRoute, MatchNestedRoutes};
 
 use super::context::CertsModule;
 use super::pages::{detail::CertDetailPage, search::Certs};
+use crate::ui::components::lazy_page::{lazy_page, ChunkError};
 
 /// `/certs` (search and verify) and `/certs/item/:identifier`. Nested under [`CertsModule`] so
 /// the results survive a look at a detail; leaving `/certs` (or the idle wipe) drops them.
@@ -34,17 +35,18 @@ impl<const P: u8> LazyRoute for Page<P> {
     }
 
     async fn view(_this: Self) -> AnyView {
-        certs_page(P).await
+        lazy_page(|| certs_page(P)).await
     }
 }
 
-/// Every `/certs` page: one split function, so the feature is one chunk.
-#[leptos::lazy]
-fn certs_page(page: u8) -> AnyView {
-    match page {
+/// Every `/certs` page: one split function, so the feature is one chunk (`fallible`: a
+/// failed fetch shows the error panel instead of panicking, see [`lazy_page`]).
+#[leptos::wasm_split::wasm_split(certs_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn certs_page(page: u8) -> Result<AnyView, ChunkError> {
+    Ok(match page {
         SEARCH => view! { <Certs /> }.into_any(),
         _ => view! { <CertDetailPage /> }.into_any(),
-    }
+    })
 }
 
 /// The `:identifier` of `/certs/item/:identifier`.

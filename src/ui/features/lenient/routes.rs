@@ -7,6 +7,7 @@ use leptos_router::params::Params;
 use leptos_router::{path, Lazy, LazyRoute, MatchNestedRoutes};
 
 use super::pages::{check::Eligibility, home::LenientHome, item::LenientItem, list::LenientList};
+use crate::ui::components::lazy_page::{lazy_page, ChunkError};
 
 /// `/lenient` (domains and search), `/lenient/list?domain=&kind=&q=`, `/lenient/item/:id` and
 /// `/lenient/item/:id/check` (the self-check).
@@ -37,19 +38,20 @@ impl<const P: u8> LazyRoute for Page<P> {
     }
 
     async fn view(_this: Self) -> AnyView {
-        lenient_page(P).await
+        lazy_page(|| lenient_page(P)).await
     }
 }
 
-/// Every `/lenient` page: one split function, so the feature is one chunk.
-#[leptos::lazy]
-fn lenient_page(page: u8) -> AnyView {
-    match page {
+/// Every `/lenient` page: one split function, so the feature is one chunk (`fallible`: a
+/// failed fetch shows the error panel instead of panicking, see [`lazy_page`]).
+#[leptos::wasm_split::wasm_split(lenient_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn lenient_page(page: u8) -> Result<AnyView, ChunkError> {
+    Ok(match page {
         HOME => view! { <LenientHome /> }.into_any(),
         LIST => view! { <LenientList /> }.into_any(),
         ITEM => view! { <LenientItem /> }.into_any(),
         _ => view! { <Eligibility /> }.into_any(),
-    }
+    })
 }
 
 /// The `:id` of `/lenient/item/:id` and `/lenient/item/:id/check`.

@@ -10,6 +10,7 @@ use super::pages::{
     form::ReviewForm, home::ReviewsHome, lookup::ReviewLookup, receipt::ReviewReceiptPage,
     stats::ReviewStatsPage,
 };
+use crate::ui::components::lazy_page::{lazy_page, ChunkError};
 
 /// `/reviews` (choose what to rate), `/reviews/new`, `/reviews/receipt`, `/reviews/status`
 /// (`/reviews/status/:no` from a receipt's QR code) and `/reviews/stats`.
@@ -43,20 +44,21 @@ impl<const P: u8> LazyRoute for Page<P> {
     }
 
     async fn view(_this: Self) -> AnyView {
-        reviews_page(P).await
+        lazy_page(|| reviews_page(P)).await
     }
 }
 
-/// Every `/reviews` page: one split function, so the feature is one chunk.
-#[leptos::lazy]
-fn reviews_page(page: u8) -> AnyView {
-    match page {
+/// Every `/reviews` page: one split function, so the feature is one chunk (`fallible`: a
+/// failed fetch shows the error panel instead of panicking, see [`lazy_page`]).
+#[leptos::wasm_split::wasm_split(reviews_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn reviews_page(page: u8) -> Result<AnyView, ChunkError> {
+    Ok(match page {
         HOME => view! { <ReviewsHome /> }.into_any(),
         NEW => view! { <ReviewForm /> }.into_any(),
         RECEIPT => view! { <ReviewReceiptPage /> }.into_any(),
         STATUS => view! { <ReviewLookup /> }.into_any(),
         _ => view! { <ReviewStatsPage /> }.into_any(),
-    }
+    })
 }
 
 /// The `:no` of `/reviews/status/:no`.
