@@ -1,7 +1,9 @@
 // Cold start: Chromium with 4x CPU slowdown, a fresh context per run (empty HTTP cache, service
 // workers blocked), time from navigation start to the app's `interactive` performance mark,
 // against a static HTML page of the same home screen with the same CSS, served by the same
-// server from a temporary copy of dist/. Runs are interleaved (app, static, app, ...).
+// server from a temporary copy of dist/. Runs are interleaved (app, static, app, ...). Also the
+// wire bytes (wasm + js + css, as Chromium received them, headers included) of a first visit of
+// `/` and of an entry's deep link `/lenient/item/<id>` (issue 14: <= 150 KB and <= 200 KB).
 //
 //   node bench/coldstart.js [--runs 10] [--port 18520] [--rate 4]
 'use strict';
@@ -29,7 +31,7 @@ function distCopy() {
 }
 
 /** One cold load of `url` in a fresh context; resolves the page's timings (ms since navigation start). */
-async function coldLoad(browser, url, waitInteractive) {
+async function coldLoad(browser, url, waitInteractive, waitSelector) {
   const ctx = await browser.newContext({
     viewport: { width: 1080, height: 1920 }, locale: 'zh-CN', serviceWorkers: 'block', hasTouch: true,
   });
@@ -39,7 +41,18 @@ async function coldLoad(browser, url, waitInteractive) {
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+    const urls = new Map();
+    let wire = 0;
+    cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
+    cdp.on('Network.loadingFinished', (e) => {
+      const u = urls.get(e.requestId);
+      if (u && /\.(wasm|js|css)$/.test(new URL(u).pathname)) wire += e.encodedDataLength;
+    });
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    if (waitSelector) {
+      await page.waitForSelector(waitSelector, { timeout: 60_000 });
+      await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => {});
+    }
     if (waitInteractive) {
       await page.waitForFunction(() => performance.getEntriesByName('interactive').length > 0, null, { timeout: 60_000 });
     }
@@ -58,7 +71,7 @@ async function coldLoad(browser, url, waitInteractive) {
         wasmDone: wasm ? wasm.responseEnd : NaN,
         nodes: document.getElementsByTagName('*').length,
       };
-    });
+    }).then((r) => ({ ...r, wire }));
   } finally {
     await ctx.close();
   }
@@ -81,6 +94,13 @@ async function coldLoad(browser, url, waitInteractive) {
       stat.push(s);
       console.log(`  run ${String(i + 1).padStart(2)}: app interactive ${lib.fmtMs(r.interactive)} (FCP ${lib.fmtMs(r.fcp)}, wasm fetched ${lib.fmtMs(r.wasmDone)}, load ${lib.fmtMs(r.load)})   static FCP ${lib.fmtMs(s.fcp)} load ${lib.fmtMs(s.load)}`);
     }
+    const cat = await (await fetch(`${server.url}/api/v1/lenient/catalog`)).json();
+    const entryUrl = `${server.url}/lenient/item/${encodeURIComponent(cat.entries[0].id)}`;
+    const entry = await coldLoad(browser, entryUrl, false, '[data-testid=lenient-detail]');
+    const wireHome = lib.median(app.map((r) => r.wire));
+    console.log(`wire bytes (wasm+js+css, headers included): first visit of / ${wireHome} B; of ${new URL(entryUrl).pathname} ${entry.wire} B`);
+    lib.record('first visit of /: wire bytes (wasm+js+css)', `${(wireHome / 1000).toFixed(1)} KB`, '<= 150 KB', wireHome <= 150_000);
+    lib.record('first visit of /lenient/item/<id>: wire bytes', `${(entry.wire / 1000).toFixed(1)} KB`, '<= 200 KB', entry.wire <= 200_000);
     const appMs = lib.median(app.map((r) => r.interactive));
     const appFcp = lib.median(app.map((r) => r.fcp));
     const staticFcp = lib.median(stat.map((r) => r.fcp));

@@ -29,8 +29,8 @@ fi
 step "build: demo data (public/demo, from the same seed as the server)"
 "$SERVER_BIN" export-demo "$ROOT/public/demo"
 
-step "build: wasm app (trunk --release, wasm-opt -Oz)"
-trunk build --release --offline
+step "build: wasm app (split by feature: cargo, wasm-split, wasm-bindgen, wasm-opt -Oz)"
+bash "$ROOT/scripts/build-wasm.sh" --dist "$ROOT/dist"
 
 if [ -x "$ROOT/node_modules/.bin/workbox" ] && [ -f "$ROOT/workbox-config.cjs" ]; then
   step "build: service worker (Workbox)"
@@ -44,7 +44,7 @@ echo "build: dist/ ready"
 # build a hall runs (dist/) never carries them.
 if [ "${EK_INSTRUMENTED:-0}" = 1 ]; then
   step "build: instrumented wasm app (heap probes) into dist-instrumented/"
-  trunk build --release --offline --features instrument --dist "$ROOT/dist-instrumented"
+  bash "$ROOT/scripts/build-wasm.sh" --features instrument --dist "$ROOT/dist-instrumented"
   if [ -x "$ROOT/node_modules/.bin/workbox" ]; then
     EK_DIST=dist-instrumented workbox generateSW workbox-config.cjs
   fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs whatever is missing; idempotent (a second run takes seconds). Everything comes from
-# the package registries (crates.io, npm, Debian): trunk never downloads tools itself.
+# the package registries (crates.io, npm, Debian); no tool downloads anything by itself.
 #
 #   scripts/setup.sh run    what building and running the app needs (make run)
 #   scripts/setup.sh test   that, plus what the tests need: Chromium, ChromeDriver, CJK fonts,
@@ -31,9 +31,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi
 
-step "setup: trunk 0.21.14 (0.22 needs a newer rustc)"
-if ! trunk --version 2>/dev/null | grep -q '0.21.14'; then
-  cargo install trunk --version 0.21.14 --locked
+# The splitter of scripts/build-wasm.sh (trunk is no longer used: it cannot run wasm-split).
+step "setup: wasm-split-cli (wasm_split_cli_support 0.2.4)"
+# (it has no --version: cargo's install record names the version)
+if ! command -v wasm-split-cli >/dev/null ||
+  ! grep -q '^"wasm_split_cli_support 0.2.4 ' "${CARGO_HOME:-$HOME/.cargo}/.crates.toml" 2>/dev/null; then
+  cargo install wasm_split_cli_support --version 0.2.4 --locked --features build-binary
 fi
 
 WB_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)"

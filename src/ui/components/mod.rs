@@ -4,6 +4,7 @@
 pub mod error_panel;
 pub mod error_summary;
 pub mod keypad;
+pub mod lazy_page;
 pub mod loading;
 pub mod long_press;
 pub mod qr_code;

@@ -1,13 +1,34 @@
-//! The `/admin` route.
+//! The `/admin` route. Its page lives in a wasm chunk of its own (wasm-split, see
+//! `scripts/build-wasm.sh`): fetched on the first visit of `/admin`, not with the shell.
 
 use leptos::prelude::*;
 use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::{path, Lazy, LazyRoute, MatchNestedRoutes};
 
 use super::pages::admin::Admin;
+use crate::ui::components::lazy_page::{lazy_page, ChunkError};
 
 /// `/admin`: reached by a long press on the hall name; the PIN guards it.
 #[component(transparent)]
 pub fn AdminRoutes() -> impl MatchNestedRoutes + Clone {
-    view! { <Route path=path!("/admin") view=Admin /> }.into_inner()
+    view! { <Route path=path!("/admin") view={Lazy::<AdminPage>::new()} /> }.into_inner()
+}
+
+/// The `/admin` page, rendered from the feature's chunk.
+pub struct AdminPage;
+
+impl LazyRoute for AdminPage {
+    fn data() -> Self {
+        AdminPage
+    }
+
+    async fn view(_this: Self) -> AnyView {
+        lazy_page(admin_page).await
+    }
+}
+
+/// The admin page: a split function, so the feature is a chunk (`fallible`: see [`lazy_page`]).
+#[leptos::wasm_split::wasm_split(admin_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn admin_page() -> Result<AnyView, ChunkError> {
+    Ok(view! { <Admin /> }.into_any())
 }

@@ -1,12 +1,14 @@
-//! The `/certs` route subtree.
+//! The `/certs` route subtree. Its pages live in a wasm chunk of their own (wasm-split, see
+//! `scripts/build-wasm.sh`): fetched on the first visit of any `/certs` URL, not with the shell.
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route};
 use leptos_router::params::Params;
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::{path, Lazy, LazyRoute, MatchNestedRoutes};
 
 use super::context::CertsModule;
 use super::pages::{detail::CertDetailPage, search::Certs};
+use crate::ui::components::lazy_page::{lazy_page, ChunkError};
 
 /// `/certs` (search and verify) and `/certs/item/:identifier`. Nested under [`CertsModule`] so
 /// the results survive a look at a detail; leaving `/certs` (or the idle wipe) drops them.
@@ -14,11 +16,37 @@ use super::pages::{detail::CertDetailPage, search::Certs};
 pub fn CertsRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/certs") view=CertsModule>
-            <Route path=path!("") view=Certs />
-            <Route path=path!("item/:identifier") view=CertDetailPage />
+            <Route path=path!("") view={Lazy::<Page<SEARCH>>::new()} />
+            <Route path=path!("item/:identifier") view={Lazy::<Page<DETAIL>>::new()} />
         </ParentRoute>
     }
     .into_inner()
+}
+
+const SEARCH: u8 = 0;
+const DETAIL: u8 = 1;
+
+/// One `/certs` page, rendered from the feature's chunk.
+pub struct Page<const P: u8>;
+
+impl<const P: u8> LazyRoute for Page<P> {
+    fn data() -> Self {
+        Page
+    }
+
+    async fn view(_this: Self) -> AnyView {
+        lazy_page(|| certs_page(P)).await
+    }
+}
+
+/// Every `/certs` page: one split function, so the feature is one chunk (`fallible`: a
+/// failed fetch shows the error panel instead of panicking, see [`lazy_page`]).
+#[leptos::wasm_split::wasm_split(certs_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn certs_page(page: u8) -> Result<AnyView, ChunkError> {
+    Ok(match page {
+        SEARCH => view! { <Certs /> }.into_any(),
+        _ => view! { <CertDetailPage /> }.into_any(),
+    })
 }
 
 /// The `:identifier` of `/certs/item/:identifier`.

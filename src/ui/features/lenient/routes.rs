@@ -1,11 +1,13 @@
-//! The `/lenient` route subtree.
+//! The `/lenient` route subtree. Its pages live in a wasm chunk of their own (wasm-split, see
+//! `scripts/build-wasm.sh`): fetched on the first visit of any `/lenient` URL, not with the shell.
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
 use leptos_router::params::Params;
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::{path, Lazy, LazyRoute, MatchNestedRoutes};
 
 use super::pages::{check::Eligibility, home::LenientHome, item::LenientItem, list::LenientList};
+use crate::ui::components::lazy_page::{lazy_page, ChunkError};
 
 /// `/lenient` (domains and search), `/lenient/list?domain=&kind=&q=`, `/lenient/item/:id` and
 /// `/lenient/item/:id/check` (the self-check).
@@ -13,13 +15,43 @@ use super::pages::{check::Eligibility, home::LenientHome, item::LenientItem, lis
 pub fn LenientRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/lenient") view=Outlet>
-            <Route path=path!("") view=LenientHome />
-            <Route path=path!("list") view=LenientList />
-            <Route path=path!("item/:id") view=LenientItem />
-            <Route path=path!("item/:id/check") view=Eligibility />
+            <Route path=path!("") view={Lazy::<Page<HOME>>::new()} />
+            <Route path=path!("list") view={Lazy::<Page<LIST>>::new()} />
+            <Route path=path!("item/:id") view={Lazy::<Page<ITEM>>::new()} />
+            <Route path=path!("item/:id/check") view={Lazy::<Page<CHECK>>::new()} />
         </ParentRoute>
     }
     .into_inner()
+}
+
+const HOME: u8 = 0;
+const LIST: u8 = 1;
+const ITEM: u8 = 2;
+const CHECK: u8 = 3;
+
+/// One `/lenient` page, rendered from the feature's chunk.
+pub struct Page<const P: u8>;
+
+impl<const P: u8> LazyRoute for Page<P> {
+    fn data() -> Self {
+        Page
+    }
+
+    async fn view(_this: Self) -> AnyView {
+        lazy_page(|| lenient_page(P)).await
+    }
+}
+
+/// Every `/lenient` page: one split function, so the feature is one chunk (`fallible`: a
+/// failed fetch shows the error panel instead of panicking, see [`lazy_page`]).
+#[leptos::wasm_split::wasm_split(lenient_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn lenient_page(page: u8) -> Result<AnyView, ChunkError> {
+    Ok(match page {
+        HOME => view! { <LenientHome /> }.into_any(),
+        LIST => view! { <LenientList /> }.into_any(),
+        ITEM => view! { <LenientItem /> }.into_any(),
+        _ => view! { <Eligibility /> }.into_any(),
+    })
 }
 
 /// The `:id` of `/lenient/item/:id` and `/lenient/item/:id/check`.

@@ -1,14 +1,16 @@
-//! The `/reviews` route subtree.
+//! The `/reviews` route subtree. Its pages live in a wasm chunk of their own (wasm-split, see
+//! `scripts/build-wasm.sh`): fetched on the first visit of any `/reviews` URL, not with the shell.
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
 use leptos_router::params::Params;
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::{path, Lazy, LazyRoute, MatchNestedRoutes};
 
 use super::pages::{
     form::ReviewForm, home::ReviewsHome, lookup::ReviewLookup, receipt::ReviewReceiptPage,
     stats::ReviewStatsPage,
 };
+use crate::ui::components::lazy_page::{lazy_page, ChunkError};
 
 /// `/reviews` (choose what to rate), `/reviews/new`, `/reviews/receipt`, `/reviews/status`
 /// (`/reviews/status/:no` from a receipt's QR code) and `/reviews/stats`.
@@ -16,15 +18,47 @@ use super::pages::{
 pub fn ReviewsRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/reviews") view=Outlet>
-            <Route path=path!("") view=ReviewsHome />
-            <Route path=path!("new") view=ReviewForm />
-            <Route path=path!("receipt") view=ReviewReceiptPage />
-            <Route path=path!("status") view=ReviewLookup />
-            <Route path=path!("status/:no") view=ReviewLookup />
-            <Route path=path!("stats") view=ReviewStatsPage />
+            <Route path=path!("") view={Lazy::<Page<HOME>>::new()} />
+            <Route path=path!("new") view={Lazy::<Page<NEW>>::new()} />
+            <Route path=path!("receipt") view={Lazy::<Page<RECEIPT>>::new()} />
+            <Route path=path!("status") view={Lazy::<Page<STATUS>>::new()} />
+            <Route path=path!("status/:no") view={Lazy::<Page<STATUS>>::new()} />
+            <Route path=path!("stats") view={Lazy::<Page<STATS>>::new()} />
         </ParentRoute>
     }
     .into_inner()
+}
+
+const HOME: u8 = 0;
+const NEW: u8 = 1;
+const RECEIPT: u8 = 2;
+const STATUS: u8 = 3;
+const STATS: u8 = 4;
+
+/// One `/reviews` page, rendered from the feature's chunk.
+pub struct Page<const P: u8>;
+
+impl<const P: u8> LazyRoute for Page<P> {
+    fn data() -> Self {
+        Page
+    }
+
+    async fn view(_this: Self) -> AnyView {
+        lazy_page(|| reviews_page(P)).await
+    }
+}
+
+/// Every `/reviews` page: one split function, so the feature is one chunk (`fallible`: a
+/// failed fetch shows the error panel instead of panicking, see [`lazy_page`]).
+#[leptos::wasm_split::wasm_split(reviews_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn reviews_page(page: u8) -> Result<AnyView, ChunkError> {
+    Ok(match page {
+        HOME => view! { <ReviewsHome /> }.into_any(),
+        NEW => view! { <ReviewForm /> }.into_any(),
+        RECEIPT => view! { <ReviewReceiptPage /> }.into_any(),
+        STATUS => view! { <ReviewLookup /> }.into_any(),
+        _ => view! { <ReviewStatsPage /> }.into_any(),
+    })
 }
 
 /// The `:no` of `/reviews/status/:no`.

@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# The wasm app, split by feature (issue 14): what trunk did, plus wasm-split, which trunk cannot
+# run (trunk-rs/trunk#1022: its hooks run too early or too late; the split has to happen between
+# cargo and wasm-bindgen).
+#
+#   cargo rustc --release --bin enforcement-kiosk (the final link with --emit-relocs)
+#   -> wasm-split-cli (crate wasm_split_cli_support): the main module, one chunk per
+#      `#[lazy]` function (one per feature: src/ui/features/*/routes.rs) and chunks of the code
+#      several of them share, plus __wasm_split.js, which fetches a chunk on first use
+#   -> wasm-bindgen --target web --keep-lld-exports on the main module (the chunks import the
+#      main module's memory, table and the functions they call by those exports)
+#   -> wasm-opt -Oz on every .wasm (node_modules' binaryen 132; Debian's 108 breaks the app)
+#   -> content-hashed names, index.html with the inline loader (the server hashes it into its
+#      CSP), style/main.css and the public/ files trunk copied.
+#
+# Usage: build-wasm.sh [--dist DIR] [--features LIST] [--dev]
+#   --dev: debug profile and no wasm-opt (the fast loop: build-wasm.sh --dev, then reload; the
+#   reference server re-reads index.html for its CSP when a build replaces it).
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+
+DIST="$ROOT/dist"
+FEATURES=""
+PROFILE=release
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --dist) DIST="$2"; shift 2 ;;
+    --features) FEATURES="$2"; shift 2 ;;
+    --dev) PROFILE=dev; shift ;;
+    *) echo "build-wasm: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+case "$DIST" in /*) ;; *) DIST="$ROOT/$DIST" ;; esac
+
+BIN=enforcement-kiosk
+need() { command -v "$1" >/dev/null || { echo "build-wasm: $1 not found (run scripts/setup.sh run)" >&2; exit 1; }; }
+need wasm-split-cli; need wasm-bindgen; need brotli
+WB_LOCK="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)"
+wasm-bindgen --version | grep -q " $WB_LOCK" ||
+  { echo "build-wasm: wasm-bindgen $(wasm-bindgen --version) is not the Cargo.lock version $WB_LOCK" >&2; exit 1; }
+
+# 1. cargo: only the final link gets --emit-relocs (the splitter reads the relocations), so the
+# dependencies stay shared with every other build in the target directory.
+args=(--bin "$BIN" --target wasm32-unknown-unknown)
+[ "$PROFILE" = release ] && args+=(--release)
+[ -n "$FEATURES" ] && args+=(--features "$FEATURES")
+cargo rustc "${args[@]}" -- -C link-arg=--emit-relocs
+outdir=release; [ "$PROFILE" = dev ] && outdir=debug
+RAW="$CARGO_TARGET_DIR/wasm32-unknown-unknown/$outdir/$BIN.wasm"
+
+WORK="$(mktemp -d /tmp/ek-wasm.XXXXXX)"
+trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$WORK/split" "$WORK/out"
+
+# 2. split.
+wasm-split-cli --out-name "$BIN" "$RAW" "$WORK/split"
+
+# A chunk that cannot be fetched is the app's to report (the split functions are `fallible`: the
+# page shows the error panel with a retry), so the loader only warns instead of console.error.
+if [ -f "$WORK/split/__wasm_split.js" ]; then
+  grep -q 'console.error(e);' "$WORK/split/__wasm_split.js" ||
+    { echo "build-wasm: the split loader changed (no console.error(e) to turn into a warning)" >&2; exit 1; }
+  sed -i "s/console.error(e);/console.warn('feature chunk not loaded:', e);/" "$WORK/split/__wasm_split.js"
+fi
+
+# 3. bindgen on the main module only.
+wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
+  --out-dir "$WORK/out" --out-name "$BIN" "$WORK/split/$BIN.wasm"
+for f in "$WORK/split"/*; do
+  case "$(basename "$f")" in "$BIN.wasm") ;; *) cp -r "$f" "$WORK/out/" ;; esac
+done
+
+# EK_WASM_KEEP=DIR keeps the modules as they are before wasm-opt (with their name sections), for
+# twiggy (bench/README.md).
+if [ -n "${EK_WASM_KEEP:-}" ]; then mkdir -p "$EK_WASM_KEEP" && cp "$WORK/out"/*.wasm "$EK_WASM_KEEP/"; fi
+
+# 4. wasm-opt every module. strip = "debuginfo" keeps target_features in the main module, but
+# the chunks the splitter writes carry no such section, so the features are named.
+if [ "$PROFILE" = release ]; then
+  need wasm-opt
+  for f in "$WORK/out"/*.wasm; do
+    wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue "$f" -o "$f.opt"
+    mv "$f.opt" "$f"
+  done 2> >(grep -v 'unknown name subsection' >&2)
+fi
+
+# 5. content-hashed names. Chunks first (the link module names them), then the two JS modules,
+# which import each other (main -> __wasm_split.js for the loaders, __wasm_split.js -> main for
+# initSync): they share one hash over both contents and the main wasm.
+h16() { sha256sum "$@" | sha256sum | cut -c1-16; }
+cd "$WORK/out"
+LINK=__wasm_split.js
+for f in *.wasm; do
+  [ "$f" = "${BIN}_bg.wasm" ] && continue
+  stem="${f%.wasm}"; h="$(h16 "$f")"
+  mv "$f" "$stem-$h.wasm"
+  [ -f "$LINK" ] && sed -i "s#\"./$f\"#\"./$stem-$h.wasm\"#g" "$LINK"
+done
+MAIN_WASM="$BIN-$(h16 "${BIN}_bg.wasm")_bg.wasm"
+mv "${BIN}_bg.wasm" "$MAIN_WASM"
+H="$(h16 "$BIN.js" $( [ -f "$LINK" ] && echo "$LINK") "$MAIN_WASM")"
+MAIN_JS="$BIN-$H.js"
+if [ -f "$LINK" ]; then
+  LINK_JS="__wasm_split-$H.js"
+  sed -i "s#\"./$BIN.js\"#\"./$MAIN_JS\"#g" "$LINK"
+  # Only the import statement: the imports object keeps the module name the wasm imports from.
+  sed -i "/^import /s#\(['\"]\)\./$LINK\1#\1./$LINK_JS\1#" "$BIN.js"
+  mv "$LINK" "$LINK_JS"
+fi
+mv "$BIN.js" "$MAIN_JS"
+if grep -q "__wbindgen_placeholder__\|__wasm_split_placeholder__" ./*.js; then
+  echo "build-wasm: a JS module still imports a placeholder module (leptos#4245)" >&2; exit 1
+fi
+CSS="main-$(h16 "$ROOT/style/main.css").css"
+cp "$ROOT/style/main.css" "$CSS"
+cd "$ROOT"
+
+# 6. dist/: the public files, the build's files and index.html with the loader.
+rm -rf "$DIST"
+mkdir -p "$DIST"
+cp -r public/icons "$DIST/"
+# public/demo is written by build.sh (the server's export-demo) before this runs.
+if [ -d public/demo ]; then cp -r public/demo "$DIST/"; else echo "build-wasm: no public/demo (build.sh writes it): the offline demo is left out" >&2; fi
+cp public/config.json public/manifest.webmanifest public/sw-register.js "$DIST/"
+cp -r "$WORK/out"/. "$DIST/"
+# The loader: the same globals trunk's gave (window.wasmBindings, TrunkApplicationStarted), which
+# the heap probes of the tests and the soak benchmark read.
+loader="import init, * as bindings from '/$MAIN_JS';
+const wasm = await init({ module_or_path: '/$MAIN_WASM' });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));"
+head_tags="  <link rel=\"stylesheet\" href=\"/$CSS\" />
+  <link rel=\"modulepreload\" href=\"/$MAIN_JS\" />
+  <link rel=\"preload\" href=\"/$MAIN_WASM\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" />
+  <script type=\"module\">$loader</script>"
+awk -v tags="$head_tags" '
+  /<\/head>/ { print tags }
+  { print }
+' index.html > "$DIST/index.html"
+echo "build-wasm: $DIST ($PROFILE): $MAIN_JS, $MAIN_WASM, $(find "$DIST" -maxdepth 1 -name '*.wasm' | wc -l) wasm modules"

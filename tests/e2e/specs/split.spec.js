@@ -1,0 +1,87 @@
+// The app split by feature (issue 14): a first visit of `/` fetches the shell's wasm only, each
+// feature's chunk comes with the first navigation into that feature, and once the service worker
+// has installed, every chunk is in its cache (a kiosk never waits for a module).
+const { test, expect } = require('@playwright/test');
+const { guardPage } = require('../lib/guard');
+
+// The chunk files the build wrote: index.html names the main module; the link module
+// (__wasm_split-<hash>.js) names every chunk.
+async function chunkFiles(request) {
+  const html = await (await request.get('/')).text();
+  const main = html.match(/\/(enforcement-kiosk-[0-9a-f]+_bg\.wasm)/);
+  expect(main, 'index.html preloads the main wasm').not.toBeNull();
+  const js = html.match(/\/(enforcement-kiosk-[0-9a-f]+\.js)/);
+  expect(js).not.toBeNull();
+  const mainJs = await (await request.get(`/${js[1]}`)).text();
+  const link = mainJs.match(/__wasm_split-[0-9a-f]+\.js/);
+  expect(link, 'the main module imports the split loader').not.toBeNull();
+  const linkJs = await (await request.get(`/${link[0]}`)).text();
+  const chunks = [...new Set([...linkJs.matchAll(/"\.\/([^"]+\.wasm)"/g)].map((m) => m[1]))];
+  return { main: main[1], link: link[0], chunks };
+}
+
+// Which feature a split module belongs to, from the name of its `#[lazy]` function.
+const FEATURES = ['lenient', 'certs', 'reviews', 'admin'];
+const featureOf = (file) => FEATURES.find((f) => new RegExp(`^split_${f}_page[-_]`).test(file));
+
+test.describe('first visit, service workers blocked', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('the home screen loads no feature chunk; each feature loads its own on first use', async ({ page, request }) => {
+    const { chunks } = await chunkFiles(request);
+    for (const f of FEATURES) {
+      expect(chunks.filter((c) => featureOf(c) === f), `a split module for ${f}`).toHaveLength(1);
+    }
+    const g = guardPage(page);
+    const wasm = [];
+    page.on('request', (r) => {
+      const p = new URL(r.url()).pathname;
+      if (p.endsWith('.wasm')) wasm.push(p.slice(1));
+    });
+    await page.goto('/');
+    await expect(page.getByTestId('home-lenient')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const atHome = [...wasm];
+    expect(atHome.filter((p) => p.startsWith('enforcement-kiosk-'))).toHaveLength(1);
+    expect(atHome.filter((p) => featureOf(p)), 'feature chunks fetched by the home screen').toEqual([]);
+
+    // Into the lenient lists: its chunk (and shared chunks) come now, no other feature's.
+    await page.getByTestId('nav-lenient').click();
+    await expect(page.getByTestId('lenient-domain').first()).toBeVisible();
+    const afterLenient = wasm.slice(atHome.length);
+    expect(afterLenient.filter((p) => featureOf(p))).toEqual([chunks.find((c) => featureOf(c) === 'lenient')]);
+    g.assertClean();
+  });
+
+  test('a deep link to an entry fetches the lenient chunk and no other feature', async ({ page, request }) => {
+    const { chunks } = await chunkFiles(request);
+    const cat = await (await request.get('/api/v1/lenient/catalog')).json();
+    const id = cat.entries[0].id;
+    const wasm = [];
+    page.on('request', (r) => {
+      const p = new URL(r.url()).pathname;
+      if (p.endsWith('.wasm')) wasm.push(p.slice(1));
+    });
+    await page.goto(`/lenient/item/${encodeURIComponent(id)}`);
+    await expect(page.getByTestId('lenient-detail')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(wasm.filter((p) => featureOf(p))).toEqual([chunks.find((c) => featureOf(c) === 'lenient')]);
+  });
+});
+
+test('after boot every chunk is in the service worker cache', async ({ page, request }) => {
+  const { main, link, chunks } = await chunkFiles(request);
+  expect(chunks.length).toBeGreaterThan(0);
+  await page.goto('/');
+  await expect(page.getByTestId('home-lenient')).toBeVisible();
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  const cached = await page.evaluate(async () => {
+    const urls = [];
+    for (const name of await caches.keys()) {
+      const c = await caches.open(name);
+      for (const r of await c.keys()) urls.push(new URL(r.url).pathname.slice(1));
+    }
+    return urls;
+  });
+  for (const f of [main, link, ...chunks]) expect(cached, `${f} precached`).toContain(f);
+});
