@@ -44,7 +44,8 @@ wasm-bindgen --version | grep -q " $WB_LOCK" ||
 # dependencies stay shared with every other build in the target directory.
 args=(--bin "$BIN" --target wasm32-unknown-unknown)
 [ "$PROFILE" = release ] && args+=(--release)
-[ -n "$FEATURES" ] && args+=(--features "$FEATURES")
+# `split`: the feature pages become split points (Cargo.toml); this script always splits.
+args+=(--features "split${FEATURES:+,$FEATURES}")
 cargo rustc "${args[@]}" -- -C link-arg=--emit-relocs
 outdir=release; [ "$PROFILE" = dev ] && outdir=debug
 RAW="$CARGO_TARGET_DIR/wasm32-unknown-unknown/$outdir/$BIN.wasm"

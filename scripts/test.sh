@@ -38,7 +38,7 @@ lint() {
   cargo fmt --all --check &&
     cargo clippy --workspace --all-targets -- -D warnings &&
     cargo clippy --target wasm32-unknown-unknown -p enforcement-kiosk --lib --bins --test web -- -D warnings &&
-    cargo clippy --target wasm32-unknown-unknown -p enforcement-kiosk --lib --bins --features instrument -- -D warnings
+    cargo clippy --target wasm32-unknown-unknown -p enforcement-kiosk --lib --bins --features instrument,split -- -D warnings
 }
 layer lint lint
 

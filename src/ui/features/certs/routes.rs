@@ -41,12 +41,24 @@ impl<const P: u8> LazyRoute for Page<P> {
 
 /// Every `/certs` page: one split function, so the feature is one chunk (`fallible`: a
 /// failed fetch shows the error panel instead of panicking, see [`lazy_page`]).
+#[cfg(feature = "split")]
 #[leptos::wasm_split::wasm_split(certs_page, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn certs_page(page: u8) -> Result<AnyView, ChunkError> {
-    Ok(match page {
+    Ok(certs_view(page))
+}
+
+/// Without the `split` feature (the in-browser tests, clippy): the same pages in the one module.
+#[cfg(not(feature = "split"))]
+async fn certs_page(page: u8) -> Result<AnyView, ChunkError> {
+    Ok(certs_view(page))
+}
+
+/// The page itself (with `split`, reached only from the split function, so in its chunk).
+fn certs_view(page: u8) -> AnyView {
+    match page {
         SEARCH => view! { <Certs /> }.into_any(),
         _ => view! { <CertDetailPage /> }.into_any(),
-    })
+    }
 }
 
 /// The `:identifier` of `/certs/item/:identifier`.

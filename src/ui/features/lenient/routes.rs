@@ -44,14 +44,26 @@ impl<const P: u8> LazyRoute for Page<P> {
 
 /// Every `/lenient` page: one split function, so the feature is one chunk (`fallible`: a
 /// failed fetch shows the error panel instead of panicking, see [`lazy_page`]).
+#[cfg(feature = "split")]
 #[leptos::wasm_split::wasm_split(lenient_page, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn lenient_page(page: u8) -> Result<AnyView, ChunkError> {
-    Ok(match page {
+    Ok(lenient_view(page))
+}
+
+/// Without the `split` feature (the in-browser tests, clippy): the same pages in the one module.
+#[cfg(not(feature = "split"))]
+async fn lenient_page(page: u8) -> Result<AnyView, ChunkError> {
+    Ok(lenient_view(page))
+}
+
+/// The page itself (with `split`, reached only from the split function, so in its chunk).
+fn lenient_view(page: u8) -> AnyView {
+    match page {
         HOME => view! { <LenientHome /> }.into_any(),
         LIST => view! { <LenientList /> }.into_any(),
         ITEM => view! { <LenientItem /> }.into_any(),
         _ => view! { <Eligibility /> }.into_any(),
-    })
+    }
 }
 
 /// The `:id` of `/lenient/item/:id` and `/lenient/item/:id/check`.

@@ -50,15 +50,27 @@ impl<const P: u8> LazyRoute for Page<P> {
 
 /// Every `/reviews` page: one split function, so the feature is one chunk (`fallible`: a
 /// failed fetch shows the error panel instead of panicking, see [`lazy_page`]).
+#[cfg(feature = "split")]
 #[leptos::wasm_split::wasm_split(reviews_page, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn reviews_page(page: u8) -> Result<AnyView, ChunkError> {
-    Ok(match page {
+    Ok(reviews_view(page))
+}
+
+/// Without the `split` feature (the in-browser tests, clippy): the same pages in the one module.
+#[cfg(not(feature = "split"))]
+async fn reviews_page(page: u8) -> Result<AnyView, ChunkError> {
+    Ok(reviews_view(page))
+}
+
+/// The page itself (with `split`, reached only from the split function, so in its chunk).
+fn reviews_view(page: u8) -> AnyView {
+    match page {
         HOME => view! { <ReviewsHome /> }.into_any(),
         NEW => view! { <ReviewForm /> }.into_any(),
         RECEIPT => view! { <ReviewReceiptPage /> }.into_any(),
         STATUS => view! { <ReviewLookup /> }.into_any(),
         _ => view! { <ReviewStatsPage /> }.into_any(),
-    })
+    }
 }
 
 /// The `:no` of `/reviews/status/:no`.
