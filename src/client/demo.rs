@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use serde::de::DeserializeOwned;
 
-use super::backend::{ApiFuture, Backend, StatsQuery};
+use super::backend::{ApiFuture, Backend, CatalogText, StatsQuery};
 use super::clock::today;
 use super::error::ApiError;
 use crate::contract::*;
@@ -16,7 +16,7 @@ use crate::domain::{cert, review};
 
 #[derive(Default)]
 struct Data {
-    catalog: Option<Rc<Catalog>>,
+    catalog: Option<CatalogText>,
     certs: Option<Rc<Vec<CertRecord>>>,
     services: Option<Rc<Vec<ServiceItem>>>,
     windows: Option<Rc<Vec<Window>>>,
@@ -56,6 +56,11 @@ impl DemoBackend {
 }
 
 async fn fetch<T: DeserializeOwned>(url: String) -> Result<T, ApiError> {
+    let text = fetch_text(url).await?;
+    serde_json::from_str(&text).map_err(|e| ApiError::Malformed(e.to_string()))
+}
+
+async fn fetch_text(url: String) -> Result<String, ApiError> {
     let resp = gloo_net::http::Request::get(&url)
         .send()
         .await
@@ -63,11 +68,19 @@ async fn fetch<T: DeserializeOwned>(url: String) -> Result<T, ApiError> {
     if !resp.ok() {
         return Err(super::http::problem_from(resp.status(), ""));
     }
-    let text = resp
-        .text()
+    resp.text()
         .await
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    serde_json::from_str(&text).map_err(|e| ApiError::Malformed(e.to_string()))
+        .map_err(|e| ApiError::Network(e.to_string()))
+}
+
+/// The demo catalog, fetched once and kept (undecoded, as the live backend keeps it).
+async fn catalog_text(data: Rc<RefCell<Data>>, url: String) -> Result<CatalogText, ApiError> {
+    if let Some(cat) = data.borrow().catalog.clone() {
+        return Ok(cat);
+    }
+    let cat = CatalogText::from_json(fetch_text(url).await?)?;
+    data.borrow_mut().catalog = Some(cat.clone());
+    Ok(cat)
 }
 
 /// Loads one demo file once and keeps it.
@@ -136,14 +149,17 @@ impl Backend for DemoBackend {
         })
     }
 
-    fn catalog(&self) -> ApiFuture<Rc<Catalog>> {
-        Box::pin(cached!(self, catalog, "catalog.json"))
+    fn catalog(&self) -> ApiFuture<CatalogText> {
+        Box::pin(catalog_text(
+            self.data.clone(),
+            format!("{}/catalog.json", self.base),
+        ))
     }
 
     fn lenient_item(&self, id: String) -> ApiFuture<LenientEntry> {
-        let cat = cached!(self, catalog, "catalog.json");
+        let cat = self.catalog();
         Box::pin(async move {
-            let cat = cat.await?;
+            let cat = cat.await?.decode()?;
             cat.entry(&id).cloned().ok_or_else(not_found)
         })
     }

@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use web_sys::AbortController;
 
-use super::backend::{ApiFuture, Backend, StatsQuery};
+use super::backend::{ApiFuture, Backend, CatalogText, StatsQuery};
 use super::error::ApiError;
 use crate::contract::*;
 use crate::domain::text::encode_component;
@@ -27,7 +27,7 @@ struct Inner {
     next_id: Cell<u64>,
     in_flight: RefCell<Vec<(u64, AbortController)>>,
     /// The last good catalog and its `ETag`, if the server sent one.
-    catalog: RefCell<Option<(Option<String>, Rc<Catalog>)>>,
+    catalog: RefCell<Option<(Option<String>, CatalogText)>>,
 }
 
 #[derive(Clone)]
@@ -200,6 +200,22 @@ fn post<B: Serialize, T: DeserializeOwned + 'static>(
     })
 }
 
+impl HttpBackend {
+    /// Delivers a review from the outbox: its body as queued (JSON text) with its idempotency
+    /// key. Only success matters to the sender, so the receipt is not decoded.
+    pub fn submit_queued_review(&self, key: String, body: String) -> ApiFuture<()> {
+        let inner = self.inner.clone();
+        Box::pin(async move {
+            let extra = vec![("Idempotency-Key", key)];
+            let raw = send(inner, Method::POST, "/reviews".into(), Some(body), extra).await?;
+            if !(200..300).contains(&raw.status) {
+                return Err(problem_from(raw.status, &raw.body));
+            }
+            Ok(())
+        })
+    }
+}
+
 /// Whether a failed request is the network's fault (offline, refused, too slow), so the last
 /// good catalog answers instead. A server that answered keeps its say.
 fn use_cached_catalog(e: &ApiError) -> bool {
@@ -219,7 +235,7 @@ impl Backend for HttpBackend {
     /// network is gone (or too slow) it is answered from there, so a kiosk that went offline
     /// after start still lists, searches and opens every entry (the service worker does the
     /// same across a reload).
-    fn catalog(&self) -> ApiFuture<Rc<Catalog>> {
+    fn catalog(&self) -> ApiFuture<CatalogText> {
         let inner = self.inner.clone();
         Box::pin(async move {
             let cached = inner.catalog.borrow().clone();
@@ -249,10 +265,11 @@ impl Backend for HttpBackend {
                     return Ok(cat);
                 }
             }
-            let etag = raw.etag.clone();
-            let cat: Catalog = decode(raw)?;
-            let cat = Rc::new(cat);
-            *inner.catalog.borrow_mut() = Some((etag, cat.clone()));
+            if !(200..300).contains(&raw.status) {
+                return Err(problem_from(raw.status, &raw.body));
+            }
+            let cat = CatalogText::from_json(raw.body)?;
+            *inner.catalog.borrow_mut() = Some((raw.etag, cat.clone()));
             Ok(cat)
         })
     }
@@ -269,7 +286,7 @@ impl Backend for HttpBackend {
             .await;
             match got {
                 Err(e) if use_cached_catalog(&e) => match this.catalog().await {
-                    Ok(cat) => cat.entry(&id).cloned().ok_or(e),
+                    Ok(cat) => cat.entry(&id).ok_or(e),
                     Err(_) => Err(e),
                 },
                 other => other,

@@ -34,10 +34,36 @@ pub fn is_local_review_no(no: &str) -> bool {
     no.len() > 1 && no.starts_with(['Q', 'q']) && no[1..].bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
+/// A queued review's request body, kept as the JSON text it was queued as. The sender posts it
+/// as it is and never decodes it: the code that reads and writes a [`ReviewRequest`] then stays
+/// in the reviews chunk, out of the module every visit downloads (issue 14, item 3); the server
+/// validates the body when it arrives, as it validates every review.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct QueuedRequest(Box<serde_json::value::RawValue>);
+
+impl QueuedRequest {
+    /// The request as JSON.
+    pub fn new(req: &ReviewRequest) -> Option<QueuedRequest> {
+        serde_json::value::to_raw_value(req).ok().map(QueuedRequest)
+    }
+
+    /// The JSON body to send.
+    pub fn json(&self) -> &str {
+        self.0.get()
+    }
+}
+
+impl PartialEq for QueuedRequest {
+    fn eq(&self, other: &Self) -> bool {
+        self.json() == other.json()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutboxItem {
     pub key: String,
-    pub request: ReviewRequest,
+    pub request: QueuedRequest,
     /// Local review number printed on the queued receipt.
     pub local_no: String,
     pub created_ms: f64,
@@ -68,14 +94,24 @@ impl Outbox {
         self.items.is_empty()
     }
 
-    /// Queue a review; a second push with the same key is ignored. Returns false when full.
-    pub fn push(&mut self, key: &str, request: ReviewRequest, local_no: &str, now_ms: f64) -> bool {
+    /// Queue a review; a second push with the same key is ignored. Returns false when full
+    /// (or, which a derived `Serialize` never does, when the request cannot be written as JSON).
+    pub fn push(
+        &mut self,
+        key: &str,
+        request: &ReviewRequest,
+        local_no: &str,
+        now_ms: f64,
+    ) -> bool {
         if self.items.iter().any(|i| i.key == key) {
             return true;
         }
         if self.items.len() >= MAX_ITEMS {
             return false;
         }
+        let Some(request) = QueuedRequest::new(request) else {
+            return false;
+        };
         self.items.push(OutboxItem {
             key: key.to_string(),
             request,
@@ -185,8 +221,8 @@ mod tests {
     #[test]
     fn push_is_idempotent_and_due_immediately() {
         let mut o = Outbox::default();
-        assert!(o.push("k1", req(), "L1", 1000.0));
-        assert!(o.push("k1", req(), "L1", 2000.0));
+        assert!(o.push("k1", &req(), "L1", 1000.0));
+        assert!(o.push("k1", &req(), "L1", 2000.0));
         assert_eq!(o.len(), 1);
         assert_eq!(o.due(1000.0), vec!["k1".to_string()]);
     }
@@ -194,7 +230,7 @@ mod tests {
     #[test]
     fn failures_back_off_and_cap() {
         let mut o = Outbox::default();
-        o.push("k", req(), "L", 0.0);
+        o.push("k", &req(), "L", 0.0);
         o.failed("k", 0.0);
         assert!(o.due(1_999.0).is_empty());
         assert_eq!(o.due(2_000.0).len(), 1);
@@ -211,12 +247,16 @@ mod tests {
     #[test]
     fn survives_a_round_trip_and_garbage() {
         let mut o = Outbox::default();
-        o.push("a", req(), "L", 1.0);
-        o.push("b", req(), "L", 2.0);
+        o.push("a", &req(), "L", 1.0);
+        o.push("b", &req(), "L", 2.0);
         o.remove("a");
         let back = Outbox::from_json(Some(&o.to_json()));
         assert_eq!(back, o);
         assert!(Outbox::from_json(Some("{garbage")).is_empty());
+        // What the sender posts is the request as it was queued.
+        let sent: ReviewRequest =
+            serde_json::from_str(back.items[0].request.json()).expect("queued body is JSON");
+        assert_eq!(sent, req());
         assert!(Outbox::from_json(None).is_empty());
     }
 
@@ -224,8 +264,8 @@ mod tests {
     fn bounded() {
         let mut o = Outbox::default();
         for i in 0..MAX_ITEMS {
-            assert!(o.push(&i.to_string(), req(), "L", 0.0));
+            assert!(o.push(&i.to_string(), &req(), "L", 0.0));
         }
-        assert!(!o.push("overflow", req(), "L", 0.0));
+        assert!(!o.push("overflow", &req(), "L", 0.0));
     }
 }

@@ -6,29 +6,31 @@
 //! list or a self-check is never interrupted; the next screen change or the idle wipe makes the
 //! pending version current, and every screen built after that reads it.
 
-use std::rc::Rc;
+//!
+//! The shell handles the catalog as text ([`CatalogText`]): decoding it is the lenient screens'
+//! work, in their chunk.
 
 use leptos::prelude::*;
 
 use super::BackendHandle;
+use crate::client::backend::CatalogText;
 use crate::client::error::ApiError;
-use crate::contract::Catalog;
 
 /// When a fetched catalog becomes the one the screens read. Plain logic, tested natively.
 #[derive(Debug, Default, Clone)]
 pub struct CatalogSwitch {
-    current: Option<Rc<Catalog>>,
-    pending: Option<Rc<Catalog>>,
+    current: Option<CatalogText>,
+    pending: Option<CatalogText>,
 }
 
 impl CatalogSwitch {
     /// A catalog just fetched. The first one becomes current at once (no screen shows one
     /// yet); a different version waits as pending; the version already current drops any
     /// pending one (a rollback to what is shown).
-    pub fn offer(&mut self, cat: Rc<Catalog>) {
+    pub fn offer(&mut self, cat: CatalogText) {
         match &self.current {
             None => self.current = Some(cat),
-            Some(cur) if Rc::ptr_eq(cur, &cat) || cur.version == cat.version => {
+            Some(cur) if cur.version == cat.version => {
                 self.pending = None;
             }
             Some(_) => self.pending = Some(cat),
@@ -48,7 +50,7 @@ impl CatalogSwitch {
     }
 
     /// The catalog the screens read.
-    pub fn current(&self) -> Option<Rc<Catalog>> {
+    pub fn current(&self) -> Option<CatalogText> {
         self.current.clone()
     }
 
@@ -88,7 +90,7 @@ impl CatalogFeed {
     }
 
     /// Files a fetched catalog (see [`CatalogSwitch::offer`]).
-    pub fn offer(&self, cat: Rc<Catalog>) {
+    pub fn offer(&self, cat: CatalogText) {
         self.switch.update_value(|s| s.offer(cat));
         self.publish();
     }
@@ -102,7 +104,7 @@ impl CatalogFeed {
 
     /// The catalog for a screen being built: the current one (a pending one first becomes
     /// current, since a new screen is a screen change), fetched when there is none yet.
-    pub async fn catalog(self) -> Result<Rc<Catalog>, ApiError> {
+    pub async fn catalog(self) -> Result<CatalogText, ApiError> {
         self.screen_changed();
         if let Some(cat) = self.switch.with_value(CatalogSwitch::current) {
             return Ok(cat);
@@ -158,12 +160,17 @@ pub fn start_catalog_refresh(feed: CatalogFeed, seconds: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::rc::Rc;
 
-    fn cat(version: &str) -> Rc<Catalog> {
-        Rc::new(Catalog {
+    fn cat(version: &str) -> CatalogText {
+        CatalogText {
             version: version.into(),
-            ..Default::default()
-        })
+            json: format!("{{\"version\":\"{version}\"}}").into(),
+        }
+    }
+
+    fn same(a: &CatalogText, b: &CatalogText) -> bool {
+        Rc::ptr_eq(&a.json, &b.json)
     }
 
     #[test]
@@ -183,7 +190,7 @@ mod tests {
         s.offer(v1.clone());
         s.offer(cat("v2"));
         // The screen showing keeps the catalog it was built from.
-        assert!(Rc::ptr_eq(&s.current().expect("current"), &v1));
+        assert!(same(&s.current().expect("current"), &v1));
         assert_eq!(s.pending_version().as_deref(), Some("v2"));
         // A later poll with an even newer version replaces the pending one.
         s.offer(cat("v3"));
@@ -200,14 +207,14 @@ mod tests {
         let mut s = CatalogSwitch::default();
         let v1 = cat("v1");
         s.offer(v1.clone());
-        // A 200 with the same content (another Rc) is not a new version.
+        // A 200 with the same content (another copy of the text) is not a new version.
         s.offer(cat("v1"));
         assert_eq!(s.pending_version(), None);
-        assert!(Rc::ptr_eq(&s.current().expect("current"), &v1));
+        assert!(same(&s.current().expect("current"), &v1));
         s.offer(cat("v2"));
         s.offer(cat("v1"));
         assert_eq!(s.pending_version(), None);
         assert!(!s.screen_changed());
-        assert!(Rc::ptr_eq(&s.current().expect("current"), &v1));
+        assert!(same(&s.current().expect("current"), &v1));
     }
 }

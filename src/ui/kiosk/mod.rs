@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::client::backend::Backend;
+use crate::client::backend::AnyBackend;
 use crate::client::demo::DemoBackend;
 use crate::client::http::HttpBackend;
 use crate::config::{Config, LoadedConfig, Mode};
@@ -45,10 +45,10 @@ impl KioskConfig {
 
 /// The backend every screen talks to (live server or offline demo).
 #[derive(Clone, Copy)]
-pub struct BackendHandle(StoredValue<Rc<dyn Backend>, LocalStorage>);
+pub struct BackendHandle(StoredValue<Rc<AnyBackend>, LocalStorage>);
 
 impl BackendHandle {
-    pub fn get(&self) -> Rc<dyn Backend> {
+    pub fn get(&self) -> Rc<AnyBackend> {
         self.0.get_value()
     }
 }
@@ -88,14 +88,14 @@ pub struct OutboxStatus {
 /// session, outbox, the catalog in force) once at the root.
 pub fn provide_kiosk(loaded: LoadedConfig) {
     let c = &loaded.config;
-    let backend: Rc<dyn Backend> = match c.mode {
-        Mode::Live => Rc::new(HttpBackend::new(
+    let backend = Rc::new(match c.mode {
+        Mode::Live => AnyBackend::Http(HttpBackend::new(
             &c.api_base,
             &c.kiosk_id,
             c.request_timeout_ms,
         )),
-        Mode::Demo => Rc::new(DemoBackend::new("/demo")),
-    };
+        Mode::Demo => AnyBackend::Demo(DemoBackend::new("/demo")),
+    });
     let online = web_sys::window()
         .map(|w| w.navigator().on_line())
         .unwrap_or(true);

@@ -10,6 +10,7 @@ use super::{
     use_backend, use_config, use_connectivity, use_outbox_status, BackendHandle, Connectivity,
     KioskConfig, OutboxStatus,
 };
+use crate::client::backend::AnyBackend;
 use crate::client::error::ApiError;
 use crate::client::outbox::{local_review_no, BrowserStore, Outbox};
 use crate::contract::{ReviewReceipt, ReviewRequest};
@@ -54,7 +55,7 @@ pub async fn submit_or_queue(
         Err(e) if e.is_transient() && !k.cfg.is_demo() => {
             let mut o = BrowserStore::load();
             let local_no = local_review_no(&key);
-            if !o.push(&key, req.clone(), &local_no, now()) {
+            if !o.push(&key, &req, &local_no, now()) {
                 return Err(e);
             }
             BrowserStore::save(&o);
@@ -82,12 +83,18 @@ pub fn send_now(k: OutboxSender) {
 
 async fn flush(k: OutboxSender) {
     let backend = k.backend.get();
+    // Demo mode never queues (and the sender does not run there).
+    let AnyBackend::Http(http) = &*backend else {
+        return;
+    };
     let keys = BrowserStore::load().due(now());
     for key in keys {
         let Some(item) = BrowserStore::load().get(&key).cloned() else {
             continue;
         };
-        let result = backend.submit_review(key.clone(), item.request).await;
+        let result = http
+            .submit_queued_review(key.clone(), item.request.json().to_string())
+            .await;
         let mut o: Outbox = BrowserStore::load();
         match result {
             Ok(_) => o.remove(&key),

@@ -6,6 +6,8 @@ use std::rc::{Rc, Weak};
 
 use leptos::prelude::*;
 
+use crate::client::backend::CatalogText;
+use crate::client::error::ApiError;
 use crate::contract::Catalog;
 use crate::domain::search::SearchIndex;
 use crate::ui::kiosk::wipe::{use_wipe_registry, WipeKind};
@@ -20,6 +22,8 @@ pub struct LenientSession {
     last_list: RwSignal<Option<String>>,
     /// The index of the catalog last searched; rebuilt only when the catalog changes.
     index: StoredValue<IndexCache, LocalStorage>,
+    /// The catalog last decoded, reused while its version is the one the shell hands out.
+    decoded: StoredValue<Option<Rc<Catalog>>, LocalStorage>,
 }
 
 impl LenientSession {
@@ -31,6 +35,20 @@ impl LenientSession {
     /// The list the person came from in this session, if any.
     pub fn last_list(&self) -> Option<String> {
         self.last_list.get()
+    }
+
+    /// The catalog in `text`, decoded once per version: the same `Rc` comes back while the
+    /// version stays, so the search index built from it is reused too.
+    pub fn decode(&self, text: &CatalogText) -> Result<Rc<Catalog>, ApiError> {
+        let cached = self
+            .decoded
+            .with_value(|slot| slot.as_ref().filter(|c| c.version == text.version).cloned());
+        if let Some(cat) = cached {
+            return Ok(cat);
+        }
+        let cat = Rc::new(text.decode()?);
+        self.decoded.set_value(Some(cat.clone()));
+        Ok(cat)
     }
 
     /// The search index of `cat`, built once per catalog (a 304 revalidation returns the same
@@ -58,6 +76,7 @@ pub fn provide_lenient() -> LenientSession {
     let ctx = LenientSession {
         last_list: RwSignal::new(None),
         index: StoredValue::new_local(None),
+        decoded: StoredValue::new_local(None),
     };
     let wipe = use_wipe_registry();
     wipe.register_signal("lenient", "last_list", ctx.last_list);
@@ -91,6 +110,42 @@ mod tests {
             entries: vec![CatalogEntry::default(); n],
             ..Default::default()
         })
+    }
+
+    fn text(version: &str, entries: usize) -> CatalogText {
+        let cat = Catalog {
+            version: version.into(),
+            entries: vec![CatalogEntry::default(); entries],
+            ..Default::default()
+        };
+        CatalogText {
+            version: version.into(),
+            json: serde_json::to_string(&cat).expect("catalog as JSON").into(),
+        }
+    }
+
+    #[test]
+    fn a_catalog_is_decoded_once_per_version() {
+        let owner = Owner::new();
+        owner.with(|| {
+            provide_wipe_registry();
+            let s = provide_lenient();
+            let a = s.decode(&text("v1", 3)).expect("decodes");
+            assert_eq!((a.version.as_str(), a.entries.len()), ("v1", 3));
+            // The same version (a revalidation) gives the same `Rc`: the index is kept.
+            let b = s.decode(&text("v1", 3)).expect("decodes");
+            assert!(Rc::ptr_eq(&a, &b));
+            let c = s.decode(&text("v2", 4)).expect("decodes");
+            assert_eq!(c.entries.len(), 4);
+            // A body that is not a catalog is a malformed answer, and changes nothing.
+            let bad = CatalogText {
+                version: "v3".into(),
+                json: r#"{"version":"v3","entries":"no"}"#.into(),
+            };
+            assert!(matches!(s.decode(&bad), Err(ApiError::Malformed(_))));
+            let d = s.decode(&text("v2", 4)).expect("decodes");
+            assert!(Rc::ptr_eq(&c, &d));
+        });
     }
 
     #[test]

@@ -28,7 +28,11 @@ pub fn LenientHome() -> impl IntoView {
     // The catalog this screen is built from (a version published meanwhile waits for the
     // next screen).
     let feed = use_catalog_feed();
-    let catalog = LocalResource::new(move || async move { feed.catalog().await });
+    let decoder = use_lenient();
+    let catalog = LocalResource::new(move || async move {
+        let text = feed.catalog().await?;
+        decoder.decode(&text)
+    });
     let query = use_query_map();
     let url_q = Memo::new(move |_| query.with(|m| clamp_query(&m.get("q").unwrap_or_default())));
     // The query as typed: drives the search at once; the URL follows with `replace`.

@@ -109,7 +109,11 @@ pub fn LenientList() -> impl IntoView {
         }
     };
 
-    let catalog = LocalResource::new(move || async move { feed.catalog().await });
+    let decoder = use_lenient();
+    let catalog = LocalResource::new(move || async move {
+        let text = feed.catalog().await?;
+        decoder.decode(&text)
+    });
 
     view! {
         <section class="page lenient-list" data-read>

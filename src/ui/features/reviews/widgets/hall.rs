@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::client::backend::Backend;
+use crate::client::backend::AnyBackend;
 use crate::client::error::ApiError;
 use crate::ui::features::reviews::context::{HallCache, ReviewContext};
 use crate::ui::features::reviews::logic::Target;
@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 /// The hall's windows: fresh from the backend, or the last good list when it fails.
 pub async fn windows(
-    b: Rc<dyn Backend>,
+    b: Rc<AnyBackend>,
     ctx: ReviewContext,
 ) -> Result<Rc<Vec<crate::contract::Window>>, ApiError> {
     match b.windows().await {
@@ -34,7 +34,7 @@ pub async fn windows(
 
 /// The hall's services: fresh from the backend, or the last good list when it fails.
 pub async fn services(
-    b: Rc<dyn Backend>,
+    b: Rc<AnyBackend>,
     ctx: ReviewContext,
 ) -> Result<Rc<Vec<crate::contract::ServiceItem>>, ApiError> {
     match b.services().await {
@@ -56,7 +56,7 @@ pub async fn services(
 /// What the target is, for the heading: (kind, name) lines. Never fails: without the server
 /// the identifier itself is shown.
 pub async fn describe(
-    b: Rc<dyn Backend>,
+    b: Rc<AnyBackend>,
     ctx: ReviewContext,
     t: Target,
 ) -> Vec<(ReviewMsg, String)> {
