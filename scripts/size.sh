@@ -24,14 +24,14 @@ css="$(grep -o 'main-[0-9a-f]*\.css' index.html | head -1)"
 link="$(ls __wasm_split-*.js 2>/dev/null | head -1 || true)"
 # The split loader: `export const __wasm_split_load_<name> = ...makeLoad(<fetch "./file">, [deps])`
 # and `const __chunk_N = makeLoad(<fetch "./file">, [])`.
-feature_files() { # feature -> the .wasm files its first use fetches
+feature_files() { # split name (lenient_entry, certs_page, ...) -> the .wasm files its first use fetches
   [ -n "$link" ] || return 0
   node -e '
     const src = require("fs").readFileSync(process.argv[1], "utf8");
     const files = {}; const re = /(?:export )?const (\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n\}\n, \[([^\]]*)\]/g;
     let m; const deps = {};
     while ((m = re.exec(src))) { files[m[1]] = m[2]; deps[m[1]] = m[3].split(",").map((s) => s.trim()).filter(Boolean); }
-    const key = Object.keys(files).find((k) => new RegExp(`^__wasm_split_load_${process.argv[2]}_page(_|$)`).test(k));
+    const key = Object.keys(files).find((k) => new RegExp(`^__wasm_split_load_${process.argv[2]}(_[0-9a-f]+)?$`).test(k));
     if (!key) process.exit(0);
     console.log([files[key], ...deps[key].map((d) => files[d])].join("\n"));
   ' "$link" "$1"
@@ -43,16 +43,16 @@ total() { # files... -> "raw gzip brotli"
 }
 shell=("$main_wasm" "$main_js" "$css"); [ -n "$link" ] && shell+=("$link")
 read -r sr sg sb < <(total "${shell[@]}")
-mapfile -t lenient < <(feature_files lenient)
+mapfile -t lenient < <(feature_files lenient_entry)
 read -r lr lg lb < <(total "${shell[@]}" "${lenient[@]}")
 echo
 printf '%-62s %10d %10d %10d\n' "first visit of / (wasm+js+css: ${#shell[@]} files)" "$sr" "$sg" "$sb"
 printf '%-62s %10d %10d %10d\n' "first visit of /lenient/item/<id> ($(( ${#shell[@]} + ${#lenient[@]} )) files)" "$lr" "$lg" "$lb"
-for feat in certs reviews admin; do
-  mapfile -t ff < <(feature_files "$feat")
+for split in lenient_page:lenient certs_page:certs reviews_page:reviews admin_page:admin; do
+  mapfile -t ff < <(feature_files "${split%%:*}")
   [ "${#ff[@]}" -gt 0 ] || continue
   read -r fr fg fb < <(total "${ff[@]}")
-  printf '%-62s %10d %10d %10d\n' "  + first use of /$feat (${#ff[@]} files)" "$fr" "$fg" "$fb"
+  printf '%-62s %10d %10d %10d\n' "  + first use of /${split#*:} (${#ff[@]} files)" "$fr" "$fg" "$fb"
 done
 verdict() { if [ "$1" -le "$2" ]; then echo within; else echo OVER; fi; }
 echo "first-visit brotli: $sb B ($(verdict "$sb" 150000) the 150 KB budget)"

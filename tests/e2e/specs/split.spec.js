@@ -20,9 +20,11 @@ async function chunkFiles(request) {
   return { main: main[1], link: link[0], chunks };
 }
 
-// Which feature a split module belongs to, from the name of its `#[lazy]` function.
+// Which feature a split module belongs to, from the name of its split function
+// (`<feature>_page`; the lenient entry page, which a phone's deep link opens, is `lenient_entry`).
 const FEATURES = ['lenient', 'certs', 'reviews', 'admin'];
-const featureOf = (file) => FEATURES.find((f) => new RegExp(`^split_${f}_page[-_]`).test(file));
+const featureOf = (file) => FEATURES.find((f) => new RegExp(`^split_${f}_(page|entry)[-_]`).test(file));
+const splitOf = (chunks, name) => chunks.find((c) => new RegExp(`^split_${name}[-_]`).test(c));
 
 test.describe('first visit, service workers blocked', () => {
   test.use({ serviceWorkers: 'block' });
@@ -30,7 +32,7 @@ test.describe('first visit, service workers blocked', () => {
   test('the home screen loads no feature chunk; each feature loads its own on first use', async ({ page, request }) => {
     const { chunks } = await chunkFiles(request);
     for (const f of FEATURES) {
-      expect(chunks.filter((c) => featureOf(c) === f), `a split module for ${f}`).toHaveLength(1);
+      expect(chunks.filter((c) => featureOf(c) === f), `split modules for ${f}`).toHaveLength(f === 'lenient' ? 2 : 1);
     }
     const g = guardPage(page);
     const wasm = [];
@@ -49,11 +51,11 @@ test.describe('first visit, service workers blocked', () => {
     await page.getByTestId('nav-lenient').click();
     await expect(page.getByTestId('lenient-domain').first()).toBeVisible();
     const afterLenient = wasm.slice(atHome.length);
-    expect(afterLenient.filter((p) => featureOf(p))).toEqual([chunks.find((c) => featureOf(c) === 'lenient')]);
+    expect(afterLenient.filter((p) => featureOf(p))).toEqual([splitOf(chunks, 'lenient_page')]);
     g.assertClean();
   });
 
-  test('a deep link to an entry fetches the lenient chunk and no other feature', async ({ page, request }) => {
+  test('a deep link to an entry fetches the entry page\'s chunk only: title and legal basis before any other feature code', async ({ page, request }) => {
     const { chunks } = await chunkFiles(request);
     const cat = await (await request.get('/api/v1/lenient/catalog')).json();
     const id = cat.entries[0].id;
@@ -64,8 +66,12 @@ test.describe('first visit, service workers blocked', () => {
     });
     await page.goto(`/lenient/item/${encodeURIComponent(id)}`);
     await expect(page.getByTestId('lenient-detail')).toBeVisible();
+    await expect(page.getByTestId('lenient-detail').locator('h1')).toHaveText(cat.entries[0].title);
+    await expect(page.getByTestId('lenient-breach-basis')).not.toBeEmpty();
+    await expect(page.getByTestId('lenient-penalty-basis')).not.toBeEmpty();
     await page.waitForLoadState('networkidle');
-    expect(wasm.filter((p) => featureOf(p))).toEqual([chunks.find((c) => featureOf(c) === 'lenient')]);
+    // Neither the lists and search nor any other feature came along.
+    expect(wasm.filter((p) => featureOf(p))).toEqual([splitOf(chunks, 'lenient_entry')]);
   });
 });
 

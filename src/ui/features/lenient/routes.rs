@@ -1,5 +1,8 @@
-//! The `/lenient` route subtree. Its pages live in a wasm chunk of their own (wasm-split, see
-//! `scripts/build-wasm.sh`): fetched on the first visit of any `/lenient` URL, not with the shell.
+//! The `/lenient` route subtree. Its pages live in wasm chunks of their own (wasm-split, see
+//! `scripts/build-wasm.sh`), fetched on first use, not with the shell: the entry page
+//! (`/lenient/item/:id`, what a phone opens from a QR code) in one, the lists, search and
+//! self-check in the other, so a deep link shows the entry's title and legal basis without
+//! waiting for the search's code (issue 14, item 5).
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
@@ -38,12 +41,29 @@ impl<const P: u8> LazyRoute for Page<P> {
     }
 
     async fn view(_this: Self) -> AnyView {
-        lazy_page(|| lenient_page(P)).await
+        if P == ITEM {
+            lazy_page(lenient_entry).await
+        } else {
+            lazy_page(|| lenient_page(P)).await
+        }
     }
 }
 
-/// Every `/lenient` page: one split function, so the feature is one chunk (`fallible`: a
-/// failed fetch shows the error panel instead of panicking, see [`lazy_page`]).
+/// The entry page: a split function of its own (`fallible`: a failed fetch shows the error
+/// panel instead of panicking, see [`lazy_page`]).
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(lenient_entry, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn lenient_entry() -> Result<AnyView, ChunkError> {
+    Ok(view! { <LenientItem /> }.into_any())
+}
+
+/// Without the `split` feature: the entry page in the one module.
+#[cfg(not(feature = "split"))]
+async fn lenient_entry() -> Result<AnyView, ChunkError> {
+    Ok(view! { <LenientItem /> }.into_any())
+}
+
+/// Every other `/lenient` page: one split function, so they are one chunk.
 #[cfg(feature = "split")]
 #[leptos::wasm_split::wasm_split(lenient_page, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn lenient_page(page: u8) -> Result<AnyView, ChunkError> {
@@ -61,7 +81,6 @@ fn lenient_view(page: u8) -> AnyView {
     match page {
         HOME => view! { <LenientHome /> }.into_any(),
         LIST => view! { <LenientList /> }.into_any(),
-        ITEM => view! { <LenientItem /> }.into_any(),
         _ => view! { <Eligibility /> }.into_any(),
     }
 }
