@@ -18,7 +18,7 @@ const RUNS = Math.max(1, Math.min(50, Number(a.runs || 10)));
 const PORT = Number(a.port || 18520);
 const RATE = Number(a.rate || 4);
 const BUDGET_MS = 1500;
-const BUDGET_RATIO = 3;
+const BUDGET_RATIO = 2;
 
 function distCopy() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ek-bench-dist-'));

@@ -4,10 +4,12 @@
 # cargo and wasm-bindgen).
 #
 #   cargo rustc --release --bin enforcement-kiosk (the final link with --emit-relocs)
-#   -> wasm-split-cli (crate wasm_split_cli_support): the main module, one chunk per
+#   -> ek-wasm-tools split (tools/wasm-tools: wasm-split-cli's library, wasm_split_cli_support
+#      0.2.4): the main module, one chunk per
 #      `#[lazy]` function (one per feature: src/ui/features/*/routes.rs) and chunks of the code
 #      several of them share, plus __wasm_split.js, which fetches a chunk on first use
-#   -> wasm-bindgen --target web --keep-lld-exports on the main module (the chunks import the
+#   -> ek-wasm-tools bindgen (wasm-bindgen's library at the Cargo.lock version; as
+#      `wasm-bindgen --target web --keep-lld-exports --no-demangle`) on the main module (the chunks import the
 #      main module's memory, table and the functions they call by those exports)
 #   -> wasm-opt -Oz on every .wasm (node_modules' binaryen 132; Debian's 108 breaks the app)
 #   -> content-hashed names, index.html with the inline loader (the server hashes it into its
@@ -35,10 +37,12 @@ case "$DIST" in /*) ;; *) DIST="$ROOT/$DIST" ;; esac
 
 BIN=enforcement-kiosk
 need() { command -v "$1" >/dev/null || { echo "build-wasm: $1 not found (run scripts/setup.sh run)" >&2; exit 1; }; }
-need wasm-split-cli; need wasm-bindgen; need brotli
+need brotli
+TOOLS="$CARGO_TARGET_DIR/tools/ek-wasm-tools"
+[ -x "$TOOLS" ] || { echo "build-wasm: $TOOLS not built (run scripts/setup.sh run)" >&2; exit 1; }
 WB_LOCK="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)"
-wasm-bindgen --version | grep -q " $WB_LOCK" ||
-  { echo "build-wasm: wasm-bindgen $(wasm-bindgen --version) is not the Cargo.lock version $WB_LOCK" >&2; exit 1; }
+"$TOOLS" version | grep -q " $WB_LOCK" ||
+  { echo "build-wasm: $("$TOOLS" version) is not the Cargo.lock version $WB_LOCK" >&2; exit 1; }
 
 # 1. cargo: only the final link gets --emit-relocs (the splitter reads the relocations), so the
 # dependencies stay shared with every other build in the target directory.
@@ -55,7 +59,7 @@ trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/split" "$WORK/out"
 
 # 2. split.
-wasm-split-cli --out-name "$BIN" "$RAW" "$WORK/split"
+"$TOOLS" split "$RAW" "$WORK/split" "$BIN"
 
 # A chunk that cannot be fetched is the app's to report (the split functions are `fallible`: the
 # page shows the error panel with a retry), so the loader only warns instead of console.error.
@@ -66,8 +70,7 @@ if [ -f "$WORK/split/__wasm_split.js" ]; then
 fi
 
 # 3. bindgen on the main module only.
-wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
-  --out-dir "$WORK/out" --out-name "$BIN" "$WORK/split/$BIN.wasm"
+"$TOOLS" bindgen "$WORK/split/$BIN.wasm" "$WORK/out" "$BIN"
 for f in "$WORK/split"/*; do
   case "$(basename "$f")" in "$BIN.wasm") ;; *) cp -r "$f" "$WORK/out/" ;; esac
 done
@@ -132,9 +135,16 @@ loader="import init, * as bindings from '/$MAIN_JS';
 const wasm = await init({ module_or_path: '/$MAIN_WASM' });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));"
+# Everything the first screen waits for is requested while the HTML is parsed: the split loader
+# (the main JS imports it, and would find it only once parsed) and config.json, which the app
+# reads before it mounts (a fetch of the same mode, so it takes the preloaded response).
+link_preload=""
+[ -n "${LINK_JS:-}" ] && link_preload="
+  <link rel=\"modulepreload\" href=\"/$LINK_JS\" />"
 head_tags="  <link rel=\"stylesheet\" href=\"/$CSS\" />
-  <link rel=\"modulepreload\" href=\"/$MAIN_JS\" />
+  <link rel=\"modulepreload\" href=\"/$MAIN_JS\" />$link_preload
   <link rel=\"preload\" href=\"/$MAIN_WASM\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" />
+  <link rel=\"preload\" href=\"/config.json\" as=\"fetch\" crossorigin=\"anonymous\" />
   <script type=\"module\">$loader</script>"
 awk -v tags="$head_tags" '
   /<\/head>/ { print tags }

@@ -31,19 +31,23 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi
 
-# The splitter of scripts/build-wasm.sh (trunk is no longer used: it cannot run wasm-split).
-step "setup: wasm-split-cli (wasm_split_cli_support 0.2.4)"
-# (it has no --version: cargo's install record names the version)
-if ! command -v wasm-split-cli >/dev/null ||
-  ! grep -q '^"wasm_split_cli_support 0.2.4 ' "${CARGO_HOME:-$HOME/.cargo}/.crates.toml" 2>/dev/null; then
-  cargo install wasm_split_cli_support --version 0.2.4 --locked --features build-binary
-fi
-
+# The splitter and wasm-bindgen of scripts/build-wasm.sh, as one binary over the libraries behind
+# the registry's `wasm-split-cli` (wasm_split_cli_support 0.2.4) and `wasm-bindgen` (its
+# cli-support at the Cargo.lock version): tools/wasm-tools. A no-op when it is built already.
 WB_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)"
-step "setup: wasm-bindgen-cli $WB_VERSION (= Cargo.lock)"
-if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION"; then
-  # Not --locked: its lockfile pins a webpki-roots the registry lacks; the CLI version is exact anyway.
-  cargo install wasm-bindgen-cli --version "$WB_VERSION"
+step "setup: wasm build tools (tools/wasm-tools: wasm-split, wasm-bindgen $WB_VERSION)"
+grep -q "^wasm-bindgen-cli-support = \"=$WB_VERSION\"" tools/wasm-tools/Cargo.toml ||
+  { echo "setup: tools/wasm-tools pins another wasm-bindgen than Cargo.lock's $WB_VERSION" >&2; exit 1; }
+cargo build --profile tools --locked --quiet --manifest-path tools/wasm-tools/Cargo.toml
+
+# The in-browser tests' runner (wasm-bindgen-test-runner) comes only with the CLI, and only the
+# tests need it.
+if [ "$MODE" = test ]; then
+  step "setup: wasm-bindgen-cli $WB_VERSION (= Cargo.lock; its test runner)"
+  if ! wasm-bindgen-test-runner --version 2>/dev/null | grep -q " $WB_VERSION"; then
+    # Not --locked: its lockfile pins a webpki-roots the registry lacks; the CLI version is exact anyway.
+    cargo install wasm-bindgen-cli --version "$WB_VERSION"
+  fi
 fi
 
 npm_ci() { # dir
