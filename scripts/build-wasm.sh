@@ -4,13 +4,14 @@
 # cargo and wasm-bindgen).
 #
 #   cargo rustc --release --bin enforcement-kiosk (the final link with --emit-relocs)
-#   -> ek-wasm-tools split (tools/wasm-tools: wasm-split-cli's library, wasm_split_cli_support
-#      0.2.4): the main module, one chunk per
-#      `#[lazy]` function (one per feature: src/ui/features/*/routes.rs) and chunks of the code
-#      several of them share, plus __wasm_split.js, which fetches a chunk on first use
-#   -> ek-wasm-tools bindgen (wasm-bindgen's library at the Cargo.lock version; as
-#      `wasm-bindgen --target web --keep-lld-exports --no-demangle`) on the main module (the chunks import the
-#      main module's memory, table and the functions they call by those exports)
+#   -> ek-wasm-tools split (tools/wasm-tools, over wasm_split_cli_support 0.2.4, the library of
+#      the registry's wasm-split-cli): the main module, one chunk per `#[lazy]` function (one
+#      per feature: src/ui/features/*/routes.rs) and chunks of the code several of them share,
+#      plus __wasm_split.js, which fetches a chunk on first use
+#   -> ek-wasm-tools bindgen (wasm-bindgen-cli-support at the Cargo.lock version; what
+#      `wasm-bindgen --target web --keep-lld-exports --no-demangle` does) on the main module
+#      (the chunks import the main module's memory, table and the functions they call by those
+#      exports)
 #   -> wasm-opt -Oz on every .wasm (node_modules' binaryen 132; Debian's 108 breaks the app)
 #   -> content-hashed names, index.html with the inline loader (the server hashes it into its
 #      CSP), style/main.css and the public/ files trunk copied.

@@ -3,6 +3,8 @@
 # `#[lazy_route]`, split without trunk. Not part of the workspace (its own [workspace]).
 #   cargo (--emit-relocs) -> wasm-split-cli -> wasm-bindgen --keep-lld-exports -> wasm-opt -Oz
 # then: python3 serve.py 18777 & node smoke.js 18777
+# (the CLIs: `cargo install wasm_split_cli_support --version 0.2.4 --locked --features build-binary`
+# and `cargo install wasm-bindgen-cli --version 0.2.130`; the app itself uses tools/wasm-tools)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT="$(cd ../.. && pwd)"

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The floor under the main module: the smallest Leptos 0.8 CSR app with the router (two routes,
+# links, a signal, a Show, the panic hook), built exactly like the kiosk's main module (the
+# release profile of the app, wasm-bindgen at the same version, wasm-opt -Oz with the same
+# features), and its sizes. What the kiosk's first visit can weigh at least with this framework.
+#
+#   bash bench/floor/build.sh
+set -euo pipefail
+source "$(dirname "$0")/../../scripts/env.sh"
+cd "$ROOT/bench/floor"
+cargo build --release --locked --target wasm32-unknown-unknown --quiet
+WORK="$(mktemp -d /tmp/ek-floor.XXXXXX)"
+trap 'rm -rf "$WORK"' EXIT
+"$CARGO_TARGET_DIR/tools/ek-wasm-tools" bindgen "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/ek-floor.wasm" "$WORK" floor
+wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$WORK/floor_bg.wasm" -o "$WORK/floor_bg.opt.wasm" 2> >(grep -v 'unknown name subsection' >&2)
+printf '%-22s %9s %9s %9s\n' file raw gzip brotli
+total=0
+for f in floor_bg.opt.wasm floor.js; do
+  raw=$(stat -c%s "$WORK/$f"); gz=$(gzip -9 -n -c "$WORK/$f" | wc -c); br=$(brotli -q 11 -c "$WORK/$f" | wc -c)
+  total=$((total + br))
+  printf '%-22s %9d %9d %9d\n' "$f" "$raw" "$gz" "$br"
+done
+echo "floor (wasm + js, brotli): $total B"
