@@ -7,14 +7,16 @@ cd "$ROOT"
 # Writes name.br (brotli quality 11) and name.gz (gzip -9) beside every file the build made, for
 # the server to send as they are (it compresses only API responses on the fly). config.json is
 # left alone: a hall edits it after deployment, and a stale .br beside it would win.
+# One file per core at a time.
 precompress() { # dir
-  local n=0
-  while IFS= read -r -d '' f; do
-    brotli -q 11 -f -k -o "$f.br" "$f"
-    gzip -9 -n -k -f "$f"
-    n=$((n + 1))
-  done < <(find "$1" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \
-    -o -name '*.json' -o -name '*.svg' -o -name '*.webmanifest' \) ! -path "$1/config.json" -print0)
+  local files=()
+  mapfile -d '' files < <(find "$1" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \
+    -o -name '*.html' -o -name '*.json' -o -name '*.svg' -o -name '*.webmanifest' \) \
+    ! -path "$1/config.json" -print0)
+  # shellcheck disable=SC2016 # $0 is the file, expanded by the inner shell
+  printf '%s\0' "${files[@]}" |
+    xargs -0 -n 1 -P "$(nproc)" sh -c 'brotli -q 11 -f -k -o "$0.br" "$0" && gzip -9 -n -k -f "$0"'
+  local n=${#files[@]}
   echo "build: $n files in $1 precompressed (.br q11, .gz -9)"
 }
 

@@ -31,6 +31,25 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi
 
+npm_ci() { # dir
+  local dir="$1" stamp="$1/node_modules/.lock-stamp"
+  local sum; sum="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$sum" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$sum" > "$stamp"
+  fi
+}
+# The npm packages install while cargo builds the tools below (the one is the network, the other
+# the CPU); the build tools, and in test mode the e2e packages too.
+npm_all() {
+  export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+  npm_ci "$ROOT"
+  if [ "$MODE" = test ]; then npm_ci "$ROOT/tests/e2e"; fi
+}
+step "setup: npm build tools (binaryen wasm-opt 132, esbuild, Workbox)$([ "$MODE" = test ] && echo "; test packages: Playwright, axe-core, no browser download"), in the background"
+npm_all &
+NPM_PID=$!
+
 # The splitter and wasm-bindgen of scripts/build-wasm.sh, as one binary over the libraries behind
 # the registry's `wasm-split-cli` (wasm_split_cli_support 0.2.4) and `wasm-bindgen` (its
 # cli-support at the Cargo.lock version): tools/wasm-tools. A no-op when it is built already.
@@ -50,20 +69,7 @@ if [ "$MODE" = test ]; then
   fi
 fi
 
-npm_ci() { # dir
-  local dir="$1" stamp="$1/node_modules/.lock-stamp"
-  local sum; sum="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
-  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$sum" ]; then
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
-    echo "$sum" > "$stamp"
-  fi
-}
-step "setup: npm build tools (binaryen wasm-opt 132, Workbox)"
-export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-npm_ci "$ROOT"
-if [ "$MODE" = test ]; then
-  step "setup: npm test packages (Playwright, axe-core; no browser download)"
-  npm_ci "$ROOT/tests/e2e"
-fi
+step "setup: npm packages: waiting for them"
+wait "$NPM_PID" || { echo "setup: npm ci failed" >&2; exit 1; }
 wasm-opt --version | grep -q 'version 132' || { echo "wasm-opt 132 not first on PATH"; exit 1; }
 echo "setup: done ($MODE)"
