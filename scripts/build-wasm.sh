@@ -147,6 +147,19 @@ if [ -d public/demo ]; then cp -r public/demo "$DIST/"; else echo "build-wasm: n
 cp public/config.json public/manifest.webmanifest public/sw-register.js "$DIST/"
 if [ "$PROFILE" = release ]; then
   esbuild --minify --log-level=error public/sw-register.js --outfile="$DIST/sw-register.js" --allow-overwrite
+else
+  # The dev loop has no precache (scripts/build.sh runs Workbox): a worker that removes itself
+  # and its caches, so a browser that installed a release build's worker on this origin shows
+  # the new build at the next reload instead of the old precached one.
+  cat > "$DIST/sw.js" <<'SW'
+// Written by scripts/build-wasm.sh --dev: removes the service worker and its caches.
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (e) => e.waitUntil(
+  caches.keys().then((ks) => Promise.all(ks.map((k) => caches.delete(k))))
+    .then(() => self.registration.unregister())
+    .then(() => self.clients.matchAll({ type: 'window' }))
+    .then((cs) => cs.forEach((c) => c.navigate(c.url)))));
+SW
 fi
 cp -r "$WORK/out"/. "$DIST/"
 # The loader: the same globals trunk's gave (window.wasmBindings, TrunkApplicationStarted), which
