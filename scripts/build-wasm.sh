@@ -133,7 +133,7 @@ if [ "$PROFILE" = release ]; then
   for f in "$MAIN_JS" "$CSS"; do
     # --log-level=error: the glue's imports object names the loader module once per import
     # (wasm-bindgen's duplicate keys, all the same namespace), which esbuild warns about.
-    esbuild --minify --log-level=error "$f" --outfile="$f.min" && mv "$f.min" "$f"
+    esbuild --minify --log-level=error "$f" --outfile="$f" --allow-overwrite
   done
 fi
 cd "$ROOT"

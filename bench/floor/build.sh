@@ -7,6 +7,7 @@
 #   bash bench/floor/build.sh                        the floor
 #   FEATURES=json-serde bash bench/floor/build.sh    plus a Problem-shaped decode with serde_json
 #   FEATURES=json-swb bash bench/floor/build.sh      the same with serde-wasm-bindgen
+#   (one of the two at a time: each defines the decode)
 # The JS glue is minified with esbuild as the app's is (scripts/build-wasm.sh).
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/env.sh"
@@ -18,7 +19,7 @@ trap 'rm -rf "$WORK"' EXIT
 wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$WORK/floor_bg.wasm" -o "$WORK/floor_bg.opt.wasm" 2> >(grep -v 'unknown name subsection' >&2)
-esbuild --minify --log-level=error "$WORK/floor.js" --outfile="$WORK/floor.min.js" && mv "$WORK/floor.min.js" "$WORK/floor.js"
+esbuild --minify --log-level=error "$WORK/floor.js" --outfile="$WORK/floor.js" --allow-overwrite
 printf '%-22s %9s %9s %9s\n' file raw gzip brotli
 total=0
 for f in floor_bg.opt.wasm floor.js; do
