@@ -41,10 +41,10 @@ pub fn ErrorPanel(
     };
     view! {
         <section class="error-panel" data-testid="error-panel" role="alert">
-            <h2>{move || i18n.t(ShellMsg::ErrorTitle)}</h2>
+            <h2>{i18n.tr(ShellMsg::ErrorTitle)}</h2>
             <p>{move || i18n.t(msg())}</p>
             <button class="btn btn-primary" data-testid="retry" on:click=move |_| on_retry.run(())>
-                {move || i18n.t(ShellMsg::Retry)}
+                {i18n.tr(ShellMsg::Retry)}
             </button>
         </section>
     }
@@ -63,10 +63,10 @@ pub fn ErrorMessage(
     let key = message_for(Some(&error));
     view! {
         <section class="error-panel" data-testid="error-panel" role="alert">
-            <h2>{move || i18n.t(ShellMsg::ErrorTitle)}</h2>
-            <p>{move || i18n.t(key)}</p>
+            <h2>{i18n.tr(ShellMsg::ErrorTitle)}</h2>
+            <p>{i18n.tr(key)}</p>
             <button class="btn btn-primary" data-testid="retry" on:click=move |_| on_retry.run(())>
-                {move || i18n.t(ShellMsg::Retry)}
+                {i18n.tr(ShellMsg::Retry)}
             </button>
         </section>
     }

@@ -36,7 +36,7 @@ pub fn ErrorSummary(
         <Show when=move || problems.with(|p| !p.is_empty())>
             <section class="error-summary" data-testid="error-summary" role="alert" tabindex="-1"
                 aria-labelledby="error-summary-title" node_ref=node>
-                <h2 id="error-summary-title">{move || i18n.t(ShellMsg::FixErrors)}</h2>
+                <h2 id="error-summary-title">{i18n.tr(ShellMsg::FixErrors)}</h2>
                 <ul class="error-summary-list">
                     {move || problems.get().into_iter().map(|(id, msg)| {
                         let target = id.clone();

@@ -99,7 +99,7 @@ pub fn Keypad(
         }
     };
     view! {
-        <div class="keypad-wrap" role="group" data-testid="keypad" aria-label=move || i18n.t(ShellMsg::Keypad)>
+        <div class="keypad-wrap" role="group" data-testid="keypad" aria-label=i18n.tr(ShellMsg::Keypad)>
             <div class=grid_class>
                 {move || keys(layout, letters.get()).iter().map(|&c| view! {
                     <button type="button" class="btn" data-testid="keypad-key" data-key=c.to_string()
@@ -114,12 +114,12 @@ pub fn Keypad(
                         {move || if letters.get() { i18n.t(ShellMsg::KeypadDigits) } else { i18n.t(ShellMsg::KeypadLetters) }}
                     </button>
                 })}
-                <button type="button" class="btn" data-testid="keypad-backspace" aria-label=move || i18n.t(ShellMsg::KeypadDelete)
+                <button type="button" class="btn" data-testid="keypad-backspace" aria-label=i18n.tr(ShellMsg::KeypadDelete)
                     on:click=move |_| press(Key::Backspace)>"⌫"</button>
                 <button type="button" class="btn" data-testid="keypad-clear"
-                    on:click=move |_| press(Key::Clear)>{move || i18n.t(ShellMsg::KeypadClear)}</button>
+                    on:click=move |_| press(Key::Clear)>{i18n.tr(ShellMsg::KeypadClear)}</button>
                 <button type="button" class="btn btn-primary" data-testid="keypad-done"
-                    on:click=move |_| if let Some(cb) = on_done { cb.run(()) }>{move || i18n.t(ShellMsg::KeypadDone)}</button>
+                    on:click=move |_| if let Some(cb) = on_done { cb.run(()) }>{i18n.tr(ShellMsg::KeypadDone)}</button>
             </div>
         </div>
     }

@@ -8,5 +8,5 @@ use crate::ui::i18n::{use_i18n, ShellMsg};
 #[component]
 pub fn Loading() -> impl IntoView {
     let i18n = use_i18n();
-    view! { <p class="loading" role="status" aria-live="polite">{move || i18n.t(ShellMsg::Loading)}</p> }
+    view! { <p class="loading" role="status" aria-live="polite">{i18n.tr(ShellMsg::Loading)}</p> }
 }

@@ -88,6 +88,16 @@ impl I18n {
     pub fn t(&self, key: impl Msg) -> &'static str {
         key.text(self.locale.get())
     }
+    /// The text of `key` in the current locale as a reactive view or attribute value: the same
+    /// as `i18n.tr(key)`, but one closure type per message table rather than one per
+    /// call site, so every text of a table shares one copy of the code that renders and
+    /// updates it (issue 14: the shell's module carried ~50 copies).
+    pub fn tr<M: Msg + Send + Sync>(
+        self,
+        key: M,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || key.text(self.locale.get())
+    }
     /// Picks between two runtime strings (e.g. a zh and an en field of data).
     pub fn pick<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
         match self.locale.get() {

@@ -117,14 +117,14 @@ pub fn IdleGuard() -> impl IntoView {
             <div class="idle-overlay" data-testid="idle-warning" role="alertdialog" aria-modal="true"
                 aria-labelledby="idle-title" aria-describedby="idle-body">
                 <div class="idle-box">
-                    <h2 id="idle-title">{move || i18n.t(ShellMsg::IdleTitle)}</h2>
-                    <p id="idle-body">{move || i18n.t(ShellMsg::IdleBody)}</p>
+                    <h2 id="idle-title">{i18n.tr(ShellMsg::IdleTitle)}</h2>
+                    <p id="idle-body">{i18n.tr(ShellMsg::IdleBody)}</p>
                     <p class="idle-count" aria-live="assertive" aria-atomic="true">
                         <span class="idle-num">{move || match phase.get() { IdlePhase::Warning(s) => s, _ => 0 }}</span>
-                        " " {move || i18n.t(ShellMsg::IdleSeconds)}
+                        " " {i18n.tr(ShellMsg::IdleSeconds)}
                     </p>
                     <button class="btn btn-primary btn-huge" data-testid="idle-continue" on:click=keep autofocus>
-                        {move || i18n.t(ShellMsg::IdleContinue)}
+                        {i18n.tr(ShellMsg::IdleContinue)}
                     </button>
                 </div>
             </div>

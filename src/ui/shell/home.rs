@@ -127,10 +127,10 @@ pub fn Home() -> impl IntoView {
     });
     view! {
         <section class="home" data-read>
-            <h1>{move || i18n.t(ShellMsg::AppTitle)}</h1>
-            <p class="instruction">{move || i18n.t(ShellMsg::HomeHint)}</p>
+            <h1>{i18n.tr(ShellMsg::AppTitle)}</h1>
+            <p class="instruction">{i18n.tr(ShellMsg::HomeHint)}</p>
             <Show when=move || session.show_take_documents.get()>
-                <p class="notice" data-testid="take-documents" role="status">{move || i18n.t(ShellMsg::TakeDocuments)}</p>
+                <p class="notice" data-testid="take-documents" role="status">{i18n.tr(ShellMsg::TakeDocuments)}</p>
             </Show>
             <div class="tiles">
                 {move || cfg.with(|c| in_order(&c.home_order)).into_iter().map(tile).collect_view()}

@@ -121,10 +121,10 @@ fn Shell() -> impl IntoView {
             data-catalog-pending=move || feed.pending_version.get().unwrap_or_default()>
             <StatusBand hall=hall to_admin=to_admin />
             <Show when=move || cfg.is_demo()>
-                <div class="banner banner-demo" data-testid="demo-banner" role="status">{move || i18n.t(ShellMsg::DemoBanner)}</div>
+                <div class="banner banner-demo" data-testid="demo-banner" role="status">{i18n.tr(ShellMsg::DemoBanner)}</div>
             </Show>
             <Show when=move || !conn.online.get()>
-                <div class="banner banner-offline" data-testid="offline-banner" role="status">{move || i18n.t(ShellMsg::OfflineBanner)}</div>
+                <div class="banner banner-offline" data-testid="offline-banner" role="status">{i18n.tr(ShellMsg::OfflineBanner)}</div>
             </Show>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <not_found::NotFound /> }>
@@ -136,13 +136,13 @@ fn Shell() -> impl IntoView {
                 </Routes>
             </main>
             // The services, low on the screen below every page (the home tiles are the main way).
-            <nav class="mainnav" aria-label=move || i18n.t(ShellMsg::SectionsNav)>
-                <A href="/lenient" attr:data-testid="nav-lenient" attr:class="nav-btn">{move || i18n.t(ShellMsg::Lenient)}</A>
-                <A href="/certs" attr:data-testid="nav-certs" attr:class="nav-btn">{move || i18n.t(ShellMsg::Certs)}</A>
-                <A href="/reviews" attr:data-testid="nav-reviews" attr:class="nav-btn">{move || i18n.t(ShellMsg::Reviews)}</A>
+            <nav class="mainnav" aria-label=i18n.tr(ShellMsg::SectionsNav)>
+                <A href="/lenient" attr:data-testid="nav-lenient" attr:class="nav-btn">{i18n.tr(ShellMsg::Lenient)}</A>
+                <A href="/certs" attr:data-testid="nav-certs" attr:class="nav-btn">{i18n.tr(ShellMsg::Certs)}</A>
+                <A href="/reviews" attr:data-testid="nav-reviews" attr:class="nav-btn">{i18n.tr(ShellMsg::Reviews)}</A>
             </nav>
             <footer class="footbar">
-                <span>{move || i18n.t(ShellMsg::TakeDocuments)}</span>
+                <span>{i18n.tr(ShellMsg::TakeDocuments)}</span>
                 <span class="backend-status" data-testid="backend-status"
                     data-ok=move || conn.backend_ok.get().map(|b| b.to_string()).unwrap_or_default()>
                     {move || match conn.backend_ok.get() {
@@ -222,27 +222,27 @@ fn BottomBar() -> impl IntoView {
         Locale::En => "zh-CN",
     };
     view! {
-        <nav class="bottombar no-print" data-testid="bottom-bar" aria-label=move || i18n.t(ShellMsg::BarLabel)>
+        <nav class="bottombar no-print" data-testid="bottom-bar" aria-label=i18n.tr(ShellMsg::BarLabel)>
             <A href="/" exact=true attr:data-testid="nav-home" attr:class="bar-btn">
                 <BarIcon d=ICON_HOME />
-                <span>{move || i18n.t(ShellMsg::Home)}</span>
+                <span>{i18n.tr(ShellMsg::Home)}</span>
             </A>
             <button type="button" class="bar-btn" data-testid="nav-back" disabled=move || up().is_none() on:click=go_back>
                 <BarIcon d=ICON_BACK />
-                <span>{move || i18n.t(ShellMsg::Back)}</span>
+                <span>{i18n.tr(ShellMsg::Back)}</span>
             </button>
             <ReadAloudButton />
             <button type="button" class="bar-btn" data-testid="elder-toggle"
                 aria-pressed=move || elder.on.get().to_string()
                 on:click=move |_| elder.on.update(|e| *e = !*e)>
                 <BarIcon d=ICON_ELDER />
-                <span>{move || i18n.t(ShellMsg::ElderOn)}</span>
+                <span>{i18n.tr(ShellMsg::ElderOn)}</span>
             </button>
             <button type="button" class="bar-btn" data-testid="lang-toggle" on:click=move |_| i18n.toggle()>
                 <BarIcon d=ICON_LANG />
                 <span class="bar-label" lang=other_lang>
-                    <span class="lbl-full">{move || i18n.t(ShellMsg::LangToggle)}</span>
-                    <span class="lbl-short">{move || i18n.t(ShellMsg::LangToggleShort)}</span>
+                    <span class="lbl-full">{i18n.tr(ShellMsg::LangToggle)}</span>
+                    <span class="lbl-short">{i18n.tr(ShellMsg::LangToggleShort)}</span>
                 </span>
             </button>
             <AssistButton />
@@ -310,11 +310,11 @@ fn ScanUnknownNotice() -> impl IntoView {
     view! {
         <Show when=move || inbox.unknown.with(Option::is_some)>
             <div class="banner banner-scan" role="alert" data-testid="scan-unknown">
-                <p>{move || i18n.t(ShellMsg::ScanUnknown)}</p>
+                <p>{i18n.tr(ShellMsg::ScanUnknown)}</p>
                 <p><output class="scan-text" data-testid="scan-unknown-text">{move || inbox.unknown.get().unwrap_or_default()}</output></p>
-                <p class="hint">{move || i18n.t(ShellMsg::ScanUnknownHint)}</p>
+                <p class="hint">{i18n.tr(ShellMsg::ScanUnknownHint)}</p>
                 <button type="button" class="btn" data-testid="scan-unknown-close" on:click=move |_| inbox.unknown.set(None)>
-                    {move || i18n.t(ShellMsg::ScanUnknownClose)}
+                    {i18n.tr(ShellMsg::ScanUnknownClose)}
                 </button>
             </div>
         </Show>

@@ -10,8 +10,8 @@ pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page">
-            <h1>{move || i18n.t(ShellMsg::PageNotFound)}</h1>
-            <A href="/" attr:class="btn btn-primary">{move || i18n.t(ShellMsg::Home)}</A>
+            <h1>{i18n.tr(ShellMsg::PageNotFound)}</h1>
+            <A href="/" attr:class="btn btn-primary">{i18n.tr(ShellMsg::Home)}</A>
         </section>
     }
 }

@@ -56,19 +56,19 @@ pub fn Admin() -> impl IntoView {
 
     view! {
         <section class="page admin" data-testid="admin">
-            <h1>{move || i18n.t(AdminMsg::Title)}</h1>
+            <h1>{i18n.tr(AdminMsg::Title)}</h1>
             <Show when=move || unlocked.get() fallback=move || view! {
                 <form on:submit=move |ev| { ev.prevent_default(); check.dispatch(pin.get_untracked()); }>
-                    <label for="admin-pin">{move || i18n.t(AdminMsg::Pin)}</label>
+                    <label for="admin-pin">{i18n.tr(AdminMsg::Pin)}</label>
                     <input id="admin-pin" type="password" inputmode="numeric" autocomplete="off" data-testid="admin-pin"
                         prop:value=move || pin.get() on:input=move |ev| pin.set(event_target_value(&ev)) />
-                    <Show when=move || wrong.get()><p class="field-error" role="alert">{move || i18n.t(AdminMsg::WrongPin)}</p></Show>
-                    <div class="btn-row"><button class="btn btn-primary" type="submit" data-testid="admin-unlock">{move || i18n.t(ShellMsg::KeypadDone)}</button></div>
+                    <Show when=move || wrong.get()><p class="field-error" role="alert">{i18n.tr(AdminMsg::WrongPin)}</p></Show>
+                    <div class="btn-row"><button class="btn btn-primary" type="submit" data-testid="admin-unlock">{i18n.tr(ShellMsg::KeypadDone)}</button></div>
                 </form>
             }>
                 <AdminPanel />
             </Show>
-            <div class="btn-row"><button class="btn" data-testid="admin-exit" on:click=exit.clone()>{move || i18n.t(AdminMsg::Exit)}</button></div>
+            <div class="btn-row"><button class="btn" data-testid="admin-exit" on:click=exit.clone()>{i18n.tr(AdminMsg::Exit)}</button></div>
         </section>
     }
 }
@@ -121,55 +121,55 @@ fn AdminPanel() -> impl IntoView {
     let fallbacks = loaded.fallbacks.clone();
     view! {
         <div class="card">
-            <h2>{move || i18n.t(AdminMsg::Version)}</h2>
+            <h2>{i18n.tr(AdminMsg::Version)}</h2>
             <p data-testid="admin-version">{env!("CARGO_PKG_VERSION")} " · " {option_env!("EK_BUILD").unwrap_or("dev")}</p>
-            <p data-testid="admin-memory">{move || i18n.t(AdminMsg::Memory)} ": " {heap::live_bytes().map(heap::format_mb).unwrap_or_else(|| "—".to_string())}
+            <p data-testid="admin-memory">{i18n.tr(AdminMsg::Memory)} ": " {heap::live_bytes().map(heap::format_mb).unwrap_or_else(|| "—".to_string())}
                 " / " {heap::format_mb(heap::linear_memory_bytes())}</p>
         </div>
         <div class="card">
-            <h2>{move || i18n.t(AdminMsg::Config)}</h2>
+            <h2>{i18n.tr(AdminMsg::Config)}</h2>
             <dl class="kv">{rows.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}</dl>
-            <h3>{move || i18n.t(AdminMsg::Fallbacks)}</h3>
+            <h3>{i18n.tr(AdminMsg::Fallbacks)}</h3>
             <ul data-testid="admin-fallbacks">
-                {if fallbacks.is_empty() { view! { <li>{move || i18n.t(AdminMsg::Empty)}</li> }.into_any() }
+                {if fallbacks.is_empty() { view! { <li>{i18n.tr(AdminMsg::Empty)}</li> }.into_any() }
                  else { fallbacks.into_iter().map(|f| view! { <li>{f}</li> }).collect_view().into_any() }}
             </ul>
         </div>
         <div class="card">
-            <h2>{move || i18n.t(AdminMsg::Health)}</h2>
+            <h2>{i18n.tr(AdminMsg::Health)}</h2>
             <p data-testid="admin-health">
                 {move || health.get().map(|(r, ms)| match r {
                     Ok(h) => format!("{} · {} · {:.0} ms", i18n.t(ShellMsg::Ok), h.version, ms),
                     Err(e) => format!("{e} · {ms:.0} ms"),
                 })}
             </p>
-            <button class="btn" on:click=move |_| health.refetch()>{move || i18n.t(ShellMsg::Retry)}</button>
+            <button class="btn" on:click=move |_| health.refetch()>{i18n.tr(ShellMsg::Retry)}</button>
         </div>
         <div class="card">
-            <h2>{move || i18n.t(AdminMsg::Catalog)}</h2>
+            <h2>{i18n.tr(AdminMsg::Catalog)}</h2>
             <dl class="kv">
-                <dt>{move || i18n.t(AdminMsg::CatalogInForce)}</dt>
+                <dt>{i18n.tr(AdminMsg::CatalogInForce)}</dt>
                 <dd data-testid="admin-catalog-in-force">
                     {move || dash(health.get().and_then(|(r, _)| r.ok()).map(|h| h.catalog_version))}
                 </dd>
-                <dt>{move || i18n.t(AdminMsg::CatalogShown)}</dt>
+                <dt>{i18n.tr(AdminMsg::CatalogShown)}</dt>
                 <dd data-testid="admin-catalog-shown">{move || dash(feed.current_version.get())}</dd>
-                <dt>{move || i18n.t(AdminMsg::CatalogPending)}</dt>
+                <dt>{i18n.tr(AdminMsg::CatalogPending)}</dt>
                 <dd data-testid="admin-catalog-pending">{move || dash(feed.pending_version.get())}</dd>
             </dl>
         </div>
         <crate::ui::features::admin::widgets::assist_calls::AssistCalls />
         <div class="card">
-            <h2>{move || i18n.t(AdminMsg::Outbox)}</h2>
+            <h2>{i18n.tr(AdminMsg::Outbox)}</h2>
             <p data-testid="admin-outbox">{move || queued.len.get()}</p>
             <div class="btn-row">
-                <button class="btn" data-testid="admin-send-now" on:click=move |_| outbox::send_now(sender)>{move || i18n.t(AdminMsg::SendNow)}</button>
+                <button class="btn" data-testid="admin-send-now" on:click=move |_| outbox::send_now(sender)>{i18n.tr(AdminMsg::SendNow)}</button>
                 <button class="btn" data-testid="admin-reload" on:click=move |_| {
                     if let Some(w) = web_sys::window() { let _ = w.location().replace("/"); }
-                }>{move || i18n.t(AdminMsg::Reload)}</button>
+                }>{i18n.tr(AdminMsg::Reload)}</button>
                 <button class="btn" data-testid="admin-crash-test" on:click=move |_| {
                     panic!("admin: deliberate panic to test crash recovery");
-                }>{move || i18n.t(AdminMsg::CrashTest)}</button>
+                }>{i18n.tr(AdminMsg::CrashTest)}</button>
             </div>
         </div>
     }

@@ -60,7 +60,7 @@ pub fn AssistCalls() -> impl IntoView {
                 {open.then(|| view! {
                     <button type="button" class="btn" data-testid="admin-assist-answer"
                         on:click=move |_| { answer.dispatch(id); }>
-                        {move || i18n.t(AssistMsg::AdminAnswer)}
+                        {i18n.tr(AssistMsg::AdminAnswer)}
                     </button>
                 })}
             </li>
@@ -68,26 +68,26 @@ pub fn AssistCalls() -> impl IntoView {
     };
     view! {
         <div class="card" data-testid="admin-assist">
-            <h2>{move || i18n.t(AssistMsg::Admin)}</h2>
+            <h2>{i18n.tr(AssistMsg::Admin)}</h2>
             <form on:submit=load>
-                <label for="admin-assist-token">{move || i18n.t(AssistMsg::AdminToken)}</label>
+                <label for="admin-assist-token">{i18n.tr(AssistMsg::AdminToken)}</label>
                 <input id="admin-assist-token" type="password" autocomplete="off" data-testid="admin-assist-token"
                     prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev)) />
                 <div class="btn-row">
-                    <button class="btn" type="submit" data-testid="admin-assist-load">{move || i18n.t(AssistMsg::AdminLoad)}</button>
+                    <button class="btn" type="submit" data-testid="admin-assist-load">{i18n.tr(AssistMsg::AdminLoad)}</button>
                 </div>
             </form>
             {move || calls.get().map(|r| match r {
                 Ok(None) => ().into_any(),
                 Ok(Some(list)) => view! {
                     {list.iter().all(|c| c.answered_at.is_some()).then(|| view! {
-                        <p data-testid="admin-assist-none">{move || i18n.t(AssistMsg::AdminNone)}</p>
+                        <p data-testid="admin-assist-none">{i18n.tr(AssistMsg::AdminNone)}</p>
                     })}
                     <ul class="list">{list.into_iter().map(row).collect_view()}</ul>
                 }.into_any(),
                 Err(e) => {
                     let msg = if is_bad_token(&e) { AssistMsg::AdminBadToken } else { AssistMsg::AdminFailed };
-                    view! { <p class="field-error" role="alert" data-testid="admin-assist-error">{move || i18n.t(msg)}</p> }.into_any()
+                    view! { <p class="field-error" role="alert" data-testid="admin-assist-error">{i18n.tr(msg)}</p> }.into_any()
                 }
             })}
         </div>

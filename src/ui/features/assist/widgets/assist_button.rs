@@ -81,8 +81,8 @@ pub fn AssistButton() -> impl IntoView {
                         stroke-linecap="round" stroke-linejoin="round" />
                 </svg>
                 <span class="bar-label">
-                    <span class="lbl-full">{move || i18n.t(AssistMsg::Button)}</span>
-                    <span class="lbl-short">{move || i18n.t(AssistMsg::ButtonShort)}</span>
+                    <span class="lbl-full">{i18n.tr(AssistMsg::Button)}</span>
+                    <span class="lbl-short">{i18n.tr(AssistMsg::ButtonShort)}</span>
                 </span>
             </button>
             <Show when=move || notice.with(|n| *n != Notice::Hidden)>
@@ -90,7 +90,7 @@ pub fn AssistButton() -> impl IntoView {
                     role="alertdialog" aria-modal="true" aria-labelledby="assist-title"
                     aria-describedby="assist-status" on:keydown=on_key>
                     <div class="assist-box">
-                        <h2 id="assist-title">{move || i18n.t(AssistMsg::Title)}</h2>
+                        <h2 id="assist-title">{i18n.tr(AssistMsg::Title)}</h2>
                         <p id="assist-status" role="status" aria-live="polite">
                             {move || i18n.t(match notice.get() {
                                 Notice::Calling | Notice::Hidden => AssistMsg::Calling,
@@ -99,10 +99,10 @@ pub fn AssistButton() -> impl IntoView {
                             })}
                         </p>
                         <dl class="kv assist-where">
-                            <dt>{move || i18n.t(AssistMsg::KioskId)}</dt>
+                            <dt>{i18n.tr(AssistMsg::KioskId)}</dt>
                             <dd data-testid="assist-kiosk">{move || kiosk_id.get_value()}</dd>
                             {has_window.then(|| view! {
-                                <dt>{move || i18n.t(AssistMsg::GoTo)}</dt>
+                                <dt>{i18n.tr(AssistMsg::GoTo)}</dt>
                                 <dd data-testid="assist-window">{move || window.get_value()}</dd>
                             })}
                         </dl>
@@ -110,12 +110,12 @@ pub fn AssistButton() -> impl IntoView {
                             <Show when=move || notice.with(|n| *n == Notice::Failed)>
                                 <button type="button" class="btn" data-testid="assist-retry"
                                     on:click=move |_| call.run(())>
-                                    {move || i18n.t(AssistMsg::Retry)}
+                                    {i18n.tr(AssistMsg::Retry)}
                                 </button>
                             </Show>
                             <button type="button" class="btn btn-primary btn-huge" data-testid="assist-close"
                                 node_ref=close_btn on:click=move |_| notice.set(Notice::Hidden)>
-                                {move || i18n.t(AssistMsg::Close)}
+                                {i18n.tr(AssistMsg::Close)}
                             </button>
                         </div>
                     </div>

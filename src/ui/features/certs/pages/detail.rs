@@ -49,8 +49,8 @@ pub fn CertDetailPage() -> impl IntoView {
     });
     view! {
         <section class="page cert-detail" data-read>
-            <h1>{move || i18n.t(CertMsg::DetailTitle)}</h1>
-            <A href="/certs" attr:class="link-back" attr:data-testid="cert-back">{move || i18n.t(CertMsg::BackToSearch)}</A>
+            <h1>{i18n.tr(CertMsg::DetailTitle)}</h1>
+            <A href="/certs" attr:class="link-back" attr:data-testid="cert-back">{i18n.tr(CertMsg::BackToSearch)}</A>
             <Transition fallback=|| view! { <Loading /> }>
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=move |_| detail.refetch() /> }>
                     {move || Suspend::new(async move {
@@ -76,7 +76,7 @@ fn DetailView(d: CertDetail) -> impl IntoView {
         None => level.clone(),
     };
     let row = move |key: CertMsg, value: String| {
-        (!value.trim().is_empty()).then(|| view! { <dt>{move || i18n.t(key)}</dt><dd>{value}</dd> })
+        (!value.trim().is_empty()).then(|| view! { <dt>{i18n.tr(key)}</dt><dd>{value}</dd> })
     };
     let version = if d.version > 0 {
         format!("{:03}", d.version)
@@ -90,29 +90,29 @@ fn DetailView(d: CertDetail) -> impl IntoView {
                 {badge_for(s.status, s.days_left)}
             </header>
             <dl class="kv">
-                <dt>{move || i18n.t(CertMsg::FieldIdentifier)}</dt>
+                <dt>{i18n.tr(CertMsg::FieldIdentifier)}</dt>
                 <dd class="wrap-anywhere" data-testid="cert-detail-identifier">{s.identifier.clone()}</dd>
                 {row(CertMsg::FieldType, s.type_code)}
                 {row(CertMsg::FieldNumber, s.number)}
                 {row(CertMsg::FieldHolder, s.holder)}
                 {row(CertMsg::FieldHolderCode, s.holder_code)}
-                {kind.map(|k| view! { <dt>{move || i18n.t(CertMsg::FieldHolderKind)}</dt><dd>{move || i18n.t(k)}</dd> })}
+                {kind.map(|k| view! { <dt>{i18n.tr(CertMsg::FieldHolderKind)}</dt><dd>{i18n.tr(k)}</dd> })}
                 {row(CertMsg::FieldIssuer, s.issuer)}
                 {row(CertMsg::FieldIssueDate, s.issue_date)}
-                <dt>{move || i18n.t(CertMsg::FieldValidity)}</dt>
+                <dt>{i18n.tr(CertMsg::FieldValidity)}</dt>
                 <dd>{move || validity_text(i18n.locale(), &from, to.as_deref())}</dd>
                 {row(CertMsg::FieldArea, d.area_code)}
-                <dt>{move || i18n.t(CertMsg::FieldLevel)}</dt>
+                <dt>{i18n.tr(CertMsg::FieldLevel)}</dt>
                 <dd data-testid="cert-detail-level">{level_text}</dd>
                 {row(CertMsg::FieldVersion, version)}
             </dl>
             {(!d.extra.is_empty()).then(|| view! {
-                <h3>{move || i18n.t(CertMsg::Extra)}</h3>
+                <h3>{i18n.tr(CertMsg::Extra)}</h3>
                 <dl class="kv" data-testid="cert-detail-extra">
                     {d.extra.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
                 </dl>
             })}
-            <p class="hint">{move || i18n.t(CertMsg::MaskedNote)}</p>
+            <p class="hint">{i18n.tr(CertMsg::MaskedNote)}</p>
         </article>
     }
 }

@@ -210,7 +210,7 @@ pub fn Certs() -> impl IntoView {
     let tab = move |m: Mode, id: &'static str, label: CertMsg| {
         view! {
             <button type="button" class="chip" data-testid=id aria-pressed=move || (mode.get() == m).to_string()
-                on:click=move |_| set_mode(m)>{move || i18n.t(label)}</button>
+                on:click=move |_| set_mode(m)>{i18n.tr(label)}</button>
         }
     };
     let fields = move || {
@@ -233,10 +233,10 @@ pub fn Certs() -> impl IntoView {
 
     view! {
         <section class="page certs" data-read>
-            <h1>{move || i18n.t(CertMsg::Title)}</h1>
-            <p class="hint">{move || i18n.t(CertMsg::Intro)}</p>
+            <h1>{i18n.tr(CertMsg::Title)}</h1>
+            <p class="hint">{i18n.tr(CertMsg::Intro)}</p>
             <ErrorSummary problems=summary />
-            <div class="chips mode-tabs" role="group" aria-label=move || i18n.t(CertMsg::ModeLabel)>
+            <div class="chips mode-tabs" role="group" aria-label=i18n.tr(CertMsg::ModeLabel)>
                 {tab(Mode::Number, "cert-mode-number", CertMsg::ModeNumber)}
                 {tab(Mode::Holder, "cert-mode-holder", CertMsg::ModeHolder)}
             </div>
@@ -250,7 +250,7 @@ pub fn Certs() -> impl IntoView {
                 </div>
             </form>
             <Show when=move || scan_unknown.get()>
-                <p class="caveat" role="alert" data-testid="cert-scan-unknown">{move || i18n.t(CertMsg::ScanUnrecognized)}</p>
+                <p class="caveat" role="alert" data-testid="cert-scan-unknown">{i18n.tr(CertMsg::ScanUnrecognized)}</p>
             </Show>
             <FailureNotice failed on_retry=retry />
             <Show when=show_verify>
@@ -258,7 +258,7 @@ pub fn Certs() -> impl IntoView {
             </Show>
             <Show when=move || search.pending().get()><Loading /></Show>
             {move || results.get().map(|list| view! { <ResultList results=list on_verify=pick /> })}
-            <p class="hint privacy-note">{move || i18n.t(CertMsg::PrivacyNote)}</p>
+            <p class="hint privacy-note">{i18n.tr(CertMsg::PrivacyNote)}</p>
         </section>
     }
 }

@@ -157,10 +157,10 @@ pub fn CameraScan(
             </button>
             <div class="camera-view" hidden=move || !open.get()>
                 <video node_ref=video autoplay=true playsinline=true muted=true></video>
-                <p class="hint">{move || i18n.t(CertMsg::CameraHint)}</p>
+                <p class="hint">{i18n.tr(CertMsg::CameraHint)}</p>
             </div>
             <Show when=move || failed.get()>
-                <p class="field-error" role="alert">{move || i18n.t(CertMsg::CameraError)}</p>
+                <p class="field-error" role="alert">{i18n.tr(CertMsg::CameraError)}</p>
             </Show>
         }
     })

@@ -62,8 +62,8 @@ pub fn CertField(
     });
     view! {
         <div class="field">
-            <label for=id>{move || i18n.t(label)}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || i18n.t(h)}</p> })}
+            <label for=id>{i18n.tr(label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{i18n.tr(h)}</p> })}
             <div class="field-row">
                 <input type="text" id=id data-testid=id inputmode="text" maxlength=maxlength
                     autocomplete="off" node_ref=input autocapitalize="off" spellcheck="false"

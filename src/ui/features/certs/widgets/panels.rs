@@ -35,11 +35,11 @@ pub fn VerifyCard(
     };
     view! {
         <form class="card verify-card" novalidate on:submit=submit>
-            <h2>{move || i18n.t(CertMsg::VerifyTitle)}</h2>
-            <p class="hint">{move || i18n.t(CertMsg::VerifyHint)}</p>
+            <h2>{i18n.tr(CertMsg::VerifyTitle)}</h2>
+            <p class="hint">{i18n.tr(CertMsg::VerifyHint)}</p>
             {move || st.chosen.get().map(|id| view! {
                 <p class="verify-target" data-testid="cert-verify-target">
-                    <strong>{move || i18n.t(CertMsg::VerifyTarget)}</strong> " " <span class="wrap-anywhere">{id}</span>
+                    <strong>{i18n.tr(CertMsg::VerifyTarget)}</strong> " " <span class="wrap-anywhere">{id}</span>
                 </p>
             })}
             <CertField field=Field::VerifyCode label=CertMsg::VerifyCodeLabel value=st.code problems

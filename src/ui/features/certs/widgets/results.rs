@@ -35,7 +35,7 @@ pub fn CertFacts(
     let (from, to) = (c.valid_from.clone(), c.valid_to.clone());
     let validity = move || validity_text(i18n.locale(), &from, to.as_deref());
     let row = move |key: CertMsg, value: String| {
-        (!value.trim().is_empty()).then(|| view! { <dt>{move || i18n.t(key)}</dt><dd>{value}</dd> })
+        (!value.trim().is_empty()).then(|| view! { <dt>{i18n.tr(key)}</dt><dd>{value}</dd> })
     };
     view! {
         <dl class="kv">
@@ -45,7 +45,7 @@ pub fn CertFacts(
             {row(CertMsg::FieldType, c.type_code)}
             {row(CertMsg::FieldIssuer, c.issuer)}
             {row(CertMsg::FieldIssueDate, c.issue_date)}
-            <dt>{move || i18n.t(CertMsg::FieldValidity)}</dt>
+            <dt>{i18n.tr(CertMsg::FieldValidity)}</dt>
             <dd data-testid="cert-validity">{validity}</dd>
         </dl>
     }
@@ -64,15 +64,15 @@ pub fn ResultList(
     if results.is_empty() {
         return view! {
             <section class="card cert-empty" data-testid="cert-empty" role="status">
-                <h2>{move || i18n.t(CertMsg::NoResults)}</h2>
-                <p>{move || i18n.t(CertMsg::NoResultsHelp)}</p>
+                <h2>{i18n.tr(CertMsg::NoResults)}</h2>
+                <p>{i18n.tr(CertMsg::NoResultsHelp)}</p>
             </section>
         }
         .into_any();
     }
     view! {
         <section class="cert-results" aria-labelledby="cert-results-title">
-            <h2 id="cert-results-title">{move || i18n.t(CertMsg::Results)}</h2>
+            <h2 id="cert-results-title">{i18n.tr(CertMsg::Results)}</h2>
             <p class="hint" role="status" data-testid="cert-count">{move || fill(i18n.t(CertMsg::ResultsCount), n)}</p>
             <ul class="list">
                 {results.into_iter().map(|c| view! { <li><ResultCard c on_verify /></li> }).collect_view()}
@@ -95,12 +95,12 @@ fn ResultCard(c: CertSummary, on_verify: Callback<String>) -> impl IntoView {
                 <h3 class="item-title">{c.name.clone()}</h3>
                 {badge_for(c.status, c.days_left)}
             </header>
-            {kind.map(|k| view! { <p class="item-meta">{move || i18n.t(k)}</p> })}
+            {kind.map(|k| view! { <p class="item-meta">{i18n.tr(k)}</p> })}
             <CertFacts c=c.clone() />
             <div class="btn-row">
-                <A href=href attr:class="btn" attr:data-testid="cert-detail-link">{move || i18n.t(CertMsg::Details)}</A>
+                <A href=href attr:class="btn" attr:data-testid="cert-detail-link">{i18n.tr(CertMsg::Details)}</A>
                 <button type="button" class="btn" data-testid="cert-verify-pick"
-                    on:click=move |_| on_verify.run(id.clone())>{move || i18n.t(CertMsg::VerifyThis)}</button>
+                    on:click=move |_| on_verify.run(id.clone())>{i18n.tr(CertMsg::VerifyThis)}</button>
             </div>
         </article>
     }
@@ -120,19 +120,19 @@ pub fn VerifyOutcome(
             let href = detail_href(&c.identifier);
             view! {
                 <section class="verify-result verify-ok" data-testid="cert-verify-result" data-valid="true" role="status">
-                    <p class="verify-head"><span class="badge badge-ok">{move || i18n.t(CertMsg::VerifyOk)}</span></p>
+                    <p class="verify-head"><span class="badge badge-ok">{i18n.tr(CertMsg::VerifyOk)}</span></p>
                     <h3 class="item-title">{c.name.clone()}</h3>
                     <p>{badge_for(c.status, c.days_left)}</p>
-                    {(!usable).then(|| view! { <p class="caveat">{move || i18n.t(CertMsg::VerifyOkNotUsable)}</p> })}
+                    {(!usable).then(|| view! { <p class="caveat">{i18n.tr(CertMsg::VerifyOkNotUsable)}</p> })}
                     <CertFacts c=c.clone() />
-                    <A href=href attr:class="btn">{move || i18n.t(CertMsg::Details)}</A>
+                    <A href=href attr:class="btn">{i18n.tr(CertMsg::Details)}</A>
                 </section>
             }
             .into_any()
         }
         None => view! {
             <section class="verify-result verify-bad" data-testid="cert-verify-result" data-valid="false" role="alert">
-                <p class="verify-head"><span class="badge badge-bad">{move || i18n.t(CertMsg::VerifyFail)}</span></p>
+                <p class="verify-head"><span class="badge badge-bad">{i18n.tr(CertMsg::VerifyFail)}</span></p>
             </section>
         }
         .into_any(),

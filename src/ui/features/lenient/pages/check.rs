@@ -26,9 +26,9 @@ pub fn Eligibility() -> impl IntoView {
     });
     view! {
         <section class="page eligibility" data-read>
-            <h1>{move || i18n.t(LenientMsg::CheckTitle)}</h1>
+            <h1>{i18n.tr(LenientMsg::CheckTitle)}</h1>
             <A href=move || item_href(&id.get()) attr:class="link-back no-print" attr:data-testid="eligibility-to-entry-top">
-                "← " {move || i18n.t(LenientMsg::BackToEntry)}
+                "← " {i18n.tr(LenientMsg::BackToEntry)}
             </A>
             <Transition fallback=|| view! { <Loading /> }>
                 <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors on_retry=move |_| entry.refetch() /> }>

@@ -114,18 +114,18 @@ pub fn LenientHome() -> impl IntoView {
     };
     view! {
         <section class="page" data-read>
-            <h1>{move || i18n.t(LenientMsg::Title)}</h1>
+            <h1>{i18n.tr(LenientMsg::Title)}</h1>
             <form class="search-row" role="search" on:submit=submit>
-                <label for="lenient-home-q">{move || i18n.t(LenientMsg::SearchLabel)}</label>
+                <label for="lenient-home-q">{i18n.tr(LenientMsg::SearchLabel)}</label>
                 <div class="search-box">
                     <input id="lenient-home-q" type="search" data-testid="lenient-search" node_ref=input
                         prop:value=text.get_untracked() maxlength=MAX_QUERY_CHARS.to_string()
                         inputmode="search" enterkeyhint="search"
                         autocomplete="off" autocapitalize="off" spellcheck="false"
-                        placeholder=move || i18n.t(LenientMsg::SearchPlaceholder)
+                        placeholder=i18n.tr(LenientMsg::SearchPlaceholder)
                         on:input=on_input />
                     <button type="submit" class="btn btn-primary" data-testid="lenient-search-submit">
-                        {move || i18n.t(LenientMsg::SearchButton)}
+                        {i18n.tr(LenientMsg::SearchButton)}
                     </button>
                 </div>
             </form>
@@ -156,7 +156,7 @@ fn domain_grid(cat: &Catalog) -> impl IntoView {
         .filter_map(|(i, n)| cat.domains.get(i).map(|d| (d.clone(), n)))
         .collect::<Vec<_>>();
     view! {
-        <h2 class="sub">{move || i18n.t(LenientMsg::ChooseDomain)}</h2>
+        <h2 class="sub">{i18n.tr(LenientMsg::ChooseDomain)}</h2>
         <div class="domain-grid">
             {counts.into_iter().map(|(d, n)| {
                 let href = ListState { domain: Some(d.code.clone()), ..Default::default() }.href();
@@ -164,13 +164,13 @@ fn domain_grid(cat: &Catalog) -> impl IntoView {
                 view! {
                     <A href=href attr:class="domain-tile" attr:data-testid="lenient-domain" attr:data-domain=d.code.clone()>
                         <span class="domain-name">{move || i18n.pick(&zh, &en).to_string()}</span>
-                        <span class="domain-count">{n} " " {move || i18n.t(LenientMsg::Entries)}</span>
+                        <span class="domain-count">{n} " " {i18n.tr(LenientMsg::Entries)}</span>
                     </A>
                 }
             }).collect_view()}
         </div>
         <p class="btn-row">
-            <A href="/lenient/list" attr:class="btn" attr:data-testid="lenient-all">{move || i18n.t(LenientMsg::BrowseAll)}</A>
+            <A href="/lenient/list" attr:class="btn" attr:data-testid="lenient-all">{i18n.tr(LenientMsg::BrowseAll)}</A>
         </p>
     }
 }

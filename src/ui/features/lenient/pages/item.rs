@@ -41,7 +41,7 @@ pub fn LenientItem() -> impl IntoView {
                 </ErrorBoundary>
             </Transition>
             <A href=back attr:class="link-back no-print" attr:data-testid="lenient-back">
-                "← " {move || i18n.t(LenientMsg::BackToList)}
+                "← " {i18n.tr(LenientMsg::BackToList)}
             </A>
         </section>
     }

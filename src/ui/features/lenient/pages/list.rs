@@ -117,21 +117,21 @@ pub fn LenientList() -> impl IntoView {
 
     view! {
         <section class="page lenient-list" data-read>
-            <h1>{move || i18n.t(LenientMsg::Title)}</h1>
+            <h1>{i18n.tr(LenientMsg::Title)}</h1>
             <A href="/lenient" attr:class="link-back no-print" attr:data-testid="lenient-back-grid">
-                "← " {move || i18n.t(LenientMsg::AllDomains)}
+                "← " {i18n.tr(LenientMsg::AllDomains)}
             </A>
             <form class="search-row" role="search" on:submit=submit>
-                <label for="lenient-q">{move || i18n.t(LenientMsg::SearchLabel)}</label>
+                <label for="lenient-q">{i18n.tr(LenientMsg::SearchLabel)}</label>
                 <div class="search-box">
                     <input id="lenient-q" type="search" data-testid="lenient-search" node_ref=input
                         prop:value=text.get_untracked() maxlength=MAX_QUERY_CHARS.to_string()
                         inputmode="search" enterkeyhint="search" autocomplete="off" autocapitalize="off"
                         spellcheck="false"
-                        placeholder=move || i18n.t(LenientMsg::SearchPlaceholder) on:input=on_input />
+                        placeholder=i18n.tr(LenientMsg::SearchPlaceholder) on:input=on_input />
                     <Show when=move || !text.with(String::is_empty)>
                         <button type="button" class="btn" data-testid="lenient-clear" on:click=clear>
-                            {move || i18n.t(LenientMsg::SearchClear)}
+                            {i18n.tr(LenientMsg::SearchClear)}
                         </button>
                     </Show>
                 </div>

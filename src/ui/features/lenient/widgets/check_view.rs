@@ -89,7 +89,7 @@ pub fn CheckFlow(
                 data-condition=fact.condition().map(|i| i.to_string())>
                 <p class="check-progress" data-testid="eligibility-progress">
                     {move || progress_text(i18n.locale(), answered + 1, at_most)}
-                    <progress aria-label=move || i18n.t(LenientMsg::Progress) max=at_most.to_string() value=(answered + 1).to_string()></progress>
+                    <progress aria-label=i18n.tr(LenientMsg::Progress) max=at_most.to_string() value=(answered + 1).to_string()></progress>
                 </p>
                 <h2 id="check-heading" tabindex="-1" class="check-q" node_ref=heading>{q}</h2>
                 {move || hint().map(|h| view! {
@@ -100,9 +100,9 @@ pub fn CheckFlow(
                 })}
                 <div class="answer-row">
                     <button type="button" class="btn btn-primary btn-huge" data-testid="eligibility-yes"
-                        on:click=move |_| answer(true)>{move || i18n.t(LenientMsg::Yes)}</button>
+                        on:click=move |_| answer(true)>{i18n.tr(LenientMsg::Yes)}</button>
                     <button type="button" class="btn btn-huge" data-testid="eligibility-no"
-                        on:click=move |_| answer(false)>{move || i18n.t(LenientMsg::No)}</button>
+                        on:click=move |_| answer(false)>{i18n.tr(LenientMsg::No)}</button>
                 </div>
             </div>
         }
@@ -132,24 +132,24 @@ pub fn CheckFlow(
                 <div class=if exempt { "check-result card result-good" } else { "check-result card" }
                     data-testid="eligibility-result" data-outcome=v.outcome.as_str()
                     data-by-list=if v.by_list { "true" } else { "false" }>
-                    <h2 id="check-heading" tabindex="-1" node_ref=heading>{move || i18n.t(LenientMsg::ResultTitle)}</h2>
+                    <h2 id="check-heading" tabindex="-1" node_ref=heading>{i18n.tr(LenientMsg::ResultTitle)}</h2>
                     <p class="outcome-text" data-testid="eligibility-outcome-text">{statement}</p>
                     {then.map(|w| view! {
-                        <p class="outcome-then">{move || i18n.t(LenientMsg::WThenPrefix)} {move || i18n.t(wording_text(w))}</p>
+                        <p class="outcome-then">{i18n.tr(LenientMsg::WThenPrefix)} {move || i18n.t(wording_text(w))}</p>
                     })}
                     {notices.into_iter().map(|n| view! {
                         <p class="notice" data-testid="eligibility-notice">{move || i18n.t(notice_text(n))}</p>
                     }).collect_view()}
                     <dl class="kv">
-                        <dt>{move || i18n.t(LenientMsg::LegalBasis)}</dt>
+                        <dt>{i18n.tr(LenientMsg::LegalBasis)}</dt>
                         <dd data-testid="eligibility-article">{move || i18n.pick(&article, &article_en).to_string()}</dd>
                     </dl>
-                    <h3>{move || i18n.t(LenientMsg::NextSteps)}</h3>
+                    <h3>{i18n.tr(LenientMsg::NextSteps)}</h3>
                     <ul class="next-steps" data-testid="eligibility-next">
                         {v.next.iter().map(|n| { let n = *n; view! { <li>{move || i18n.t(next_step_text(n))}</li> } }).collect_view()}
                     </ul>
                     {(!decisive.is_empty()).then(|| view! {
-                        <h3>{move || i18n.t(LenientMsg::YourAnswers)}</h3>
+                        <h3>{i18n.tr(LenientMsg::YourAnswers)}</h3>
                         <ul class="decisive">
                             {decisive.into_iter().map(|(f, yes)| {
                                 // A condition of the entry is named by its own words.
@@ -161,13 +161,13 @@ pub fn CheckFlow(
                             }).collect_view()}
                         </ul>
                     })}
-                    <p class="caveat" data-testid="eligibility-caveat">{move || i18n.t(LenientMsg::Caveat)}</p>
+                    <p class="caveat" data-testid="eligibility-caveat">{i18n.tr(LenientMsg::Caveat)}</p>
                     <div class="btn-row">
                         <button type="button" class="btn btn-primary" data-testid="eligibility-restart" on:click=restart>
-                            {move || i18n.t(LenientMsg::Restart)}
+                            {i18n.tr(LenientMsg::Restart)}
                         </button>
                         <A href=entry_href.clone() attr:class="btn" attr:data-testid="eligibility-to-entry">
-                            {move || i18n.t(LenientMsg::BackToEntry)}
+                            {i18n.tr(LenientMsg::BackToEntry)}
                         </A>
                     </div>
                 </div>
@@ -178,14 +178,14 @@ pub fn CheckFlow(
     view! {
         <p class="check-entry wrap-anywhere">{title}</p>
         {not_here.then(|| view! {
-            <p class="notice not-here" role="alert" data-testid="eligibility-not-here">{move || i18n.t(LenientMsg::CheckNotHere)}</p>
+            <p class="notice not-here" role="alert" data-testid="eligibility-not-here">{i18n.tr(LenientMsg::CheckNotHere)}</p>
         })}
         {watermark.then(|| view! {
-            <p class="watermark" data-testid="lenient-watermark">{move || i18n.t(LenientMsg::DemoData)}</p>
+            <p class="watermark" data-testid="lenient-watermark">{i18n.tr(LenientMsg::DemoData)}</p>
         })}
         {(!conditions.is_empty()).then(|| view! {
             <section class="check-conditions card" data-testid="eligibility-conditions">
-                <h3>{move || i18n.t(LenientMsg::ConditionsChecked)}</h3>
+                <h3>{i18n.tr(LenientMsg::ConditionsChecked)}</h3>
                 <ol>
                     {conditions.into_iter().enumerate().map(|(i, text)| {
                         let state = move || {
@@ -214,7 +214,7 @@ pub fn CheckFlow(
             Step::Done(v) => result.clone()(v).into_any(),
         }}
         <button type="button" class="btn link-back" data-testid="eligibility-back" on:click=back>
-            "← " {move || i18n.t(LenientMsg::BackOne)}
+            "← " {i18n.tr(LenientMsg::BackOne)}
         </button>
     }
 }

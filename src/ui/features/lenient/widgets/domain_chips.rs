@@ -59,7 +59,7 @@ pub fn DomainChips(
         None,
     );
     view! {
-        <div class="chips chips-scroll" role="group" node_ref=row aria-label=move || i18n.t(LenientMsg::FilterDomain)>
+        <div class="chips chips-scroll" role="group" node_ref=row aria-label=i18n.tr(LenientMsg::FilterDomain)>
             {all}
             {move || chips.get().into_iter()
                 .map(|c| chip(Some(c.domain.code), c.domain.name_zh, c.domain.name_en, Some(c.count)))

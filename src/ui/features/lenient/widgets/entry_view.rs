@@ -89,82 +89,82 @@ pub fn EntryView(
 
     view! {
         <article class="card lenient-detail" data-testid="lenient-detail" data-id=e.id.clone() data-kind=kind.as_str()>
-            <p class="print-only receipt-head">{hall} " · " {move || i18n.t(LenientMsg::Title)}</p>
+            <p class="print-only receipt-head">{hall} " · " {i18n.tr(LenientMsg::Title)}</p>
             {watermark.then(|| view! {
                 <p class="watermark lenient-watermark" data-testid="lenient-watermark">
-                    {move || i18n.t(LenientMsg::DemoData)} " — " {move || i18n.t(LenientMsg::DemoDataNote)}
+                    {i18n.tr(LenientMsg::DemoData)} " — " {i18n.tr(LenientMsg::DemoDataNote)}
                 </p>
             })}
             {not_here.then(|| view! {
                 <p class="notice not-here" data-testid="lenient-not-here">
-                    <span class="badge badge-warn">{move || i18n.t(LenientMsg::NotHere)}</span>
-                    " " {move || i18n.t(LenientMsg::NotHereNote)}
+                    <span class="badge badge-warn">{i18n.tr(LenientMsg::NotHere)}</span>
+                    " " {i18n.tr(LenientMsg::NotHereNote)}
                 </p>
             })}
             <p class="kind-tag">{move || i18n.t(kind_short(kind))}</p>
             <h1 class="wrap-anywhere">{e.title.clone()}</h1>
             <dl class="kv">
-                <dt>{move || i18n.t(LenientMsg::Breach)}</dt><dd>{e.title.clone()}</dd>
-                <dt>{move || i18n.t(LenientMsg::BreachBasis)}</dt><dd data-testid="lenient-breach-basis">{text(&e.breach_basis)}</dd>
-                <dt>{move || i18n.t(LenientMsg::PenaltyBasis)}</dt><dd data-testid="lenient-penalty-basis">{text(&e.penalty_basis)}</dd>
-                <dt>{move || i18n.t(LenientMsg::PenaltyRange)}</dt><dd>{text(&e.penalty_range)}</dd>
+                <dt>{i18n.tr(LenientMsg::Breach)}</dt><dd>{e.title.clone()}</dd>
+                <dt>{i18n.tr(LenientMsg::BreachBasis)}</dt><dd data-testid="lenient-breach-basis">{text(&e.breach_basis)}</dd>
+                <dt>{i18n.tr(LenientMsg::PenaltyBasis)}</dt><dd data-testid="lenient-penalty-basis">{text(&e.penalty_basis)}</dd>
+                <dt>{i18n.tr(LenientMsg::PenaltyRange)}</dt><dd>{text(&e.penalty_range)}</dd>
             </dl>
-            <h2>{move || i18n.t(LenientMsg::Conditions)}</h2>
+            <h2>{i18n.tr(LenientMsg::Conditions)}</h2>
             <ol class="conditions" data-testid="lenient-conditions">
                 {e.conditions.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}
             </ol>
             {has_thresholds.then(|| view! {
-                <h2>{move || i18n.t(LenientMsg::Thresholds)}</h2>
+                <h2>{i18n.tr(LenientMsg::Thresholds)}</h2>
                 <dl class="kv" data-testid="lenient-thresholds">
                     {lookback.map(|m| view! {
-                        <dt>{move || i18n.t(LenientMsg::Lookback)}</dt>
+                        <dt>{i18n.tr(LenientMsg::Lookback)}</dt>
                         <dd>{move || match i18n.locale() {
                             Locale::ZhCn => format!("近{m}{}", i18n.t(LenientMsg::LookbackMonths)),
                             Locale::En => format!("{m} {}", i18n.t(LenientMsg::LookbackMonths)),
                         }}</dd>
                     })}
                     {days.map(|d| view! {
-                        <dt>{move || i18n.t(LenientMsg::CorrectionDays)}</dt>
+                        <dt>{i18n.tr(LenientMsg::CorrectionDays)}</dt>
                         <dd>{move || match i18n.locale() {
                             Locale::ZhCn => format!("{d}{}", i18n.t(LenientMsg::Days)),
                             Locale::En => format!("{d} {}", i18n.t(LenientMsg::Days)),
                         }}</dd>
                     })}
                     {limit_zh.map(|zh| view! {
-                        <dt>{move || i18n.t(LenientMsg::LimitRow)}</dt>
+                        <dt>{i18n.tr(LenientMsg::LimitRow)}</dt>
                         <dd>{move || i18n.pick(&zh, &limit_en).to_string()}</dd>
                     })}
                 </dl>
             })}
             <dl class="kv">
-                <dt>{move || i18n.t(LenientMsg::Measures)}</dt><dd>{text(&measures)}</dd>
-                <dt>{move || i18n.t(LenientMsg::Authority)}</dt><dd>{text(&e.authority)}</dd>
-                <dt>{move || i18n.t(LenientMsg::Region)}</dt><dd>{text(&e.region)}</dd>
-                <dt>{move || i18n.t(LenientMsg::ListKindLabel)}</dt><dd data-testid="lenient-kind-name">{move || i18n.t(kind_long(kind))}</dd>
-                <dt>{move || i18n.t(LenientMsg::Source)}</dt><dd>{text(&source)}</dd>
-                <dt>{move || i18n.t(LenientMsg::Validity)}</dt>
+                <dt>{i18n.tr(LenientMsg::Measures)}</dt><dd>{text(&measures)}</dd>
+                <dt>{i18n.tr(LenientMsg::Authority)}</dt><dd>{text(&e.authority)}</dd>
+                <dt>{i18n.tr(LenientMsg::Region)}</dt><dd>{text(&e.region)}</dd>
+                <dt>{i18n.tr(LenientMsg::ListKindLabel)}</dt><dd data-testid="lenient-kind-name">{move || i18n.t(kind_long(kind))}</dd>
+                <dt>{i18n.tr(LenientMsg::Source)}</dt><dd>{text(&source)}</dd>
+                <dt>{i18n.tr(LenientMsg::Validity)}</dt>
                 <dd>
                     {validity_text}
                     {match status {
-                        Validity::Expired => Some(view! { " " <span class="badge badge-bad" data-testid="lenient-expired">{move || i18n.t(LenientMsg::Expired)}</span> }.into_any()),
-                        Validity::NotYet => Some(view! { " " <span class="badge badge-warn">{move || i18n.t(LenientMsg::NotYetValid)}</span> }.into_any()),
+                        Validity::Expired => Some(view! { " " <span class="badge badge-bad" data-testid="lenient-expired">{i18n.tr(LenientMsg::Expired)}</span> }.into_any()),
+                        Validity::NotYet => Some(view! { " " <span class="badge badge-warn">{i18n.tr(LenientMsg::NotYetValid)}</span> }.into_any()),
                         Validity::InForce => None,
                     }}
                 </dd>
-                <dt>{move || i18n.t(LenientMsg::Version)}</dt><dd>{format!("v{}", e.version)}</dd>
+                <dt>{i18n.tr(LenientMsg::Version)}</dt><dd>{format!("v{}", e.version)}</dd>
             </dl>
-            <p class="caveat">{move || i18n.t(LenientMsg::Caveat)}</p>
+            <p class="caveat">{i18n.tr(LenientMsg::Caveat)}</p>
             <div class="btn-row no-print">
                 <A href=check_href attr:class="btn btn-primary btn-huge" attr:data-testid="eligibility-start">
-                    {move || i18n.t(LenientMsg::StartCheck)}
+                    {i18n.tr(LenientMsg::StartCheck)}
                 </A>
                 <button type="button" class="btn" data-testid="lenient-print" on:click=move |_| {
                     if let Some(w) = web_sys::window() {
                         let _ = w.print();
                     }
-                }>{move || i18n.t(LenientMsg::PrintEntry)}</button>
+                }>{i18n.tr(LenientMsg::PrintEntry)}</button>
             </div>
-            <p class="hint no-print">{move || i18n.t(LenientMsg::StartCheckHint)}</p>
+            <p class="hint no-print">{i18n.tr(LenientMsg::StartCheckHint)}</p>
             <QrCodeView text=url caption=Signal::derive(move || i18n.t(ShellMsg::ScanToPhone).to_string()) />
         </article>
     }

@@ -40,7 +40,7 @@ pub fn KindChips(
         }
     };
     view! {
-        <div class="chips" role="group" aria-label=move || i18n.t(LenientMsg::FilterKind)>
+        <div class="chips" role="group" aria-label=i18n.tr(LenientMsg::FilterKind)>
             {move || chip(None, total.get())}
             {move || kinds.get().into_iter().map(|(k, n)| chip(Some(k), n)).collect_view()}
         </div>

@@ -295,7 +295,7 @@ pub fn Results(
                     }}
                 </button>
                 <Show when=move || all_regions.get()>
-                    <span class="hint" data-testid="lenient-other-regions-shown">{move || i18n.t(LenientMsg::OtherRegionsShown)}</span>
+                    <span class="hint" data-testid="lenient-other-regions-shown">{i18n.tr(LenientMsg::OtherRegionsShown)}</span>
                 </Show>
             </p>
         </Show>
@@ -305,26 +305,26 @@ pub fn Results(
             {move || count_text(i18n.locale(), count.get())}
         </p>
         <Show when=move || count.get() == 0>
-            <p class="hint" data-testid="lenient-empty">{move || i18n.t(LenientMsg::NoResults)}</p>
+            <p class="hint" data-testid="lenient-empty">{i18n.tr(LenientMsg::NoResults)}</p>
         </Show>
         <ul class="list lenient-results">{items}</ul>
         <Show when=move || { elder.on.get() && window.get().pages > 1 }>
             <nav class="pager" data-testid="lenient-pager" aria-label=move || fill(i18n.t(LenientMsg::PageOf), window.get().page as i64)>
                 {move || match window.get().prev() {
-                    Some(p) => view! { <A href=page_href(p) attr:class="btn" attr:data-testid="lenient-page-prev">{move || i18n.t(LenientMsg::PrevPage)}</A> }.into_any(),
-                    None => view! { <span class="btn pager-off" aria-hidden="true">{move || i18n.t(LenientMsg::PrevPage)}</span> }.into_any(),
+                    Some(p) => view! { <A href=page_href(p) attr:class="btn" attr:data-testid="lenient-page-prev">{i18n.tr(LenientMsg::PrevPage)}</A> }.into_any(),
+                    None => view! { <span class="btn pager-off" aria-hidden="true">{i18n.tr(LenientMsg::PrevPage)}</span> }.into_any(),
                 }}
                 <span class="pager-pos" data-testid="lenient-page">{move || { let w = window.get(); format!("{} / {}", w.page, w.pages) }}</span>
                 {move || match window.get().next() {
-                    Some(p) => view! { <A href=page_href(p) attr:class="btn btn-primary" attr:data-testid="lenient-page-next">{move || i18n.t(LenientMsg::NextPage)}</A> }.into_any(),
-                    None => view! { <span class="btn pager-off" aria-hidden="true">{move || i18n.t(LenientMsg::NextPage)}</span> }.into_any(),
+                    Some(p) => view! { <A href=page_href(p) attr:class="btn btn-primary" attr:data-testid="lenient-page-next">{i18n.tr(LenientMsg::NextPage)}</A> }.into_any(),
+                    None => view! { <span class="btn pager-off" aria-hidden="true">{i18n.tr(LenientMsg::NextPage)}</span> }.into_any(),
                 }}
             </nav>
         </Show>
         <Show when=move || { !elder.on.get() && count.get() > shown.get() }>
             <button type="button" class="btn lenient-more" data-testid="lenient-more"
                 on:click=move |_| shown.update(|n| *n += PAGE)>
-                {move || i18n.t(LenientMsg::ShowMore)} " ("
+                {i18n.tr(LenientMsg::ShowMore)} " ("
                 {move || format!("{} {} / {}", i18n.t(LenientMsg::Shown), shown.get().min(count.get()), count.get())} ")"
             </button>
         </Show>

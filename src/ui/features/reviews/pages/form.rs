@@ -135,32 +135,32 @@ pub fn ReviewForm() -> impl IntoView {
     };
     view! {
         <section class="page review-form" data-read>
-            <h1>{move || i18n.t(ReviewMsg::Title)}</h1>
+            <h1>{i18n.tr(ReviewMsg::Title)}</h1>
             <ErrorSummary problems=summary />
             <div class="card review-target" id="review-target" tabindex="-1" data-testid="review-target">
                 <Show when=move || target.with(Option::is_some) fallback=move || view! {
-                    <p class="field-error" data-testid="field-error">{move || i18n.t(ReviewMsg::TargetMissing)}</p>
+                    <p class="field-error" data-testid="field-error">{i18n.tr(ReviewMsg::TargetMissing)}</p>
                 }>
-                    <h2>{move || i18n.t(ReviewMsg::Target)}</h2>
+                    <h2>{i18n.tr(ReviewMsg::Target)}</h2>
                     <Transition>
                         <dl class="kv">
                             {move || about.get().unwrap_or_default().into_iter().map(|(kind, name)| view! {
-                                <dt>{move || i18n.t(kind)}</dt><dd>{name}</dd>
+                                <dt>{i18n.tr(kind)}</dt><dd>{name}</dd>
                             }).collect_view()}
                         </dl>
                     </Transition>
                 </Show>
                 {field_error(Slot::Target)}
-                <A href="/reviews" attr:class="link-back">{move || i18n.t(ReviewMsg::BackToReviews)}</A>
+                <A href="/reviews" attr:class="link-back">{i18n.tr(ReviewMsg::BackToReviews)}</A>
             </div>
             <form novalidate on:submit=move |ev| { ev.prevent_default(); send(); }>
-                <h2 id="review-rating-label">{move || i18n.t(ReviewMsg::ChooseLevel)}</h2>
+                <h2 id="review-rating-label">{i18n.tr(ReviewMsg::ChooseLevel)}</h2>
                 <RatingButtons selected=rating invalid=Signal::derive(move || !in_slot(Slot::Rating).with(Vec::is_empty))
                     on_change=move |r| tags.update(|t| *t = remap_tags(t, r)) />
                 {field_error(Slot::Rating)}
                 <TagPicker rating=rating selected=tags errors=in_slot(Slot::Tags) />
-                <label for="review-comment">{move || i18n.t(ReviewMsg::CommentLabel)}</label>
-                <p class="hint" id="review-comment-hint">{move || i18n.t(ReviewMsg::CommentHint)}</p>
+                <label for="review-comment">{i18n.tr(ReviewMsg::CommentLabel)}</label>
+                <p class="hint" id="review-comment-hint">{i18n.tr(ReviewMsg::CommentHint)}</p>
                 <textarea id="review-comment" data-testid="review-comment" maxlength=MAX_COMMENT_CHARS rows="4"
                     aria-describedby="review-comment-hint review-comment-counter"
                     aria-invalid=move || (!in_slot(Slot::Comment).with(Vec::is_empty)).then_some("true")
@@ -168,7 +168,7 @@ pub fn ReviewForm() -> impl IntoView {
                 <p class="counter" id="review-comment-counter" data-testid="review-comment-counter">{move || counter(&comment.get())}</p>
                 {field_error(Slot::Comment)}
                 <PhoneField value=phone errors=in_slot(Slot::Phone) />
-                <p class="hint privacy" data-testid="review-privacy">{move || i18n.t(ReviewMsg::Privacy)}</p>
+                <p class="hint privacy" data-testid="review-privacy">{i18n.tr(ReviewMsg::Privacy)}</p>
                 {move || failure.get().map(|e| view! { <ErrorMessage error=e on_retry=move |_| send() /> })}
                 <div class="btn-row">
                     <button type="submit" class="btn btn-primary btn-huge" data-testid="review-submit"

@@ -49,19 +49,19 @@ fn TargetPicker(
     let err_id = format!("{testid}-error");
     view! {
         <div class="card">
-            <h2>{move || i18n.t(heading)}</h2>
-            <label for=sel_id.clone()>{move || i18n.t(label)}</label>
+            <h2>{i18n.tr(heading)}</h2>
+            <label for=sel_id.clone()>{i18n.tr(label)}</label>
             <select id=sel_id data-testid=testid aria-describedby=err_id.clone()
                 on:change=move |ev| { chosen.set(event_target_value(&ev)); missing.set(false); }>
-                <option value="">{move || i18n.t(ReviewMsg::ChoosePlaceholder)}</option>
+                <option value="">{i18n.tr(ReviewMsg::ChoosePlaceholder)}</option>
                 {options.into_iter().map(|(id, text)| view! { <option value=id>{text}</option> }).collect_view()}
             </select>
             <Show when=move || missing.get()>
-                <p class="field-error" data-testid="field-error" id=err_id.clone()>{move || i18n.t(ReviewMsg::ChooseFirst)}</p>
+                <p class="field-error" data-testid="field-error" id=err_id.clone()>{i18n.tr(ReviewMsg::ChooseFirst)}</p>
             </Show>
             <div class="btn-row">
                 <button type="button" class="btn btn-primary" data-testid=format!("{testid}-go") on:click=go>
-                    {move || i18n.t(ReviewMsg::StartReview)}
+                    {i18n.tr(ReviewMsg::StartReview)}
                 </button>
             </div>
         </div>
@@ -121,12 +121,12 @@ pub fn ReviewsHome() -> impl IntoView {
     });
     view! {
         <section class="page reviews-home" data-read>
-            <h1>{move || i18n.t(ReviewMsg::Title)}</h1>
-            <p class="hint">{move || i18n.t(ReviewMsg::Intro)}</p>
+            <h1>{i18n.tr(ReviewMsg::Title)}</h1>
+            <p class="hint">{i18n.tr(ReviewMsg::Intro)}</p>
             <form class="card" novalidate on:submit=move |ev| { ev.prevent_default(); start_case(); }>
-                <h2>{move || i18n.t(ReviewMsg::ByCase)}</h2>
-                <label for="review-case">{move || i18n.t(ReviewMsg::CaseLabel)}</label>
-                <p class="hint" id="review-case-hint">{move || i18n.t(ReviewMsg::CaseHint)}</p>
+                <h2>{i18n.tr(ReviewMsg::ByCase)}</h2>
+                <label for="review-case">{i18n.tr(ReviewMsg::CaseLabel)}</label>
+                <p class="hint" id="review-case-hint">{i18n.tr(ReviewMsg::CaseHint)}</p>
                 <KeyedRow value=case layout=KeypadLayout::Alnum max_len=50 field_id="review-case"
                     on_done=Callback::new(move |_| start_case())>
                     <input id="review-case" data-testid="review-case" type="text" maxlength="50"
@@ -142,7 +142,7 @@ pub fn ReviewsHome() -> impl IntoView {
                 </Show>
                 <div class="btn-row">
                     <button type="submit" class="btn btn-primary" data-testid="review-case-submit"
-                        disabled=move || lookup.pending().get()>{move || i18n.t(ReviewMsg::CaseGo)}</button>
+                        disabled=move || lookup.pending().get()>{i18n.tr(ReviewMsg::CaseGo)}</button>
                 </div>
             </form>
             <Transition fallback=|| view! { <Loading /> }>
@@ -162,8 +162,8 @@ pub fn ReviewsHome() -> impl IntoView {
                 </ErrorBoundary>
             </Transition>
             <div class="btn-row">
-                <A href="/reviews/status" attr:class="btn" attr:data-testid="review-to-status">{move || i18n.t(ReviewMsg::ToStatus)}</A>
-                <A href="/reviews/stats" attr:class="btn" attr:data-testid="review-to-stats">{move || i18n.t(ReviewMsg::ToStats)}</A>
+                <A href="/reviews/status" attr:class="btn" attr:data-testid="review-to-status">{i18n.tr(ReviewMsg::ToStatus)}</A>
+                <A href="/reviews/stats" attr:class="btn" attr:data-testid="review-to-stats">{i18n.tr(ReviewMsg::ToStats)}</A>
             </div>
         </section>
     }

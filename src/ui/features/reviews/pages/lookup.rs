@@ -41,14 +41,14 @@ fn StatusView(
     view! {
         <div class="card" data-testid="review-status" data-state=state.as_str() role="status">
             <dl class="kv">
-                <dt>{move || i18n.t(ReviewMsg::ReviewNo)}</dt><dd>{s.review_no}</dd>
-                <dt>{move || i18n.t(ReviewMsg::Level)}</dt>
+                <dt>{i18n.tr(ReviewMsg::ReviewNo)}</dt><dd>{s.review_no}</dd>
+                <dt>{i18n.tr(ReviewMsg::Level)}</dt>
                 <dd>{move || i18n.t(rating_msg(rating))} " " <span aria-hidden="true">{star_glyphs(rating)}</span></dd>
-                <dt>{move || i18n.t(ReviewMsg::Status)}</dt>
+                <dt>{i18n.tr(ReviewMsg::Status)}</dt>
                 <dd><span class="badge badge-state" data-testid="review-state">{move || i18n.t(state_msg(state))}</span></dd>
-                {s.due_by.map(|d| view! { <dt>{move || i18n.t(ReviewMsg::DueBy)}</dt><dd data-testid="review-due">{d}</dd> })}
+                {s.due_by.map(|d| view! { <dt>{i18n.tr(ReviewMsg::DueBy)}</dt><dd data-testid="review-due">{d}</dd> })}
             </dl>
-            <h2>{move || i18n.t(ReviewMsg::History)}</h2>
+            <h2>{i18n.tr(ReviewMsg::History)}</h2>
             <ol class="list history">{history}</ol>
         </div>
     }
@@ -100,7 +100,7 @@ pub fn ReviewLookup() -> impl IntoView {
         lookup.value().get().map(|r| match r {
             Ok(s) => view! { <StatusView s /> }.into_any(),
             Err(e) if e.status() == Some(404) => view! {
-                <p class="field-error error-panel" data-testid="review-not-found" role="alert">{move || i18n.t(ReviewMsg::LookupNotFound)}</p>
+                <p class="field-error error-panel" data-testid="review-not-found" role="alert">{i18n.tr(ReviewMsg::LookupNotFound)}</p>
             }
             .into_any(),
             Err(e) => view! { <ErrorMessage error=e on_retry=move |_| submit() /> }.into_any(),
@@ -124,17 +124,17 @@ pub fn ReviewLookup() -> impl IntoView {
     };
     view! {
         <section class="page review-lookup" data-read>
-            <h1>{move || i18n.t(ReviewMsg::LookupTitle)}</h1>
+            <h1>{i18n.tr(ReviewMsg::LookupTitle)}</h1>
             <form class="card" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
-                <label for="review-lookup-no">{move || i18n.t(ReviewMsg::LookupNo)}</label>
-                <p class="hint" id="review-lookup-no-hint">{move || i18n.t(ReviewMsg::LookupNoHint)}</p>
+                <label for="review-lookup-no">{i18n.tr(ReviewMsg::LookupNo)}</label>
+                <p class="hint" id="review-lookup-no-hint">{i18n.tr(ReviewMsg::LookupNoHint)}</p>
                 {input("review-lookup-no", no, Signal::derive(no_msg))}
-                <label for="review-lookup-check">{move || i18n.t(ReviewMsg::LookupCheck)}</label>
-                <p class="hint" id="review-lookup-check-hint">{move || i18n.t(ReviewMsg::LookupCheckHint)}</p>
+                <label for="review-lookup-check">{i18n.tr(ReviewMsg::LookupCheck)}</label>
+                <p class="hint" id="review-lookup-check-hint">{i18n.tr(ReviewMsg::LookupCheckHint)}</p>
                 {input("review-lookup-check", check, Signal::derive(check_msg))}
                 <div class="btn-row">
                     <button type="submit" class="btn btn-primary" data-testid="review-lookup-submit"
-                        disabled=move || lookup.pending().get()>{move || i18n.t(ReviewMsg::LookupSubmit)}</button>
+                        disabled=move || lookup.pending().get()>{i18n.tr(ReviewMsg::LookupSubmit)}</button>
                 </div>
             </form>
             {result}

@@ -46,9 +46,9 @@ pub fn ReviewReceiptPage() -> impl IntoView {
     let Some(r) = receipt else {
         return view! {
             <section class="page">
-                <h1>{move || i18n.t(ReviewMsg::Title)}</h1>
-                <p data-testid="review-no-receipt">{move || i18n.t(ReviewMsg::NoReceipt)}</p>
-                <A href="/reviews" attr:class="btn">{move || i18n.t(ReviewMsg::BackToReviews)}</A>
+                <h1>{i18n.tr(ReviewMsg::Title)}</h1>
+                <p data-testid="review-no-receipt">{i18n.tr(ReviewMsg::NoReceipt)}</p>
+                <A href="/reviews" attr:class="btn">{i18n.tr(ReviewMsg::BackToReviews)}</A>
             </section>
         }
         .into_any();
@@ -57,35 +57,35 @@ pub fn ReviewReceiptPage() -> impl IntoView {
     let level_text = move || format!("{} {}", i18n.t(rating_msg(level)), star_glyphs(level));
     let body = if r.queued {
         view! {
-            <h1>{move || i18n.t(ReviewMsg::QueuedTitle)}</h1>
-            <p class="notice" data-testid="review-queued" role="status">{move || i18n.t(ReviewMsg::Queued)}</p>
+            <h1>{i18n.tr(ReviewMsg::QueuedTitle)}</h1>
+            <p class="notice" data-testid="review-queued" role="status">{i18n.tr(ReviewMsg::Queued)}</p>
             <dl class="kv">
-                <dt>{move || i18n.t(ReviewMsg::LocalNo)}</dt><dd data-testid="receipt-no">{r.review_no.clone()}</dd>
-                <dt>{move || i18n.t(ReviewMsg::Level)}</dt><dd>{level_text}</dd>
+                <dt>{i18n.tr(ReviewMsg::LocalNo)}</dt><dd data-testid="receipt-no">{r.review_no.clone()}</dd>
+                <dt>{i18n.tr(ReviewMsg::Level)}</dt><dd>{level_text}</dd>
             </dl>
-            <p class="hint">{move || i18n.t(ReviewMsg::QueuedHint)}</p>
+            <p class="hint">{i18n.tr(ReviewMsg::QueuedHint)}</p>
         }
         .into_any()
     } else {
         let url = status_url(&public_base(cfg), &r.review_no);
         let next = match r.due_by.clone() {
             Some(due) if level.is_bad() => view! {
-                <p data-testid="receipt-next">{move || i18n.t(ReviewMsg::NextBad)} " " <strong data-testid="receipt-due">{due}</strong></p>
-                <p>{move || i18n.t(ReviewMsg::NextBadCallback)}</p>
+                <p data-testid="receipt-next">{i18n.tr(ReviewMsg::NextBad)} " " <strong data-testid="receipt-due">{due}</strong></p>
+                <p>{i18n.tr(ReviewMsg::NextBadCallback)}</p>
             }
             .into_any(),
-            _ => view! { <p data-testid="receipt-next">{move || i18n.t(ReviewMsg::NextGood)}</p> }.into_any(),
+            _ => view! { <p data-testid="receipt-next">{i18n.tr(ReviewMsg::NextGood)}</p> }.into_any(),
         };
         view! {
-            <h1>{move || i18n.t(ReviewMsg::ReceiptTitle)}</h1>
+            <h1>{i18n.tr(ReviewMsg::ReceiptTitle)}</h1>
             <dl class="kv">
-                <dt>{move || i18n.t(ReviewMsg::ReviewNo)}</dt><dd class="receipt-no" data-testid="receipt-no">{r.review_no.clone()}</dd>
-                <dt>{move || i18n.t(ReviewMsg::CheckCode)}</dt><dd class="receipt-check" data-testid="receipt-check">{r.check_code.clone()}</dd>
-                <dt>{move || i18n.t(ReviewMsg::Level)}</dt><dd data-testid="receipt-level">{level_text}</dd>
-                <dt>{move || i18n.t(ReviewMsg::SubmittedAt)}</dt>
+                <dt>{i18n.tr(ReviewMsg::ReviewNo)}</dt><dd class="receipt-no" data-testid="receipt-no">{r.review_no.clone()}</dd>
+                <dt>{i18n.tr(ReviewMsg::CheckCode)}</dt><dd class="receipt-check" data-testid="receipt-check">{r.check_code.clone()}</dd>
+                <dt>{i18n.tr(ReviewMsg::Level)}</dt><dd data-testid="receipt-level">{level_text}</dd>
+                <dt>{i18n.tr(ReviewMsg::SubmittedAt)}</dt>
                 <dd>{crate::ui::features::reviews::logic::format_time(&r.created_at)}</dd>
             </dl>
-            <p class="hint">{move || i18n.t(ReviewMsg::CheckCodeHint)}</p>
+            <p class="hint">{i18n.tr(ReviewMsg::CheckCodeHint)}</p>
             {next}
             <QrCodeView text=url caption=Signal::derive(move || i18n.t(ReviewMsg::ScanStatus).to_string()) />
         }
@@ -100,9 +100,9 @@ pub fn ReviewReceiptPage() -> impl IntoView {
                     if let Some(w) = web_sys::window() {
                         let _ = w.print();
                     }
-                }>{move || i18n.t(ReviewMsg::PrintReceipt)}</button>
-                <A href="/reviews" attr:class="btn" attr:data-testid="receipt-again">{move || i18n.t(ReviewMsg::RateAnother)}</A>
-                <A href="/" attr:class="btn" attr:data-testid="receipt-home">{move || i18n.t(ShellMsg::Home)}</A>
+                }>{i18n.tr(ReviewMsg::PrintReceipt)}</button>
+                <A href="/reviews" attr:class="btn" attr:data-testid="receipt-again">{i18n.tr(ReviewMsg::RateAnother)}</A>
+                <A href="/" attr:class="btn" attr:data-testid="receipt-home">{i18n.tr(ShellMsg::Home)}</A>
             </div>
         </section>
     }

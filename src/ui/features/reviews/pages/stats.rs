@@ -59,7 +59,7 @@ fn StatsBody(
         .map(|(id, label, value)| {
             view! {
                 <div class="figure">
-                    <span class="figure-label">{move || i18n.t(label)}</span>
+                    <span class="figure-label">{i18n.tr(label)}</span>
                     <span class="figure-value" data-testid=id>{value}</span>
                 </div>
             }
@@ -90,17 +90,17 @@ fn StatsBody(
     view! {
         {(demo > 0).then(|| view! {
             <p class="badge badge-warn stats-demo" data-testid="stats-demo" data-count=demo.to_string()>
-                {move || i18n.t(ReviewMsg::DemoData)} " · " {demo} " " {move || i18n.t(ReviewMsg::CountUnit)}
+                {i18n.tr(ReviewMsg::DemoData)} " · " {demo} " " {i18n.tr(ReviewMsg::CountUnit)}
             </p>
         })}
         <div class="figures">{figures}</div>
         {(!months.is_empty()).then(|| view! {
-            <h2>{move || i18n.t(ReviewMsg::TrendTitle)}</h2>
+            <h2>{i18n.tr(ReviewMsg::TrendTitle)}</h2>
             <TrendChart months />
         })}
-        <h2>{move || i18n.t(ReviewMsg::ChartTitle)}</h2>
+        <h2>{i18n.tr(ReviewMsg::ChartTitle)}</h2>
         {if empty {
-            view! { <p data-testid="stats-empty">{move || i18n.t(ReviewMsg::NoData)}</p> }.into_any()
+            view! { <p data-testid="stats-empty">{i18n.tr(ReviewMsg::NoData)}</p> }.into_any()
         } else {
             view! { <BarChart bars title=Signal::derive(move || i18n.t(ReviewMsg::ChartTitle).to_string()) /> }.into_any()
         }}
@@ -109,11 +109,11 @@ fn StatsBody(
             view! { <p class="hint">{move || review_text(note, i18n.locale())}</p> }
         })}
         <ul class="hint formulas" data-testid="stats-formulas">
-            <li>{move || i18n.t(ReviewMsg::FormulaGood)}</li>
-            <li>{move || i18n.t(ReviewMsg::FormulaRectify)}</li>
-            <li>{move || i18n.t(ReviewMsg::FormulaOnTime)}</li>
-            <li>{move || i18n.t(ReviewMsg::FormulaAverage)}</li>
-            <li>{move || i18n.t(ReviewMsg::FormulaRevoked)}</li>
+            <li>{i18n.tr(ReviewMsg::FormulaGood)}</li>
+            <li>{i18n.tr(ReviewMsg::FormulaRectify)}</li>
+            <li>{i18n.tr(ReviewMsg::FormulaOnTime)}</li>
+            <li>{i18n.tr(ReviewMsg::FormulaAverage)}</li>
+            <li>{i18n.tr(ReviewMsg::FormulaRevoked)}</li>
         </ul>
     }
 }
@@ -143,14 +143,14 @@ pub fn ReviewStatsPage() -> impl IntoView {
             <button type="button" class="chip" data-testid="stats-group" data-group=value
                 aria-pressed=move || (by.get() == group).to_string()
                 on:click=move |_| navigate(&format!("/reviews/stats?group_by={value}"), NavigateOptions { replace: true, ..Default::default() })>
-                {move || i18n.t(label)}
+                {i18n.tr(label)}
             </button>
         }
     };
     view! {
         <section class="page review-stats" data-testid="review-stats" data-group-by=move || by.get().as_str() data-read>
-            <h1>{move || i18n.t(ReviewMsg::StatsTitle)}</h1>
-            <div class="chips" role="group" aria-label=move || i18n.t(ReviewMsg::GroupBy)>
+            <h1>{i18n.tr(ReviewMsg::StatsTitle)}</h1>
+            <div class="chips" role="group" aria-label=i18n.tr(ReviewMsg::GroupBy)>
                 {chip(StatsGroupBy::Month, ReviewMsg::GroupMonth)}
                 {chip(StatsGroupBy::Window, ReviewMsg::GroupWindow)}
                 {chip(StatsGroupBy::Service, ReviewMsg::GroupService)}

@@ -86,13 +86,13 @@ pub fn PhoneField(
                 leave();
             }
         }>
-            <label for="review-phone">{move || i18n.t(ReviewMsg::PhoneLabel)}</label>
-            <p class="hint" id="review-phone-hint">{move || i18n.t(ReviewMsg::PhoneHint)}</p>
+            <label for="review-phone">{i18n.tr(ReviewMsg::PhoneLabel)}</label>
+            <p class="hint" id="review-phone-hint">{i18n.tr(ReviewMsg::PhoneHint)}</p>
             <Show when=move || editing.get() fallback=move || view! {
                 <p class="phone-masked">
                     <span data-testid="review-phone-masked">{move || mask_mobile(&value.get())}</span>
                     <button type="button" class="btn" data-testid="review-phone-edit" on:click=edit>
-                        {move || i18n.t(ReviewMsg::PhoneEdit)}
+                        {i18n.tr(ReviewMsg::PhoneEdit)}
                     </button>
                 </p>
             }>

@@ -80,7 +80,7 @@ pub fn TrendChart(
                     <span class="tick tick-top">{axis}</span>
                     <span class="tick tick-bottom">"0"</span>
                 </div>
-                <svg class="trend-chart" role="img" aria-label=move || i18n.t(ReviewMsg::TrendAria)
+                <svg class="trend-chart" role="img" aria-label=i18n.tr(ReviewMsg::TrendAria)
                     viewBox=format!("0 0 {VIEW_W} {VIEW_H}") preserveAspectRatio="none">
                     <g class="trend-axis">
                         <line x1=PLOT.x y1=base x2=right y2=base />
@@ -99,19 +99,19 @@ pub fn TrendChart(
                 <ol class="trend-months" aria-hidden="true">{labels}</ol>
             </div>
             <figcaption class="trend-legend">
-                <span class="key key-bar"></span>{move || i18n.t(ReviewMsg::LegendTotal)}
-                <span class="key key-good"></span>{move || i18n.t(ReviewMsg::StatsGoodRate)}
-                <span class="key key-on-time"></span>{move || i18n.t(ReviewMsg::StatsOnTimeRate)}
+                <span class="key key-bar"></span>{i18n.tr(ReviewMsg::LegendTotal)}
+                <span class="key key-good"></span>{i18n.tr(ReviewMsg::StatsGoodRate)}
+                <span class="key key-on-time"></span>{i18n.tr(ReviewMsg::StatsOnTimeRate)}
             </figcaption>
             <table class="trend-table" data-testid="stats-trend-table">
-                <caption>{move || i18n.t(ReviewMsg::TrendTitle)}</caption>
+                <caption>{i18n.tr(ReviewMsg::TrendTitle)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || i18n.t(ReviewMsg::ColMonth)}</th>
-                        <th scope="col">{move || i18n.t(ReviewMsg::StatsTotal)}</th>
-                        <th scope="col">{move || i18n.t(ReviewMsg::StatsGoodRate)}</th>
-                        <th scope="col">{move || i18n.t(ReviewMsg::StatsBad)}</th>
-                        <th scope="col">{move || i18n.t(ReviewMsg::StatsOnTimeRate)}</th>
+                        <th scope="col">{i18n.tr(ReviewMsg::ColMonth)}</th>
+                        <th scope="col">{i18n.tr(ReviewMsg::StatsTotal)}</th>
+                        <th scope="col">{i18n.tr(ReviewMsg::StatsGoodRate)}</th>
+                        <th scope="col">{i18n.tr(ReviewMsg::StatsBad)}</th>
+                        <th scope="col">{i18n.tr(ReviewMsg::StatsOnTimeRate)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
