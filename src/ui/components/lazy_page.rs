@@ -4,6 +4,7 @@
 //! fetch is not remembered, so the next try starts afresh.
 
 use std::future::Future;
+use std::pin::Pin;
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -21,23 +22,48 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
     }
 }
 
-/// The page `load` renders, or the error panel while its chunk cannot be fetched.
-pub async fn lazy_page<F, Fut>(load: F) -> AnyView
-where
-    F: Fn() -> Fut + Copy + Send + Sync + 'static,
-    Fut: Future<Output = Result<AnyView, ChunkError>> + 'static,
-{
-    match load().await {
-        Ok(page) => page,
-        Err(ChunkError) => chunk_retry(load),
+/// A feature's page, fetched with the feature's chunk: what its split function returns.
+pub type ChunkFuture = Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>>>>;
+
+/// A feature's loader: page number → the page from the feature's chunk. A plain function
+/// pointer, so every route of every feature shares one copy of [`lazy_page`] and its retry
+/// (issue 14: a generic loader put thirteen copies into the shell's module).
+pub type ChunkLoader = fn(u8) -> ChunkFuture;
+
+/// A feature's page as a route's view: `view={FeaturePage::new(load, PAGE)}`. The router waits
+/// for it as for a `Lazy` route (the screen before stays until the page is ready), and every
+/// route of every feature has this one view type, so the router's code for choosing a view is
+/// one copy in the shell's module, not one per route.
+#[derive(Clone, Copy)]
+pub struct FeaturePage {
+    load: ChunkLoader,
+    page: u8,
+}
+
+impl FeaturePage {
+    /// Page `page` of the feature whose loader is `load`.
+    pub const fn new(load: ChunkLoader, page: u8) -> Self {
+        Self { load, page }
     }
 }
 
-fn chunk_retry<F, Fut>(load: F) -> AnyView
-where
-    F: Fn() -> Fut + Copy + Send + Sync + 'static,
-    Fut: Future<Output = Result<AnyView, ChunkError>> + 'static,
-{
+impl leptos_router::ChooseView for FeaturePage {
+    async fn choose(self) -> AnyView {
+        lazy_page(self.load, self.page).await
+    }
+
+    async fn preload(&self) {}
+}
+
+/// The page `load` renders for `page`, or the error panel while its chunk cannot be fetched.
+pub async fn lazy_page(load: ChunkLoader, page: u8) -> AnyView {
+    match load(page).await {
+        Ok(view) => view,
+        Err(ChunkError) => chunk_retry(load, page),
+    }
+}
+
+fn chunk_retry(load: ChunkLoader, page_no: u8) -> AnyView {
     let page = StoredValue::new_local(None::<AnyView>);
     let ready = RwSignal::new(false);
     // The page is built when the split function runs, so under this owner (its contexts: i18n,
@@ -46,7 +72,7 @@ where
     let retry = Callback::new(move |()| {
         let run = move || {
             leptos::task::spawn_local_scoped(async move {
-                if let Ok(view) = load().await {
+                if let Ok(view) = load(page_no).await {
                     page.set_value(Some(view));
                     ready.set(true);
                 }

@@ -3,31 +3,23 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Route;
-use leptos_router::{path, Lazy, LazyRoute, MatchNestedRoutes};
+use leptos_router::{path, MatchNestedRoutes};
 
 use super::pages::admin::Admin;
-use crate::ui::components::lazy_page::{lazy_page, ChunkError};
+use crate::ui::components::lazy_page::{ChunkError, ChunkFuture, FeaturePage};
 
 /// `/admin`: reached by a long press on the hall name; the PIN guards it.
 #[component(transparent)]
 pub fn AdminRoutes() -> impl MatchNestedRoutes + Clone {
-    view! { <Route path=path!("/admin") view={Lazy::<AdminPage>::new()} /> }.into_inner()
+    view! { <Route path=path!("/admin") view={FeaturePage::new(load, 0)} /> }.into_inner()
 }
 
-/// The `/admin` page, rendered from the feature's chunk.
-pub struct AdminPage;
-
-impl LazyRoute for AdminPage {
-    fn data() -> Self {
-        AdminPage
-    }
-
-    async fn view(_this: Self) -> AnyView {
-        lazy_page(admin_page).await
-    }
+/// The feature's loader (see [`FeaturePage`]): one page.
+fn load(_page: u8) -> ChunkFuture {
+    Box::pin(admin_page())
 }
 
-/// The admin page: a split function, so the feature is a chunk (`fallible`: see [`lazy_page`]).
+/// The admin page: a split function, so the feature is a chunk (`fallible`: see [`FeaturePage`]).
 #[cfg(feature = "split")]
 #[leptos::wasm_split::wasm_split(admin_page, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn admin_page() -> Result<AnyView, ChunkError> {

@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route};
 use leptos_router::params::Params;
-use leptos_router::{path, Lazy, LazyRoute, MatchNestedRoutes};
+use leptos_router::{path, MatchNestedRoutes};
 
 use super::context::CertsModule;
 use super::pages::{detail::CertDetailPage, search::Certs};
-use crate::ui::components::lazy_page::{lazy_page, ChunkError};
+use crate::ui::components::lazy_page::{ChunkError, ChunkFuture, FeaturePage};
 
 /// `/certs` (search and verify) and `/certs/item/:identifier`. Nested under [`CertsModule`] so
 /// the results survive a look at a detail; leaving `/certs` (or the idle wipe) drops them.
@@ -16,8 +16,8 @@ use crate::ui::components::lazy_page::{lazy_page, ChunkError};
 pub fn CertsRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/certs") view=CertsModule>
-            <Route path=path!("") view={Lazy::<Page<SEARCH>>::new()} />
-            <Route path=path!("item/:identifier") view={Lazy::<Page<DETAIL>>::new()} />
+            <Route path=path!("") view={FeaturePage::new(load, SEARCH)} />
+            <Route path=path!("item/:identifier") view={FeaturePage::new(load, DETAIL)} />
         </ParentRoute>
     }
     .into_inner()
@@ -26,21 +26,13 @@ pub fn CertsRoutes() -> impl MatchNestedRoutes + Clone {
 const SEARCH: u8 = 0;
 const DETAIL: u8 = 1;
 
-/// One `/certs` page, rendered from the feature's chunk.
-pub struct Page<const P: u8>;
-
-impl<const P: u8> LazyRoute for Page<P> {
-    fn data() -> Self {
-        Page
-    }
-
-    async fn view(_this: Self) -> AnyView {
-        lazy_page(|| certs_page(P)).await
-    }
+/// The feature's loader (see [`FeaturePage`]).
+fn load(page: u8) -> ChunkFuture {
+    Box::pin(certs_page(page))
 }
 
 /// Every `/certs` page: one split function, so the feature is one chunk (`fallible`: a
-/// failed fetch shows the error panel instead of panicking, see [`lazy_page`]).
+/// failed fetch shows the error panel instead of panicking, see [`FeaturePage`]).
 #[cfg(feature = "split")]
 #[leptos::wasm_split::wasm_split(certs_page, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn certs_page(page: u8) -> Result<AnyView, ChunkError> {

@@ -7,10 +7,10 @@
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
 use leptos_router::params::Params;
-use leptos_router::{path, Lazy, LazyRoute, MatchNestedRoutes};
+use leptos_router::{path, MatchNestedRoutes};
 
 use super::pages::{check::Eligibility, home::LenientHome, item::LenientItem, list::LenientList};
-use crate::ui::components::lazy_page::{lazy_page, ChunkError};
+use crate::ui::components::lazy_page::{ChunkError, ChunkFuture, FeaturePage};
 
 /// `/lenient` (domains and search), `/lenient/list?domain=&kind=&q=`, `/lenient/item/:id` and
 /// `/lenient/item/:id/check` (the self-check).
@@ -18,10 +18,10 @@ use crate::ui::components::lazy_page::{lazy_page, ChunkError};
 pub fn LenientRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/lenient") view=Outlet>
-            <Route path=path!("") view={Lazy::<Page<HOME>>::new()} />
-            <Route path=path!("list") view={Lazy::<Page<LIST>>::new()} />
-            <Route path=path!("item/:id") view={Lazy::<Page<ITEM>>::new()} />
-            <Route path=path!("item/:id/check") view={Lazy::<Page<CHECK>>::new()} />
+            <Route path=path!("") view={FeaturePage::new(load, HOME)} />
+            <Route path=path!("list") view={FeaturePage::new(load, LIST)} />
+            <Route path=path!("item/:id") view={FeaturePage::new(load, ITEM)} />
+            <Route path=path!("item/:id/check") view={FeaturePage::new(load, CHECK)} />
         </ParentRoute>
     }
     .into_inner()
@@ -32,25 +32,18 @@ const LIST: u8 = 1;
 const ITEM: u8 = 2;
 const CHECK: u8 = 3;
 
-/// One `/lenient` page, rendered from the feature's chunk.
-pub struct Page<const P: u8>;
-
-impl<const P: u8> LazyRoute for Page<P> {
-    fn data() -> Self {
-        Page
-    }
-
-    async fn view(_this: Self) -> AnyView {
-        if P == ITEM {
-            lazy_page(lenient_entry).await
-        } else {
-            lazy_page(|| lenient_page(P)).await
-        }
+/// The feature's loader (see [`FeaturePage`]): the entry page from its own chunk, every other
+/// page from the lists' chunk.
+fn load(page: u8) -> ChunkFuture {
+    if page == ITEM {
+        Box::pin(lenient_entry())
+    } else {
+        Box::pin(lenient_page(page))
     }
 }
 
 /// The entry page: a split function of its own (`fallible`: a failed fetch shows the error
-/// panel instead of panicking, see [`lazy_page`]).
+/// panel instead of panicking, see [`FeaturePage`]).
 #[cfg(feature = "split")]
 #[leptos::wasm_split::wasm_split(lenient_entry, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn lenient_entry() -> Result<AnyView, ChunkError> {

@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
 use leptos_router::params::Params;
-use leptos_router::{path, Lazy, LazyRoute, MatchNestedRoutes};
+use leptos_router::{path, MatchNestedRoutes};
 
 use super::pages::{
     form::ReviewForm, home::ReviewsHome, lookup::ReviewLookup, receipt::ReviewReceiptPage,
     stats::ReviewStatsPage,
 };
-use crate::ui::components::lazy_page::{lazy_page, ChunkError};
+use crate::ui::components::lazy_page::{ChunkError, ChunkFuture, FeaturePage};
 
 /// `/reviews` (choose what to rate), `/reviews/new`, `/reviews/receipt`, `/reviews/status`
 /// (`/reviews/status/:no` from a receipt's QR code) and `/reviews/stats`.
@@ -18,12 +18,12 @@ use crate::ui::components::lazy_page::{lazy_page, ChunkError};
 pub fn ReviewsRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/reviews") view=Outlet>
-            <Route path=path!("") view={Lazy::<Page<HOME>>::new()} />
-            <Route path=path!("new") view={Lazy::<Page<NEW>>::new()} />
-            <Route path=path!("receipt") view={Lazy::<Page<RECEIPT>>::new()} />
-            <Route path=path!("status") view={Lazy::<Page<STATUS>>::new()} />
-            <Route path=path!("status/:no") view={Lazy::<Page<STATUS>>::new()} />
-            <Route path=path!("stats") view={Lazy::<Page<STATS>>::new()} />
+            <Route path=path!("") view={FeaturePage::new(load, HOME)} />
+            <Route path=path!("new") view={FeaturePage::new(load, NEW)} />
+            <Route path=path!("receipt") view={FeaturePage::new(load, RECEIPT)} />
+            <Route path=path!("status") view={FeaturePage::new(load, STATUS)} />
+            <Route path=path!("status/:no") view={FeaturePage::new(load, STATUS)} />
+            <Route path=path!("stats") view={FeaturePage::new(load, STATS)} />
         </ParentRoute>
     }
     .into_inner()
@@ -35,21 +35,13 @@ const RECEIPT: u8 = 2;
 const STATUS: u8 = 3;
 const STATS: u8 = 4;
 
-/// One `/reviews` page, rendered from the feature's chunk.
-pub struct Page<const P: u8>;
-
-impl<const P: u8> LazyRoute for Page<P> {
-    fn data() -> Self {
-        Page
-    }
-
-    async fn view(_this: Self) -> AnyView {
-        lazy_page(|| reviews_page(P)).await
-    }
+/// The feature's loader (see [`FeaturePage`]).
+fn load(page: u8) -> ChunkFuture {
+    Box::pin(reviews_page(page))
 }
 
 /// Every `/reviews` page: one split function, so the feature is one chunk (`fallible`: a
-/// failed fetch shows the error panel instead of panicking, see [`lazy_page`]).
+/// failed fetch shows the error panel instead of panicking, see [`FeaturePage`]).
 #[cfg(feature = "split")]
 #[leptos::wasm_split::wasm_split(reviews_page, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn reviews_page(page: u8) -> Result<AnyView, ChunkError> {
