@@ -2,6 +2,7 @@
 //! focus to its field. It takes focus itself when problems appear, so a screen reader announces
 //! them and a kiosk user sees them.
 
+use crate::ui::components::when::When;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -33,7 +34,7 @@ pub fn ErrorSummary(
         }
     });
     view! {
-        <Show when=move || problems.with(|p| !p.is_empty())>
+        <When when=move || problems.with(|p| !p.is_empty())>
             <section class="error-summary" data-testid="error-summary" role="alert" tabindex="-1"
                 aria-labelledby="error-summary-title" node_ref=node>
                 <h2 id="error-summary-title">{i18n.tr(ShellMsg::FixErrors)}</h2>
@@ -49,6 +50,6 @@ pub fn ErrorSummary(
                     }).collect_view()}
                 </ul>
             </section>
-        </Show>
+        </When>
     }
 }

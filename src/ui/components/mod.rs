@@ -8,3 +8,4 @@ pub mod lazy_page;
 pub mod loading;
 pub mod long_press;
 pub mod qr_code;
+pub mod when;

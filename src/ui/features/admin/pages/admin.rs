@@ -3,6 +3,7 @@
 //! outbox with "send now", reload, and a deliberate panic so an integrator can watch the crash
 //! policy (log, reload to the home screen) work on the real device. Leaving it returns home.
 
+use crate::ui::components::when::When;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
@@ -62,7 +63,7 @@ pub fn Admin() -> impl IntoView {
                     <label for="admin-pin">{i18n.tr(AdminMsg::Pin)}</label>
                     <input id="admin-pin" type="password" inputmode="numeric" autocomplete="off" data-testid="admin-pin"
                         prop:value=move || pin.get() on:input=move |ev| pin.set(event_target_value(&ev)) />
-                    <Show when=move || wrong.get()><p class="field-error" role="alert">{i18n.tr(AdminMsg::WrongPin)}</p></Show>
+                    <When when=move || wrong.get()><p class="field-error" role="alert">{i18n.tr(AdminMsg::WrongPin)}</p></When>
                     <div class="btn-row"><button class="btn btn-primary" type="submit" data-testid="admin-unlock">{i18n.tr(ShellMsg::KeypadDone)}</button></div>
                 </form>
             }>

@@ -5,6 +5,7 @@
 //! [`crate::ui::features::certs::context::CertsModule`] parent route), so leaving `/certs` or the idle wipe drops it; the search
 //! travels in a POST body, never in the URL.
 
+use crate::ui::components::when::When;
 use leptos::prelude::*;
 
 use crate::client::clock::today;
@@ -249,14 +250,14 @@ pub fn Certs() -> impl IntoView {
                     <CameraScan on_scan />
                 </div>
             </form>
-            <Show when=move || scan_unknown.get()>
+            <When when=move || scan_unknown.get()>
                 <p class="caveat" role="alert" data-testid="cert-scan-unknown">{i18n.tr(CertMsg::ScanUnrecognized)}</p>
-            </Show>
+            </When>
             <FailureNotice failed on_retry=retry />
-            <Show when=show_verify>
+            <When when=show_verify>
                 <VerifyCard st problems keypad_open pending=verify.pending() on_submit=Callback::new(move |_| submit_verify()) />
-            </Show>
-            <Show when=move || search.pending().get()><Loading /></Show>
+            </When>
+            <When when=move || search.pending().get()><Loading /></When>
             {move || results.get().map(|list| view! { <ResultList results=list on_verify=pick /> })}
             <p class="hint privacy-note">{i18n.tr(CertMsg::PrivacyNote)}</p>
         </section>

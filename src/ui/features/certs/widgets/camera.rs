@@ -5,6 +5,7 @@
 //! The media and detector APIs are reached through JS reflection: no web-sys features beyond
 //! the app's own are needed.
 
+use crate::ui::components::when::When;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -159,9 +160,9 @@ pub fn CameraScan(
                 <video node_ref=video autoplay=true playsinline=true muted=true></video>
                 <p class="hint">{i18n.tr(CertMsg::CameraHint)}</p>
             </div>
-            <Show when=move || failed.get()>
+            <When when=move || failed.get()>
                 <p class="field-error" role="alert">{i18n.tr(CertMsg::CameraError)}</p>
-            </Show>
+            </When>
         }
     })
 }

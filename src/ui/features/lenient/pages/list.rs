@@ -2,6 +2,7 @@
 //! searched as you type. Domain, kind and query live in the URL (`/lenient/list?domain=&kind=&q=`):
 //! typing replaces the history entry, chip and domain changes push one.
 
+use crate::ui::components::when::When;
 use leptos::prelude::*;
 
 use crate::ui::features::lenient::widgets::results;
@@ -129,11 +130,11 @@ pub fn LenientList() -> impl IntoView {
                         inputmode="search" enterkeyhint="search" autocomplete="off" autocapitalize="off"
                         spellcheck="false"
                         placeholder=i18n.tr(LenientMsg::SearchPlaceholder) on:input=on_input />
-                    <Show when=move || !text.with(String::is_empty)>
+                    <When when=move || !text.with(String::is_empty)>
                         <button type="button" class="btn" data-testid="lenient-clear" on:click=clear>
                             {i18n.tr(LenientMsg::SearchClear)}
                         </button>
-                    </Show>
+                    </When>
                 </div>
             </form>
             <Transition fallback=|| view! { <Loading /> }>

@@ -1,6 +1,7 @@
 //! The body of the list page once the catalog is loaded: domain chips, kind chips, the count,
 //! the visible slice of the results and "show more".
 
+use crate::ui::components::when::When;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -284,7 +285,7 @@ pub fn Results(
 
     view! {
         <DomainChips chips=domains selected=domain on_select=pick_domain />
-        <Show when=move || { all_regions.get() || hidden.get() > 0 }>
+        <When when=move || { all_regions.get() || hidden.get() > 0 }>
             <p class="region-switch">
                 <button type="button" class="btn" data-testid="lenient-all-regions"
                     aria-pressed=move || all_regions.get().to_string() on:click=toggle_regions>
@@ -294,21 +295,21 @@ pub fn Results(
                         format!("{} ({})", i18n.t(LenientMsg::ShowOtherRegions), hidden.get())
                     }}
                 </button>
-                <Show when=move || all_regions.get()>
+                <When when=move || all_regions.get()>
                     <span class="hint" data-testid="lenient-other-regions-shown">{i18n.tr(LenientMsg::OtherRegionsShown)}</span>
-                </Show>
+                </When>
             </p>
-        </Show>
+        </When>
         <KindChips kinds=chip_kinds total selected=kind on_select=pick_kind />
         <p class="result-count" data-testid="lenient-count" data-count=move || count.get().to_string()
             role="status" aria-live="polite">
             {move || count_text(i18n.locale(), count.get())}
         </p>
-        <Show when=move || count.get() == 0>
+        <When when=move || count.get() == 0>
             <p class="hint" data-testid="lenient-empty">{i18n.tr(LenientMsg::NoResults)}</p>
-        </Show>
+        </When>
         <ul class="list lenient-results">{items}</ul>
-        <Show when=move || { elder.on.get() && window.get().pages > 1 }>
+        <When when=move || { elder.on.get() && window.get().pages > 1 }>
             <nav class="pager" data-testid="lenient-pager" aria-label=move || fill(i18n.t(LenientMsg::PageOf), window.get().page as i64)>
                 {move || match window.get().prev() {
                     Some(p) => view! { <A href=page_href(p) attr:class="btn" attr:data-testid="lenient-page-prev">{i18n.tr(LenientMsg::PrevPage)}</A> }.into_any(),
@@ -320,13 +321,13 @@ pub fn Results(
                     None => view! { <span class="btn pager-off" aria-hidden="true">{i18n.tr(LenientMsg::NextPage)}</span> }.into_any(),
                 }}
             </nav>
-        </Show>
-        <Show when=move || { !elder.on.get() && count.get() > shown.get() }>
+        </When>
+        <When when=move || { !elder.on.get() && count.get() > shown.get() }>
             <button type="button" class="btn lenient-more" data-testid="lenient-more"
                 on:click=move |_| shown.update(|n| *n += PAGE)>
                 {i18n.tr(LenientMsg::ShowMore)} " ("
                 {move || format!("{} {} / {}", i18n.t(LenientMsg::Shown), shown.get().min(count.get()), count.get())} ")"
             </button>
-        </Show>
+        </When>
     }
 }

@@ -2,6 +2,7 @@
 //! signals (leaving the page or the idle wipe clears it); the target is only an identifier in
 //! the URL. One idempotency key per form: a double tap or a retry never makes two reviews.
 
+use crate::ui::components::when::When;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -128,9 +129,9 @@ pub fn ReviewForm() -> impl IntoView {
     let field_error = move |slot: Slot| {
         let msgs = in_slot(slot);
         view! {
-            <Show when=move || !msgs.with(Vec::is_empty)>
+            <When when=move || !msgs.with(Vec::is_empty)>
                 <p class="field-error" data-testid="field-error" id=format!("{}-error", slot.anchor())>{move || msgs.get().join(" ")}</p>
-            </Show>
+            </When>
         }
     };
     view! {

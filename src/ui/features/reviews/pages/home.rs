@@ -1,6 +1,7 @@
 //! `/reviews`: choose what to rate — a case (办件编号 typed, keyed in or scanned from the case
 //! slip's QR code), a window or a service — and the links to the status look-up and statistics.
 
+use crate::ui::components::when::When;
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
 use leptos_router::components::A;
@@ -56,9 +57,9 @@ fn TargetPicker(
                 <option value="">{i18n.tr(ReviewMsg::ChoosePlaceholder)}</option>
                 {options.into_iter().map(|(id, text)| view! { <option value=id>{text}</option> }).collect_view()}
             </select>
-            <Show when=move || missing.get()>
+            <When when=move || missing.get()>
                 <p class="field-error" data-testid="field-error" id=err_id.clone()>{i18n.tr(ReviewMsg::ChooseFirst)}</p>
-            </Show>
+            </When>
             <div class="btn-row">
                 <button type="button" class="btn btn-primary" data-testid=format!("{testid}-go") on:click=go>
                     {i18n.tr(ReviewMsg::StartReview)}
@@ -135,11 +136,11 @@ pub fn ReviewsHome() -> impl IntoView {
                         aria-invalid=move || case_err.get().is_some().then_some("true")
                         prop:value=move || case.get() on:input=move |ev| { case.set(event_target_value(&ev)); case_err.set(None); } {..custom_attribute("autocorrect", "off")} />
                 </KeyedRow>
-                <Show when=move || case_err.get().is_some()>
+                <When when=move || case_err.get().is_some()>
                     <p class="field-error" data-testid="field-error" id="review-case-error" role="alert">
                         {move || case_err.get().map(|m| review_text(m, i18n.locale()))}
                     </p>
-                </Show>
+                </When>
                 <div class="btn-row">
                     <button type="submit" class="btn btn-primary" data-testid="review-case-submit"
                         disabled=move || lookup.pending().get()>{i18n.tr(ReviewMsg::CaseGo)}</button>

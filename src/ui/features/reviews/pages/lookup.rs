@@ -1,6 +1,7 @@
 //! `/reviews/status` and `/reviews/status/:no`: how a review is being handled, opened with the
 //! review number and the check code (or the last 4 digits of the phone left with it).
 
+use crate::ui::components::when::When;
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
 use leptos_router::hooks::use_params;
@@ -117,9 +118,9 @@ pub fn ReviewLookup() -> impl IntoView {
                     aria-invalid=move || msg.get().is_some().then_some("true")
                     prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) {..custom_attribute("autocorrect", "off")} />
             </KeyedRow>
-            <Show when=move || msg.get().is_some()>
+            <When when=move || msg.get().is_some()>
                 <p class="field-error" data-testid="field-error" id=err_id.clone()>{move || msg.get().map(|m| i18n.t(m))}</p>
-            </Show>
+            </When>
         }
     };
     view! {

@@ -1,6 +1,7 @@
 //! An input row with a kiosk-only toggle (`keypad-toggle`) that opens the on-screen keypad
 //! under it (hidden on phones, which have their own keyboard).
 
+use crate::ui::components::when::When;
 use leptos::prelude::*;
 
 use crate::ui::components::error_summary::focus_by_id;
@@ -43,8 +44,8 @@ pub fn KeyedRow(
                 {move || if open.get() { i18n.t(ReviewMsg::KeypadClose) } else { i18n.t(ReviewMsg::KeypadOpen) }}
             </button>
         </div>
-        <Show when=move || open.get()>
+        <When when=move || open.get()>
             <Keypad value layout max_len=max_len on_done=done />
-        </Show>
+        </When>
     }
 }

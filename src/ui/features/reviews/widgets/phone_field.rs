@@ -1,6 +1,7 @@
 //! The optional call-back number: typed (or keyed in on the on-screen keypad), then shown masked
 //! (`138****5678`) with an "edit" button once the field is left with a valid number.
 
+use crate::ui::components::when::When;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
@@ -111,9 +112,9 @@ pub fn PhoneField(
                         {..custom_attribute("autocorrect", "off")} />
                 </KeyedRow>
             </Show>
-            <Show when=has_error>
+            <When when=has_error>
                 <p class="field-error" data-testid="field-error" id="review-phone-error">{move || shown_errors().join(" ")}</p>
-            </Show>
+            </When>
         </div>
     }
 }

@@ -1,5 +1,6 @@
 //! The reasons (测评内容) offered for the chosen level, as toggle buttons.
 
+use crate::ui::components::when::When;
 use leptos::prelude::*;
 
 use crate::contract::Rating;
@@ -59,11 +60,11 @@ pub fn TagPicker(
                 aria-describedby=move || (!errors.with(Vec::is_empty)).then_some("review-reasons-error")>
                 <legend>{move || i18n.t(heading(r))}</legend>
                 <div class="chips">{chips}</div>
-                <Show when=move || !errors.with(Vec::is_empty)>
+                <When when=move || !errors.with(Vec::is_empty)>
                     <p class="field-error" data-testid="field-error" id="review-reasons-error">
                         {move || errors.get().join(" ")}
                     </p>
-                </Show>
+                </When>
             </fieldset>
         })
     }
