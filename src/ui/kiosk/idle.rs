@@ -46,12 +46,21 @@ fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// Mounted once in the shell. Listens for activity, runs the countdown, wipes on expiry.
-#[component]
-pub fn IdleGuard() -> impl IntoView {
+/// The countdown's state, for its screen ([`IdleWarning`]): the phase, and what its button does.
+#[derive(Clone, Copy)]
+pub struct IdleState {
+    /// Where the idle timer stands.
+    pub phase: RwSignal<IdlePhase>,
+    /// "Continue": restarts the idle clock and hides the countdown.
+    pub keep: Callback<()>,
+}
+
+/// Started once by the shell: listens for activity, runs the countdown (also shown in the status
+/// band), wipes on expiry. The countdown's screen is [`IdleWarning`], in the kiosk layer's
+/// deferred chunk (`kiosk::deferred`): this timer, the band and the wipe never wait for it.
+pub fn start_idle_guard() -> IdleState {
     let session = use_session();
     let wiper = wipe::use_wiper();
-    let i18n = use_i18n();
     // The three timeouts, read once: the configuration does not change while the kiosk runs.
     let (idle_seconds, idle_seconds_personal, idle_warning_seconds) = use_config().with(|c| {
         (
@@ -107,11 +116,21 @@ pub fn IdleGuard() -> impl IntoView {
     let interval = StoredValue::new_local(Some(interval));
     on_cleanup(move || interval.update_value(|i| drop(i.take())));
 
-    let keep = move |_| {
+    let keep = Callback::new(move |()| {
         clock.update_value(|c| c.last_activity_ms = now_ms());
         phase.set(IdlePhase::Active);
-    };
+    });
+    let state = IdleState { phase, keep };
+    provide_context(state);
+    state
+}
 
+/// The full-screen countdown with its one large continue button, while the idle timer of
+/// [`start_idle_guard`] is in its warning phase.
+#[component]
+pub fn IdleWarning() -> impl IntoView {
+    let IdleState { phase, keep } = expect_context::<IdleState>();
+    let i18n = use_i18n();
     view! {
         <Show when=move || matches!(phase.get(), IdlePhase::Warning(_))>
             <div class="idle-overlay" data-testid="idle-warning" role="alertdialog" aria-modal="true"
@@ -123,7 +142,7 @@ pub fn IdleGuard() -> impl IntoView {
                         <span class="idle-num">{move || match phase.get() { IdlePhase::Warning(s) => s, _ => 0 }}</span>
                         " " {i18n.tr(ShellMsg::IdleSeconds)}
                     </p>
-                    <button class="btn btn-primary btn-huge" data-testid="idle-continue" on:click=keep autofocus>
+                    <button class="btn btn-primary btn-huge" data-testid="idle-continue" on:click=move |_| keep.run(()) autofocus>
                         {i18n.tr(ShellMsg::IdleContinue)}
                     </button>
                 </div>

@@ -20,11 +20,15 @@ pub fn attract_due(on_home: bool, idle_ms: f64, after_s: u32) -> bool {
     on_home && after_s > 0 && idle_ms >= after_s as f64 * 1000.0
 }
 
-#[component]
-pub fn Attract() -> impl IntoView {
-    let i18n = use_i18n();
+/// Whether the attract screen shows, for its view ([`AttractScreen`]).
+#[derive(Clone, Copy)]
+pub struct AttractShown(pub RwSignal<bool>);
+
+/// Started once by the shell: watches activity and the idle time on the home screen. The screen
+/// itself is [`AttractScreen`], in the kiosk layer's deferred chunk (`kiosk::deferred`).
+pub fn start_attract() -> AttractShown {
     let cfg = use_config();
-    let (after_s, hall) = cfg.with(|c| (c.attract_after_seconds, c.hall_name.clone()));
+    let after_s = cfg.with(|c| c.attract_after_seconds);
     let shown = RwSignal::new(false);
     let last = StoredValue::new(now_ms());
     // Passive listeners on the window: they never prevent or stop the event, so the tap that
@@ -50,6 +54,18 @@ pub fn Attract() -> impl IntoView {
     });
     let tick = StoredValue::new_local(Some(tick));
     on_cleanup(move || tick.update_value(|t| drop(t.take())));
+    let state = AttractShown(shown);
+    provide_context(state);
+    state
+}
+
+/// The attract screen, while [`start_attract`] says it is due.
+#[component]
+pub fn AttractScreen() -> impl IntoView {
+    let AttractShown(shown) = expect_context::<AttractShown>();
+    let i18n = use_i18n();
+    let cfg = use_config();
+    let hall = cfg.with(|c| c.hall_name.clone());
     let enabled = move |f: crate::config::Feature| cfg.with(|c| c.is_enabled(f));
     let order = cfg.with(|c| c.home_order.clone());
     view! {
@@ -60,7 +76,7 @@ pub fn Attract() -> impl IntoView {
                 <p class="attract-touch attract-en" lang="en">{ShellMsg::AttractTouch.text(Locale::En)}</p>
                 <ul class="attract-services">
                     {in_order(&order).into_iter().filter(|s| enabled(s.feature)).map(|s| view! {
-                        <li><ServiceIcon d=s.icon /><span>{move || i18n.t(s.title)}</span></li>
+                        <li><ServiceIcon d=s.icon /><span>{i18n.tr(s.title)}</span></li>
                     }).collect_view()}
                 </ul>
             </div>

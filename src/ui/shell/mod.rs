@@ -5,6 +5,7 @@
 
 pub mod attract;
 pub mod back;
+pub mod deferred;
 pub mod home;
 pub mod not_found;
 
@@ -24,10 +25,8 @@ use crate::ui::i18n::{fill, provide_i18n, use_i18n, Locale, ShellMsg};
 use crate::ui::kiosk::scanner::{use_scan_inbox, use_wedge_scanner};
 use crate::ui::kiosk::status::{clock_parts, provide_status_band, step_text, use_status_band};
 use crate::ui::kiosk::{
-    catalog, idle::IdleGuard, provide_kiosk, speech, use_backend, use_config, use_connectivity,
-    use_elder, wipe,
+    catalog, provide_kiosk, speech, use_backend, use_config, use_connectivity, use_elder, wipe,
 };
-use attract::Attract;
 use back::parent_path;
 
 /// The root. Never unmounts on a kiosk: everything it owns lives for the whole day.
@@ -46,12 +45,8 @@ pub fn App(
     crate::ui::features::lenient::context::provide_lenient();
     crate::ui::features::reviews::context::provide_review_context();
     crate::ui::kiosk::online::watch_online(use_connectivity().online);
-    crate::ui::kiosk::outbox::start_outbox_sender();
-    crate::ui::kiosk::watch_health();
-    catalog::start_catalog_refresh(
-        catalog::use_catalog_feed(),
-        use_config().with(|c| c.catalog_refresh_seconds),
-    );
+    // The outbox's sender, the health check and the catalog's prefetch and refresh start from
+    // the shell's deferred chunk, right after the first screen (`deferred`).
 
     view! {
         <Router>
@@ -100,9 +95,10 @@ fn Shell() -> impl IntoView {
             }
         }
     }));
-    // The catalog, fetched and cached once the home screen is up, so the lists, their search
-    // and every entry work when the network goes later (issue 12, item 9).
-    prefetch_catalog(backend, feed, 3);
+    // The kiosk layer's timers: the idle countdown and wipe, the attract screen (their screens
+    // come with the deferred chunk; the timers, the band's countdown and the wipe never wait).
+    crate::ui::kiosk::idle::start_idle_guard();
+    attract::start_attract();
 
     // The root element carries the mode too: its font size is the `rem` every size scales by.
     Effect::new(move |_| {
@@ -152,10 +148,8 @@ fn Shell() -> impl IntoView {
                     }}
                 </span>
             </footer>
-            <ScanUnknownNotice />
             <BottomBar />
-            <Attract />
-            <IdleGuard />
+            <deferred::Deferred />
         </div>
     }
 }
@@ -276,7 +270,7 @@ const ICON_LANG: &str =
 /// lists fetch it again when opened.
 /// A fetch aborted by a quick change of screen is tried again (at most `tries` times). The
 /// catalog fetched is filed with the catalog feed (current when none is yet).
-fn prefetch_catalog(
+pub(crate) fn prefetch_catalog(
     backend: crate::ui::kiosk::BackendHandle,
     feed: catalog::CatalogFeed,
     tries: u8,
@@ -304,7 +298,7 @@ const CATALOG_PREFETCH_DELAY: std::time::Duration = std::time::Duration::from_mi
 /// A scanned burst the kiosk did not recognise: said so, with the text kept readable until
 /// closed (or the idle wipe), never routed silently to nowhere.
 #[component]
-fn ScanUnknownNotice() -> impl IntoView {
+pub(crate) fn ScanUnknownNotice() -> impl IntoView {
     let i18n = use_i18n();
     let inbox = use_scan_inbox();
     view! {

@@ -73,6 +73,51 @@ test.describe('first visit, service workers blocked', () => {
     // Neither the lists and search nor any other feature came along.
     expect(wasm.filter((p) => featureOf(p))).toEqual([splitOf(chunks, 'lenient_entry')]);
   });
+
+  test('the shell\'s deferred half comes after the home screen is interactive', async ({ page, request }) => {
+    const { chunks } = await chunkFiles(request);
+    const deferred = splitOf(chunks, 'shell_deferred');
+    expect(deferred, 'a split module for the shell\'s deferred half').toBeTruthy();
+    const g = guardPage(page);
+    await page.goto('/');
+    await expect(page.getByTestId('home-lenient')).toBeVisible();
+    // It starts the health check (the footer's status) and brings the later screens.
+    await expect(page.getByTestId('backend-status')).toHaveAttribute('data-ok', 'true', { timeout: 10_000 });
+    const t = await page.evaluate((file) => ({
+      interactive: performance.getEntriesByName('interactive')[0]?.startTime,
+      fetched: performance.getEntriesByType('resource').find((r) => r.name.endsWith('/' + file))?.startTime,
+    }), deferred);
+    expect(t.interactive, 'the interactive mark').toBeGreaterThan(0);
+    expect(t.fetched, 'the deferred chunk was fetched').toBeGreaterThan(t.interactive);
+    g.assertClean();
+  });
+
+  test('without the deferred half the kiosk still counts down and wipes on time', async ({ page, request }) => {
+    test.setTimeout(60_000);
+    const { chunks } = await chunkFiles(request);
+    const deferred = splitOf(chunks, 'shell_deferred');
+    await page.route('**/config.json', async (route) => {
+      const res = await route.fetch();
+      const cfg = await res.json();
+      Object.assign(cfg, { idle_seconds: 4, idle_seconds_personal: 4, idle_warning_seconds: 4 });
+      await route.fulfill({ response: res, json: cfg });
+    });
+    // Its chunk cannot be fetched (the server went away before any cache had it).
+    let asked = 0;
+    await page.route(`**/${deferred}`, (route) => { asked += 1; return route.abort(); });
+    await page.goto('/certs');
+    await page.getByTestId('cert-mode-holder').click();
+    await page.getByTestId('cert-holder-name').fill('欧阳明远');
+    // The countdown runs in the status band (its full screen is in the missing chunk) ...
+    await expect(page.getByTestId('status-idle')).not.toBeEmpty({ timeout: 15_000 });
+    await expect(page.getByTestId('idle-warning')).toHaveCount(0);
+    // ... and the wipe comes on time: home, the name gone.
+    await expect(page).toHaveURL(/\/$/, { timeout: 15_000 });
+    await expect(page.getByTestId('home-lenient')).toBeVisible();
+    expect(await page.content()).not.toContain('欧阳明远');
+    // Tried after the first screen, and again when the countdown was due.
+    expect(asked).toBeGreaterThanOrEqual(2);
+  });
 });
 
 test('after boot every chunk is in the service worker cache', async ({ page, request }) => {
