@@ -1,7 +1,8 @@
 //! The shell's deferred half: what the kiosk needs soon after the home screen is up, but not to
 //! draw it or to take the first touch. The background tasks (the outbox's sender, the health
 //! check, the catalog's prefetch and refresh) and the screens that only ever show later (the
-//! idle countdown, the attract screen, the notice for an unrecognised scan) are one wasm chunk
+//! idle countdown, the attract screen, the notice for an unrecognised scan, the assist notice and
+//! its call) are one wasm chunk
 //! of their own (`shell_deferred`, see `scripts/build-wasm.sh`), fetched right after the first
 //! screen, or at once when one of those screens is due first (issue 14: the first visit carries
 //! only what the first screen needs).
@@ -17,6 +18,7 @@ use leptos::prelude::*;
 use super::attract::{AttractScreen, AttractShown};
 use super::{prefetch_catalog, ScanUnknownNotice};
 use crate::ui::components::lazy_page::ChunkError;
+use crate::ui::features::assist::{context::AssistState, context::Notice, AssistNotice};
 use crate::ui::kiosk::idle::{IdlePhase, IdleState, IdleWarning};
 use crate::ui::kiosk::scanner::use_scan_inbox;
 use crate::ui::kiosk::{catalog, use_backend, use_config};
@@ -77,10 +79,12 @@ pub fn Deferred() -> impl IntoView {
     let idle = expect_context::<IdleState>();
     let AttractShown(attract) = expect_context::<AttractShown>();
     let inbox = use_scan_inbox();
+    let assist = use_context::<AssistState>();
     Effect::new(move |_| {
         let due = !matches!(idle.phase.get(), IdlePhase::Active)
             || attract.get()
-            || inbox.unknown.with(Option::is_some);
+            || inbox.unknown.with(Option::is_some)
+            || assist.is_some_and(|a| a.notice.with(|n| *n != Notice::Hidden));
         if due {
             load.run(());
         }
@@ -118,6 +122,7 @@ fn deferred_view() -> AnyView {
         <ScanUnknownNotice />
         <AttractScreen />
         <IdleWarning />
+        <AssistNotice />
     }
     .into_any()
 }

@@ -93,13 +93,14 @@ test.describe('first visit, service workers blocked', () => {
   });
 
   test('without the deferred half the kiosk still counts down and wipes on time', async ({ page, request }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(90_000);
     const { chunks } = await chunkFiles(request);
     const deferred = splitOf(chunks, 'shell_deferred');
+    // The shortest idle times the configuration accepts: countdown after 10 s, wipe 20 s later.
     await page.route('**/config.json', async (route) => {
       const res = await route.fetch();
       const cfg = await res.json();
-      Object.assign(cfg, { idle_seconds: 4, idle_seconds_personal: 4, idle_warning_seconds: 4 });
+      Object.assign(cfg, { idle_seconds: 10, idle_seconds_personal: 10, idle_warning_seconds: 20 });
       await route.fulfill({ response: res, json: cfg });
     });
     // Its chunk cannot be fetched (the server went away before any cache had it).
@@ -109,10 +110,10 @@ test.describe('first visit, service workers blocked', () => {
     await page.getByTestId('cert-mode-holder').click();
     await page.getByTestId('cert-holder-name').fill('欧阳明远');
     // The countdown runs in the status band (its full screen is in the missing chunk) ...
-    await expect(page.getByTestId('status-idle')).not.toBeEmpty({ timeout: 15_000 });
+    await expect(page.getByTestId('status-idle')).not.toBeEmpty({ timeout: 20_000 });
     await expect(page.getByTestId('idle-warning')).toHaveCount(0);
     // ... and the wipe comes on time: home, the name gone.
-    await expect(page).toHaveURL(/\/$/, { timeout: 15_000 });
+    await expect(page).toHaveURL(/\/$/, { timeout: 30_000 });
     await expect(page.getByTestId('home-lenient')).toBeVisible();
     expect(await page.content()).not.toContain('欧阳明远');
     // Tried after the first screen, and again when the countdown was due.

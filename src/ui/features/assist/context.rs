@@ -25,6 +25,17 @@ pub enum Notice {
 #[derive(Clone, Copy)]
 pub struct AssistState {
     pub notice: RwSignal<Notice>,
+    /// Bumped by each tap on the button or on "try again": the notice's sender (in the shell's
+    /// deferred half) sends one call per bump.
+    pub calls: RwSignal<u32>,
+}
+
+impl AssistState {
+    /// A tap on the button or on "try again": the notice shows "calling", the call goes out.
+    pub fn call(&self) {
+        self.notice.set(Notice::Calling);
+        self.calls.update(|n| *n = n.wrapping_add(1));
+    }
 }
 
 /// Creates the notice state under the current owner (the shell's) and registers it with the
@@ -32,6 +43,7 @@ pub struct AssistState {
 pub fn provide_assist() -> AssistState {
     let s = AssistState {
         notice: RwSignal::new(Notice::Hidden),
+        calls: RwSignal::new(0),
     };
     use_wipe_registry().register_signal("assist", "notice", s.notice);
     provide_context(s);

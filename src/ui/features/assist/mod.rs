@@ -7,3 +7,4 @@ pub mod messages;
 pub mod widgets;
 
 pub use widgets::assist_button::AssistButton;
+pub use widgets::assist_notice::AssistNotice;
