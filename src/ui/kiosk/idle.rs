@@ -56,8 +56,8 @@ pub struct IdleState {
 }
 
 /// Started once by the shell: listens for activity, runs the countdown (also shown in the status
-/// band), wipes on expiry. The countdown's screen is [`IdleWarning`], in the kiosk layer's
-/// deferred chunk (`kiosk::deferred`): this timer, the band and the wipe never wait for it.
+/// band), wipes on expiry. The countdown's screen is [`IdleWarning`], in the shell's deferred
+/// chunk (`shell::deferred`): this timer, the band and the wipe never wait for it.
 pub fn start_idle_guard() -> IdleState {
     let session = use_session();
     let wiper = wipe::use_wiper();

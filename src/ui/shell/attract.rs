@@ -25,7 +25,7 @@ pub fn attract_due(on_home: bool, idle_ms: f64, after_s: u32) -> bool {
 pub struct AttractShown(pub RwSignal<bool>);
 
 /// Started once by the shell: watches activity and the idle time on the home screen. The screen
-/// itself is [`AttractScreen`], in the kiosk layer's deferred chunk (`kiosk::deferred`).
+/// itself is [`AttractScreen`], in the shell's deferred chunk (`shell::deferred`).
 pub fn start_attract() -> AttractShown {
     let cfg = use_config();
     let after_s = cfg.with(|c| c.attract_after_seconds);

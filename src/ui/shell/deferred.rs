@@ -16,7 +16,7 @@
 use leptos::prelude::*;
 
 use super::attract::{AttractScreen, AttractShown};
-use super::{prefetch_catalog, ScanUnknownNotice};
+use super::ScanUnknownNotice;
 use crate::ui::components::lazy_page::ChunkError;
 use crate::ui::features::assist::{context::AssistState, context::Notice, AssistNotice};
 use crate::ui::kiosk::idle::{IdlePhase, IdleState, IdleWarning};
@@ -126,6 +126,36 @@ fn deferred_view() -> AnyView {
     }
     .into_any()
 }
+
+/// Fetches the catalog once (the client keeps it in memory and the service worker in its
+/// cache). A failure is fine: the lists fetch it again when opened. A fetch aborted by a quick
+/// change of screen is tried again (at most `tries` times). The catalog fetched is filed with
+/// the catalog feed (current when none is yet).
+fn prefetch_catalog(
+    backend: crate::ui::kiosk::BackendHandle,
+    feed: catalog::CatalogFeed,
+    tries: u8,
+) {
+    set_timeout(
+        move || {
+            let b = backend.get();
+            leptos::task::spawn_local(async move {
+                match b.catalog().await {
+                    Ok(cat) => feed.offer(cat),
+                    Err(crate::client::error::ApiError::Aborted) if tries > 1 => {
+                        prefetch_catalog(backend, feed, tries - 1);
+                    }
+                    Err(_) => {}
+                }
+            });
+        },
+        CATALOG_PREFETCH_DELAY,
+    );
+}
+
+/// The pause before each try (the first comes after the deferred half's own wait; a retry follows
+/// an abort by a change of screen).
+const CATALOG_PREFETCH_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// The deferred half in a chunk of its own (`fallible`: a failed fetch is an error, tried again).
 #[cfg(feature = "split")]

@@ -265,36 +265,6 @@ const ICON_ELDER: &str = "M4 19 9 5l5 14M6 14h6M15 19l3-8 3 8M16 16.5h4";
 const ICON_LANG: &str =
     "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM3 12h18M12 3c3 3.2 3 14.8 0 18M12 3c-3 3.2-3 14.8 0 18";
 
-/// Fetches the catalog once, after the first screen had a chance to render and respond (the
-/// client keeps it in memory and the service worker in its cache). A failure is fine: the
-/// lists fetch it again when opened.
-/// A fetch aborted by a quick change of screen is tried again (at most `tries` times). The
-/// catalog fetched is filed with the catalog feed (current when none is yet).
-pub(crate) fn prefetch_catalog(
-    backend: crate::ui::kiosk::BackendHandle,
-    feed: catalog::CatalogFeed,
-    tries: u8,
-) {
-    set_timeout(
-        move || {
-            let b = backend.get();
-            leptos::task::spawn_local(async move {
-                match b.catalog().await {
-                    Ok(cat) => feed.offer(cat),
-                    Err(crate::client::error::ApiError::Aborted) if tries > 1 => {
-                        prefetch_catalog(backend, feed, tries - 1);
-                    }
-                    Err(_) => {}
-                }
-            });
-        },
-        CATALOG_PREFETCH_DELAY,
-    );
-}
-
-/// How long after start the catalog is prefetched (the home screen is interactive by then).
-const CATALOG_PREFETCH_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
-
 /// A scanned burst the kiosk did not recognise: said so, with the text kept readable until
 /// closed (or the idle wipe), never routed silently to nowhere.
 #[component]

@@ -68,41 +68,41 @@ pub fn AssistNotice() -> impl IntoView {
     let has_window = window.with_value(|w| !w.is_empty());
     let call = move || state.call();
     view! {
-            <Show when=move || notice.with(|n| *n != Notice::Hidden)>
-                <div class="assist-notice" data-testid="assist-notice" data-state=state_name
-                    role="alertdialog" aria-modal="true" aria-labelledby="assist-title"
-                    aria-describedby="assist-status" on:keydown=on_key>
-                    <div class="assist-box">
-                        <h2 id="assist-title">{i18n.tr(AssistMsg::Title)}</h2>
-                        <p id="assist-status" role="status" aria-live="polite">
-                            {move || i18n.t(match notice.get() {
-                                Notice::Calling | Notice::Hidden => AssistMsg::Calling,
-                                Notice::Called(_) => AssistMsg::Called,
-                                Notice::Failed => AssistMsg::Failed,
-                            })}
-                        </p>
-                        <dl class="kv assist-where">
-                            <dt>{i18n.tr(AssistMsg::KioskId)}</dt>
-                            <dd data-testid="assist-kiosk">{move || kiosk_id.get_value()}</dd>
-                            {has_window.then(|| view! {
-                                <dt>{i18n.tr(AssistMsg::GoTo)}</dt>
-                                <dd data-testid="assist-window">{move || window.get_value()}</dd>
-                            })}
-                        </dl>
-                        <div class="btn-row">
-                            <Show when=move || notice.with(|n| *n == Notice::Failed)>
-                                <button type="button" class="btn" data-testid="assist-retry"
-                                    on:click=move |_| call()>
-                                    {i18n.tr(AssistMsg::Retry)}
-                                </button>
-                            </Show>
-                            <button type="button" class="btn btn-primary btn-huge" data-testid="assist-close"
-                                node_ref=close_btn on:click=move |_| notice.set(Notice::Hidden)>
-                                {i18n.tr(AssistMsg::Close)}
+        <Show when=move || notice.with(|n| *n != Notice::Hidden)>
+            <div class="assist-notice" data-testid="assist-notice" data-state=state_name
+                role="alertdialog" aria-modal="true" aria-labelledby="assist-title"
+                aria-describedby="assist-status" on:keydown=on_key>
+                <div class="assist-box">
+                    <h2 id="assist-title">{i18n.tr(AssistMsg::Title)}</h2>
+                    <p id="assist-status" role="status" aria-live="polite">
+                        {move || i18n.t(match notice.get() {
+                            Notice::Calling | Notice::Hidden => AssistMsg::Calling,
+                            Notice::Called(_) => AssistMsg::Called,
+                            Notice::Failed => AssistMsg::Failed,
+                        })}
+                    </p>
+                    <dl class="kv assist-where">
+                        <dt>{i18n.tr(AssistMsg::KioskId)}</dt>
+                        <dd data-testid="assist-kiosk">{move || kiosk_id.get_value()}</dd>
+                        {has_window.then(|| view! {
+                            <dt>{i18n.tr(AssistMsg::GoTo)}</dt>
+                            <dd data-testid="assist-window">{move || window.get_value()}</dd>
+                        })}
+                    </dl>
+                    <div class="btn-row">
+                        <Show when=move || notice.with(|n| *n == Notice::Failed)>
+                            <button type="button" class="btn" data-testid="assist-retry"
+                                on:click=move |_| call()>
+                                {i18n.tr(AssistMsg::Retry)}
                             </button>
-                        </div>
+                        </Show>
+                        <button type="button" class="btn btn-primary btn-huge" data-testid="assist-close"
+                            node_ref=close_btn on:click=move |_| notice.set(Notice::Hidden)>
+                            {i18n.tr(AssistMsg::Close)}
+                        </button>
                     </div>
                 </div>
-            </Show>
+            </div>
+        </Show>
     }
 }
