@@ -19,6 +19,10 @@ const tid = (page, id) => page.locator(`[data-testid="${id}"]`).first();
 const SHOTS = [
   ['home', async (p) => { await p.goto('/'); await tid(p, 'home-lenient').waitFor(); }],
   ['attract', async (p) => { await p.goto('/'); await tid(p, 'attract').waitFor({ timeout: 15_000 }); }, { attract_after_seconds: 5 }],
+  // The screens of the shell's deferred half (src/ui/shell/deferred.rs).
+  ['assist-notice', async (p) => { await p.goto('/'); await tid(p, 'assist-button').click(); await tid(p, 'assist-notice').waitFor(); }],
+  ['idle-warning', async (p) => { await p.goto('/'); await tid(p, 'idle-warning').waitFor({ timeout: 20_000 }); },
+    { idle_seconds: 10, idle_seconds_personal: 10, idle_warning_seconds: 20 }],
   ['lenient-home', async (p) => { await p.goto('/lenient'); await tid(p, 'lenient-domain').waitFor(); }],
   ['lenient-list', async (p) => { await p.goto('/lenient/list?domain=tax'); await tid(p, 'lenient-item').waitFor(); }],
   ['lenient-item', async (p) => { await p.goto(`/lenient/item/${entry.id}`); await tid(p, 'lenient-detail').waitFor(); }],
