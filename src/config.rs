@@ -2,8 +2,12 @@
 //!
 //! Parsing is lenient key by key: a missing or malformed file, or a single bad key, falls back
 //! to safe defaults and the reason is kept for the admin screen.
+//!
+//! The file is read into a [`Json`] value by the browser's `JSON.parse` in the app (serde_json's
+//! parser is not in the first module a visit loads: issue 14) and by serde_json natively (the
+//! tests); the rules below work on that value, so both read a file the same way.
 
-use serde_json::Value;
+use std::fmt;
 
 /// How often a running kiosk revalidates the catalog unless `catalog_refresh_seconds` says
 /// otherwise: well under the 5 minutes within which a published version must be shown.
@@ -135,8 +139,8 @@ impl Config {
                 .push("config.json missing: all defaults".into());
             return out;
         };
-        let v: Value = match serde_json::from_str(text) {
-            Ok(Value::Object(m)) => Value::Object(m),
+        let v = match Json::parse(text) {
+            Ok(v @ Json::Obj(_)) => v,
             Ok(_) => {
                 out.fallbacks
                     .push("config.json is not a JSON object: all defaults".into());
@@ -243,8 +247,8 @@ impl Config {
             c.catalog_refresh_seconds = n;
         }
         match v.get("assist_enabled") {
-            None | Some(Value::Null) => {}
-            Some(Value::Bool(b)) => c.assist_enabled = *b,
+            None | Some(Json::Null) => {}
+            Some(Json::Bool(b)) => c.assist_enabled = *b,
             Some(other) => fb.push(format!("assist_enabled must be true or false, got {other}")),
         }
         if let Some(s) = string_key(&v, "assist_window", fb) {
@@ -258,7 +262,7 @@ impl Config {
             }
         }
         match v.get("attract_after_seconds") {
-            Some(Value::Number(n)) if n.as_u64() == Some(0) => c.attract_after_seconds = 0,
+            Some(n) if n.as_whole() == Some(0) => c.attract_after_seconds = 0,
             _ => {
                 if let Some(n) = num_key(&v, "attract_after_seconds", 5, 3600, fb) {
                     c.attract_after_seconds = n;
@@ -266,8 +270,8 @@ impl Config {
             }
         }
         match v.get("elder_default") {
-            None | Some(Value::Null) => {}
-            Some(Value::Bool(b)) => c.elder_default = *b,
+            None | Some(Json::Null) => {}
+            Some(Json::Bool(b)) => c.elder_default = *b,
             Some(other) => fb.push(format!("elder_default must be true or false, got {other}")),
         }
         if c.idle_seconds_personal > c.idle_seconds {
@@ -286,10 +290,10 @@ impl Config {
     }
 }
 
-fn string_key(v: &Value, key: &str, fb: &mut Vec<String>) -> Option<String> {
+fn string_key(v: &Json, key: &str, fb: &mut Vec<String>) -> Option<String> {
     match v.get(key) {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s.clone()),
+        None | Some(Json::Null) => None,
+        Some(Json::Str(s)) => Some(s.clone()),
         Some(other) => {
             fb.push(format!("{key} must be a string, got {other}"));
             None
@@ -297,10 +301,10 @@ fn string_key(v: &Value, key: &str, fb: &mut Vec<String>) -> Option<String> {
     }
 }
 
-fn num_key(v: &Value, key: &str, min: u32, max: u32, fb: &mut Vec<String>) -> Option<u32> {
+fn num_key(v: &Json, key: &str, min: u32, max: u32, fb: &mut Vec<String>) -> Option<u32> {
     match v.get(key) {
-        None | Some(Value::Null) => None,
-        Some(Value::Number(n)) => match n.as_u64() {
+        None | Some(Json::Null) => None,
+        Some(n @ Json::Num(_)) => match n.as_whole() {
             Some(x) if x >= min as u64 && x <= max as u64 => Some(x as u32),
             _ => {
                 fb.push(format!("{key} must be a whole number {min}..={max}"));
@@ -316,24 +320,143 @@ fn num_key(v: &Value, key: &str, min: u32, max: u32, fb: &mut Vec<String>) -> Op
 
 /// A list of feature names (`lenient`, `certificates`, `reviews`) without repeats; an unknown
 /// name is left out and reported. `None` when the key is absent or not an array.
-fn feature_list(v: &Value, key: &str, fb: &mut Vec<String>) -> Option<Vec<Feature>> {
+fn feature_list(v: &Json, key: &str, fb: &mut Vec<String>) -> Option<Vec<Feature>> {
     let f = v.get(key)?;
-    let Some(items) = f.as_array() else {
+    let Json::Arr(items) = f else {
         fb.push(format!("{key} must be an array"));
         return None;
     };
     let mut feats = Vec::new();
     for item in items {
-        match Feature::ALL
-            .into_iter()
-            .find(|x| Some(x.as_str()) == item.as_str())
-        {
+        let name = match item {
+            Json::Str(s) => Some(s.as_str()),
+            _ => None,
+        };
+        match Feature::ALL.into_iter().find(|x| Some(x.as_str()) == name) {
             Some(x) if !feats.contains(&x) => feats.push(x),
             Some(_) => {}
             None => fb.push(format!("{key}: unknown entry {item}")),
         }
     }
     Some(feats)
+}
+
+/// A JSON value as `config.json` holds it. Objects keep their keys in file order; a key given
+/// twice counts as its last occurrence, as in `JSON.parse` and serde_json.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    /// Every JSON number, as `JSON.parse` reads it.
+    Num(f64),
+    Str(String),
+    Arr(Vec<Json>),
+    Obj(Vec<(String, Json)>),
+}
+
+impl Json {
+    /// Parse JSON text; `Err` carries the parser's reason (for the admin screen).
+    pub fn parse(text: &str) -> Result<Json, String> {
+        #[cfg(all(target_arch = "wasm32", feature = "ui"))]
+        {
+            use wasm_bindgen::JsCast;
+            match js_sys::JSON::parse(text) {
+                Ok(v) => Ok(Json::from_js(&v)),
+                Err(e) => Err(e
+                    .dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+                    .unwrap_or_else(|| "not JSON".into())),
+            }
+        }
+        #[cfg(not(all(target_arch = "wasm32", feature = "ui")))]
+        {
+            serde_json::from_str::<serde_json::Value>(text)
+                .map(Json::from)
+                .map_err(|e| e.to_string())
+        }
+    }
+
+    /// What `JSON.parse` gave, read back. Only JSON's own kinds come out of it; anything else
+    /// (it cannot happen for parsed text) reads as `null`.
+    #[cfg(all(target_arch = "wasm32", feature = "ui"))]
+    fn from_js(v: &wasm_bindgen::JsValue) -> Json {
+        if let Some(b) = v.as_bool() {
+            Json::Bool(b)
+        } else if let Some(n) = v.as_f64() {
+            Json::Num(n)
+        } else if let Some(s) = v.as_string() {
+            Json::Str(s)
+        } else if js_sys::Array::is_array(v) {
+            Json::Arr(
+                js_sys::Array::from(v)
+                    .iter()
+                    .map(|x| Json::from_js(&x))
+                    .collect(),
+            )
+        } else if v.is_object() {
+            let entries = js_sys::Object::entries(&js_sys::Object::from(v.clone()));
+            Json::Obj(
+                entries
+                    .iter()
+                    .map(|kv| {
+                        let kv = js_sys::Array::from(&kv);
+                        let key = kv.get(0).as_string().unwrap_or_default();
+                        (key, Json::from_js(&kv.get(1)))
+                    })
+                    .collect(),
+            )
+        } else {
+            Json::Null
+        }
+    }
+
+    /// The value under `key` of an object (`None` for other kinds).
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Obj(m) => m.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// A whole number from 0 to `u32::MAX` (`30` and `30.0` alike: JSON does not tell them apart
+    /// in a browser).
+    pub fn as_whole(&self) -> Option<u64> {
+        match self {
+            Json::Num(n) if n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX) => {
+                Some(*n as u64)
+            }
+            _ => None,
+        }
+    }
+}
+
+#[cfg(not(all(target_arch = "wasm32", feature = "ui")))]
+impl From<serde_json::Value> for Json {
+    fn from(v: serde_json::Value) -> Json {
+        use serde_json::Value;
+        match v {
+            Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(b),
+            Value::Number(n) => Json::Num(n.as_f64().unwrap_or(f64::NAN)),
+            Value::String(s) => Json::Str(s),
+            Value::Array(a) => Json::Arr(a.into_iter().map(Json::from).collect()),
+            Value::Object(m) => Json::Obj(m.into_iter().map(|(k, v)| (k, Json::from(v))).collect()),
+        }
+    }
+}
+
+/// For the fallback reasons: scalars as JSON writes them, containers by kind.
+impl fmt::Display for Json {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Json::Null => f.write_str("null"),
+            Json::Bool(b) => write!(f, "{b}"),
+            Json::Num(n) => write!(f, "{n}"),
+            Json::Str(s) => write!(f, "{s:?}"),
+            Json::Arr(_) => f.write_str("an array"),
+            Json::Obj(_) => f.write_str("an object"),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -454,5 +577,42 @@ mod tests {
         assert!(l.config.assist_enabled);
         assert!(l.config.assist_window.is_empty());
         assert_eq!(l.fallbacks.len(), 2, "{:?}", l.fallbacks);
+    }
+    #[test]
+    fn json_values_read_as_the_browser_reads_them() {
+        let v = Json::parse(r#"{"a":1,"b":[true,null,"x"],"a":30.0,"c":{"d":-2.5}}"#).unwrap();
+        assert_eq!(
+            v.get("a"),
+            Some(&Json::Num(30.0)),
+            "the last of a repeated key counts"
+        );
+        assert_eq!(v.get("a").and_then(Json::as_whole), Some(30));
+        assert_eq!(
+            v.get("b"),
+            Some(&Json::Arr(vec![
+                Json::Bool(true),
+                Json::Null,
+                Json::Str("x".into())
+            ]))
+        );
+        assert_eq!(v.get("c").and_then(|c| c.get("d")), Some(&Json::Num(-2.5)));
+        assert_eq!(Json::Num(-2.5).as_whole(), None);
+        assert_eq!(Json::Num(1.5).as_whole(), None);
+        assert_eq!(Json::Num(5e9).as_whole(), None);
+        assert_eq!(Json::Str("7".into()).as_whole(), None);
+        assert!(Json::parse("{not json").is_err());
+        assert_eq!(
+            format!(
+                "{} {} {}",
+                Json::Str("a\"b".into()),
+                Json::Num(5.0),
+                Json::Obj(vec![])
+            ),
+            "\"a\\\"b\" 5 an object"
+        );
+        let l = Config::from_json(Some(r#"{"idle_seconds":30.0,"request_timeout_ms":-1}"#));
+        assert_eq!(l.config.idle_seconds, 30);
+        assert_eq!(l.config.request_timeout_ms, 8000);
+        assert_eq!(l.fallbacks.len(), 1, "{:?}", l.fallbacks);
     }
 }
