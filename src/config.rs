@@ -445,13 +445,17 @@ impl From<serde_json::Value> for Json {
     }
 }
 
-/// For the fallback reasons: scalars as JSON writes them, containers by kind.
+/// For the fallback reasons: strings, whole numbers, `true`, `false` and `null` as JSON writes
+/// them, other values by kind.
 impl fmt::Display for Json {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Json::Null => f.write_str("null"),
             Json::Bool(b) => write!(f, "{b}"),
-            Json::Num(n) => write!(f, "{n}"),
+            // Whole numbers as integers, others by kind: formatting a float would bring
+            // core's float printing (11 KB) into the first module for an admin-screen reason.
+            Json::Num(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => write!(f, "{}", *n as i64),
+            Json::Num(_) => f.write_str("a fractional number"),
             Json::Str(s) => write!(f, "{s:?}"),
             Json::Arr(_) => f.write_str("an array"),
             Json::Obj(_) => f.write_str("an object"),
@@ -603,12 +607,13 @@ mod tests {
         assert!(Json::parse("{not json").is_err());
         assert_eq!(
             format!(
-                "{} {} {}",
+                "{} {} {} {}",
                 Json::Str("a\"b".into()),
-                Json::Num(5.0),
+                Json::Num(-5.0),
+                Json::Num(0.5),
                 Json::Obj(vec![])
             ),
-            "\"a\\\"b\" 5 an object"
+            "\"a\\\"b\" -5 a fractional number an object"
         );
         let l = Config::from_json(Some(r#"{"idle_seconds":30.0,"request_timeout_ms":-1}"#));
         assert_eq!(l.config.idle_seconds, 30);
