@@ -165,19 +165,28 @@ cp -r "$WORK/out"/. "$DIST/"
 # The loader: the same globals trunk's gave (window.wasmBindings, TrunkApplicationStarted), which
 # the heap probes of the tests and the soak benchmark read.
 loader="import init, * as bindings from '/$MAIN_JS';
-const wasm = await init({ module_or_path: '/$MAIN_WASM' });
+const boot = window.__ekBoot;
+const wasm = await init({ module_or_path: boot ? await boot.wasm.catch(() => '/$MAIN_WASM') : '/$MAIN_WASM' });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));"
-# Everything the first screen waits for is requested while the HTML is parsed: the split loader
-# (the main JS imports it, and would find it only once parsed) and config.json, which the app
-# reads before it mounts (a fetch of the same mode, so it takes the preloaded response).
+# Everything the first screen waits for starts while the HTML is parsed. A module script runs
+# only once the document is parsed and its stylesheet loaded, so a classic script ahead of the
+# stylesheet (a script after it would wait for the CSS) starts compiling the main module as its
+# bytes arrive and fetches config.json, which the app reads before it mounts
+# (`ui::start` takes `__ekBoot.config`). The loader falls back to a plain fetch of the module
+# when streaming compilation is refused (a server without `application/wasm`). The split loader
+# is preloaded: the main JS imports it and would find it only once parsed. The preload links
+# start both fetches before the parser reaches the script (the script's fetches take them).
+boot="window.__ekBoot = { wasm: WebAssembly.compileStreaming(fetch('/$MAIN_WASM')), config: fetch('/config.json').then((r) => (r.ok ? r.text() : null), () => null) };
+window.__ekBoot.wasm.catch(() => {});"
 link_preload=""
 [ -n "${LINK_JS:-}" ] && link_preload="
   <link rel=\"modulepreload\" href=\"/$LINK_JS\" />"
-head_tags="  <link rel=\"stylesheet\" href=\"/$CSS\" />
-  <link rel=\"modulepreload\" href=\"/$MAIN_JS\" />$link_preload
-  <link rel=\"preload\" href=\"/$MAIN_WASM\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" />
+head_tags="  <link rel=\"preload\" href=\"/$MAIN_WASM\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" />
   <link rel=\"preload\" href=\"/config.json\" as=\"fetch\" crossorigin=\"anonymous\" />
+  <script>$boot</script>
+  <link rel=\"stylesheet\" href=\"/$CSS\" />
+  <link rel=\"modulepreload\" href=\"/$MAIN_JS\" />$link_preload
   <script type=\"module\">$loader</script>"
 awk -v tags="$head_tags" '
   /<\/head>/ { print tags }
