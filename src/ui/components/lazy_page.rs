@@ -57,9 +57,41 @@ impl leptos_router::ChooseView for FeaturePage {
 
 /// The page `load` renders for `page`, or the error panel while its chunk cannot be fetched.
 pub async fn lazy_page(load: ChunkLoader, page: u8) -> AnyView {
-    match load(page).await {
+    let loaded = {
+        let _fetching = Fetching::start();
+        load(page).await
+    };
+    match loaded {
         Ok(view) => view,
         Err(ChunkError) => chunk_retry(load, page),
+    }
+}
+
+thread_local! {
+    /// Feature page chunks being fetched now.
+    static FETCHING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Whether a feature page's chunk is on its way. The shell's deferred half waits for it: on a
+/// phone's deep link the page the person opened comes first.
+pub fn feature_chunk_fetching() -> bool {
+    FETCHING.with(|n| n.get() > 0)
+}
+
+/// Counts one fetch in [`FETCHING`] while it lives (also when the navigation that wanted the
+/// page moves on and drops the future).
+struct Fetching;
+
+impl Fetching {
+    fn start() -> Fetching {
+        FETCHING.with(|n| n.set(n.get() + 1));
+        Fetching
+    }
+}
+
+impl Drop for Fetching {
+    fn drop(&mut self) {
+        FETCHING.with(|n| n.set(n.get().saturating_sub(1)));
     }
 }
 
@@ -72,7 +104,11 @@ fn chunk_retry(load: ChunkLoader, page_no: u8) -> AnyView {
     let retry = Callback::new(move |()| {
         let run = move || {
             leptos::task::spawn_local_scoped(async move {
-                if let Ok(view) = load(page_no).await {
+                let loaded = {
+                    let _fetching = Fetching::start();
+                    load(page_no).await
+                };
+                if let Ok(view) = loaded {
                     page.set_value(Some(view));
                     ready.set(true);
                 }

@@ -17,7 +17,7 @@ use leptos::prelude::*;
 
 use super::attract::{AttractScreen, AttractShown};
 use super::ScanUnknownNotice;
-use crate::ui::components::lazy_page::ChunkError;
+use crate::ui::components::lazy_page::{feature_chunk_fetching, ChunkError};
 use crate::ui::features::assist::{context::AssistState, context::Notice, AssistNotice};
 use crate::ui::kiosk::idle::{IdlePhase, IdleState, IdleWarning};
 use crate::ui::kiosk::scanner::use_scan_inbox;
@@ -27,6 +27,8 @@ use crate::ui::kiosk::{catalog, use_backend, use_config};
 /// and a scan or a tap that comes at once does not meet the chunk's compile (it would not lose
 /// a key: the scanner reads the events' own time stamps, but it would wait for it).
 const DEFER_MS: u64 = 1_000;
+/// How often it looks again while a feature page's chunk is being fetched.
+const BEHIND_PAGE_MS: u64 = 250;
 /// How long after a failed fetch it is tried again.
 const RETRY_MS: u64 = 10_000;
 
@@ -96,11 +98,15 @@ pub fn Deferred() -> impl IntoView {
     }
 }
 
-/// Runs the loader in `slot` after `ms` milliseconds (it does nothing once the chunk is there).
+/// Runs the loader in `slot` after `ms` milliseconds (it does nothing once the chunk is there),
+/// or later while a feature page's chunk is on its way: a deep link's page comes first (on a
+/// slow phone its chunk can take longer than [`DEFER_MS`]).
 fn later(slot: StoredValue<Option<Callback<()>>>, ms: u64) {
     set_timeout(
         move || {
-            if let Some(Some(load)) = slot.try_get_value() {
+            if feature_chunk_fetching() {
+                later(slot, BEHIND_PAGE_MS);
+            } else if let Some(Some(load)) = slot.try_get_value() {
                 load.run(());
             }
         },

@@ -92,6 +92,37 @@ test.describe('first visit, service workers blocked', () => {
     g.assertClean();
   });
 
+  test('on a deep link the shell\'s deferred half waits for the page\'s chunk', async ({ page, request }) => {
+    const { chunks } = await chunkFiles(request);
+    const deferred = splitOf(chunks, 'shell_deferred');
+    const entry = splitOf(chunks, 'lenient_entry');
+    const cat = await (await request.get('/api/v1/lenient/catalog')).json();
+    // A slow phone: the entry page's chunk takes longer than the deferred half's 1 s delay.
+    let asked = null;
+    await page.route(`**/${entry}`, async (route) => {
+      asked = Date.now();
+      await new Promise((r) => setTimeout(r, 2500));
+      await route.continue();
+    });
+    const started = [];
+    page.on('request', (r) => { if (r.url().endsWith('/' + deferred)) started.push(Date.now()); });
+    await page.goto(`/lenient/item/${encodeURIComponent(cat.entries[0].id)}`);
+    await expect(page.getByTestId('lenient-detail')).toBeVisible();
+    const t = await page.evaluate(([d, e]) => {
+      const find = (f) => performance.getEntriesByType('resource').find((r) => r.name.endsWith('/' + f));
+      return { entryDone: find(e)?.responseEnd, deferredStart: find(d)?.startTime };
+    }, [deferred, entry]);
+    expect(asked, 'the entry chunk was asked for').not.toBeNull();
+    // The deferred half still comes (the footer's health status is its work) ...
+    await expect(page.getByTestId('backend-status')).toHaveAttribute('data-ok', 'true', { timeout: 10_000 });
+    const after = await page.evaluate((d) => performance.getEntriesByType('resource').find((r) => r.name.endsWith('/' + d))?.startTime, deferred);
+    expect(started.length, 'the deferred chunk was fetched').toBeGreaterThan(0);
+    // ... but not before the page's chunk had arrived.
+    expect(t.entryDone, 'the entry chunk arrived').toBeGreaterThan(2000);
+    expect(after, 'the deferred chunk started after the entry chunk arrived').toBeGreaterThan(t.entryDone);
+    expect(started[0] - asked, 'the deferred chunk waited for the delayed entry chunk').toBeGreaterThan(2400);
+  });
+
   test('without the deferred half the kiosk still counts down and wipes on time', async ({ page, request }) => {
     test.setTimeout(90_000);
     const { chunks } = await chunkFiles(request);
