@@ -582,6 +582,7 @@ mod tests {
         assert!(l.config.assist_window.is_empty());
         assert_eq!(l.fallbacks.len(), 2, "{:?}", l.fallbacks);
     }
+
     #[test]
     fn json_values_read_as_the_browser_reads_them() {
         let v = Json::parse(r#"{"a":1,"b":[true,null,"x"],"a":30.0,"c":{"d":-2.5}}"#).unwrap();

@@ -57,14 +57,16 @@ impl leptos_router::ChooseView for FeaturePage {
 
 /// The page `load` renders for `page`, or the error panel while its chunk cannot be fetched.
 pub async fn lazy_page(load: ChunkLoader, page: u8) -> AnyView {
-    let loaded = {
-        let _fetching = Fetching::start();
-        load(page).await
-    };
-    match loaded {
+    match fetch(load, page).await {
         Ok(view) => view,
         Err(ChunkError) => chunk_retry(load, page),
     }
+}
+
+/// `load(page)`, counted in [`FETCHING`] while it runs.
+async fn fetch(load: ChunkLoader, page: u8) -> Result<AnyView, ChunkError> {
+    let _fetching = Fetching::start();
+    load(page).await
 }
 
 thread_local! {
@@ -104,11 +106,7 @@ fn chunk_retry(load: ChunkLoader, page_no: u8) -> AnyView {
     let retry = Callback::new(move |()| {
         let run = move || {
             leptos::task::spawn_local_scoped(async move {
-                let loaded = {
-                    let _fetching = Fetching::start();
-                    load(page_no).await
-                };
-                if let Ok(view) = loaded {
+                if let Ok(view) = fetch(load, page_no).await {
                     page.set_value(Some(view));
                     ready.set(true);
                 }
