@@ -18,9 +18,13 @@ cmd="${1:-}"; dir="${2:-}"
 bindir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
 [ -x "$bindir/initdb" ] || { echo "pg.sh: no PostgreSQL server binaries (apt-get install postgresql)" >&2; exit 1; }
 
+# runuser is in /usr/sbin, which a PATH of only /usr/local/bin:/usr/bin:/bin (a minimal login, or
+# a CI runner's) leaves out even for root.
+runuser_bin="$(command -v runuser || true)"
+[ -n "$runuser_bin" ] || runuser_bin=/usr/sbin/runuser
 as_owner() { # run a PostgreSQL binary as the cluster's owner
   if [ "$(id -u)" -eq 0 ]; then
-    runuser -u postgres -- "$@"
+    "$runuser_bin" -u postgres -- "$@"
   else
     "$@"
   fi
