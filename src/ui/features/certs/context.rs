@@ -4,6 +4,7 @@
 //! leaving `/certs/*` (or the idle wipe, which goes home) still drops everything.
 
 use leptos::prelude::*;
+use leptos::reactive::owner::WeakOwner;
 use leptos_router::components::Outlet;
 
 use crate::contract::{CertSummary, CertVerifyResponse};
@@ -59,9 +60,21 @@ impl CertsState {
         st
     }
 
-    /// The module's state if a [`CertsModule`] holds it, else a fresh page-local one.
+    /// The module's state if a [`CertsModule`] holds it (created on the first page's call,
+    /// under the module's owner), else a fresh page-local one.
     pub fn use_state() -> CertsState {
-        use_context::<CertsState>().unwrap_or_default()
+        let Some(slot) = use_context::<CertsSlot>() else {
+            return CertsState::new();
+        };
+        if let Some(st) = slot.state.get_value() {
+            return st;
+        }
+        let st = match slot.owner.as_ref().and_then(WeakOwner::upgrade) {
+            Some(owner) => owner.with(CertsState::new),
+            None => CertsState::new(),
+        };
+        slot.state.set_value(Some(st));
+        st
     }
 }
 
@@ -74,8 +87,91 @@ impl Default for CertsState {
 /// Optional parent of the `/certs` routes (`<ParentRoute path=path!("/certs") view=CertsModule>`
 /// with `""` → `Certs` and `"item/:identifier"` → `CertDetailPage`): keeps the search while the
 /// user opens a detail and comes back.
+///
+/// It only holds the place: the state is created by the first page that asks for it
+/// ([`CertsState::use_state`]), in the feature's chunk, so the shell's module does not carry the
+/// state's code (issue 14). Created under this route's owner, it lives until `/certs` is left.
 #[component]
 pub fn CertsModule() -> impl IntoView {
-    provide_context(CertsState::new());
+    provide_context(CertsSlot {
+        owner: Owner::current().as_ref().map(Owner::downgrade),
+        state: StoredValue::new(None),
+    });
     view! { <Outlet /> }
+}
+
+/// Where [`CertsModule`] keeps the state for its pages.
+#[derive(Clone)]
+struct CertsSlot {
+    /// The module's owner: the state's signals and wipe registrations live as long as it.
+    /// Weak: the owner holds this context, so a strong handle here would keep it alive for ever.
+    owner: Option<WeakOwner>,
+    /// The state, once a page asked for it.
+    state: StoredValue<Option<CertsState>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use leptos::prelude::*;
+
+    use super::{CertsSlot, CertsState};
+    use crate::ui::kiosk::wipe::provide_wipe_registry;
+
+    fn certs_items(registry: &crate::ui::kiosk::wipe::WipeRegistry) -> usize {
+        registry
+            .items()
+            .iter()
+            .filter(|i| i.feature == "certs")
+            .count()
+    }
+
+    #[test]
+    fn the_module_state_is_made_once_by_the_first_page_and_outlives_it() {
+        let root = Owner::new();
+        root.with(|| {
+            let registry = provide_wipe_registry();
+            let module = Owner::new();
+            module.with(|| {
+                provide_context(CertsSlot {
+                    owner: Owner::current().as_ref().map(Owner::downgrade),
+                    state: StoredValue::new(None),
+                });
+                // Nothing is made until a page asks.
+                assert_eq!(certs_items(&registry), 0);
+                let search = Owner::new();
+                let st = search.with(|| {
+                    let st = CertsState::use_state();
+                    st.name.set("王芳".into());
+                    st
+                });
+                assert_eq!(certs_items(&registry), 8);
+                // The search page goes (a look at a detail): the state stays with the module.
+                search.cleanup();
+                let detail = Owner::new();
+                let again = detail.with(CertsState::use_state);
+                assert_eq!(again.name.get_untracked(), "王芳");
+                assert_eq!(st.name.get_untracked(), "王芳");
+                assert_eq!(certs_items(&registry), 8);
+                detail.cleanup();
+            });
+            // Leaving `/certs` drops it all.
+            module.cleanup();
+            assert_eq!(certs_items(&registry), 0);
+        });
+    }
+
+    #[test]
+    fn without_the_module_each_page_has_its_own_state() {
+        let root = Owner::new();
+        root.with(|| {
+            let registry = provide_wipe_registry();
+            let page = Owner::new();
+            page.with(|| CertsState::use_state().name.set("王芳".into()));
+            let other = Owner::new();
+            assert_eq!(other.with(CertsState::use_state).name.get_untracked(), "");
+            page.cleanup();
+            other.cleanup();
+            assert_eq!(certs_items(&registry), 0);
+        });
+    }
 }
