@@ -74,6 +74,34 @@ test.describe('first visit, service workers blocked', () => {
     expect(wasm.filter((p) => featureOf(p))).toEqual([splitOf(chunks, 'lenient_entry')]);
   });
 
+  test('a deep link shows the entry before the QR encoder\'s chunk, and the code once it came', async ({ page, request }) => {
+    const { chunks } = await chunkFiles(request);
+    const qrChunk = splitOf(chunks, 'qr_code');
+    expect(qrChunk, 'a split module for the QR encoder').toBeTruthy();
+    const cat = await (await request.get('/api/v1/lenient/catalog')).json();
+    const e = cat.entries[0];
+    // Held until the entry has been checked.
+    let release;
+    const held = new Promise((r) => { release = r; });
+    let asked = false;
+    await page.route(`**/${qrChunk}`, async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    await page.goto(`/lenient/item/${encodeURIComponent(e.id)}`);
+    await expect(page.getByTestId('lenient-detail').locator('h1')).toHaveText(e.title);
+    await expect(page.getByTestId('lenient-breach-basis')).toHaveText(e.breach_basis);
+    const qr = page.getByTestId('qr-code');
+    await expect(qr).toHaveAttribute('data-qr', new RegExp(`/lenient/item/${e.id}$`));
+    await expect.poll(() => asked, 'the QR chunk was asked for after the entry showed').toBe(true);
+    await expect(qr).toHaveAttribute('data-drawn', 'false');
+    await expect(qr.locator('svg')).toHaveCount(0);
+    release();
+    await expect(qr.locator('svg path')).toHaveCount(1);
+    await expect(qr).toHaveAttribute('data-drawn', 'true');
+  });
+
   test('the shell\'s deferred half comes after the home screen is interactive', async ({ page, request }) => {
     const { chunks } = await chunkFiles(request);
     const deferred = splitOf(chunks, 'shell_deferred');
