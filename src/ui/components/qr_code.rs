@@ -1,6 +1,6 @@
 //! A QR code drawn as SVG from the module matrix (no HTML strings, no images to fetch).
 //!
-//! The encoder (the `qrcode` crate and its tables, about 15 KB brotli) is a wasm chunk of its
+//! The encoder (the `qrcode` crate and its tables, 11,841 B brotli by `scripts/size.sh`) is a wasm chunk of its
 //! own (`qr_code`, see `scripts/build-wasm.sh`), fetched when a code is first drawn: a phone that
 //! opens an entry's deep link sees the entry's title and legal basis without waiting for it
 //! (issue 14, item 5). Until it came, or if it cannot be fetched, the figure shows its caption
