@@ -102,6 +102,44 @@ test.describe('first visit, service workers blocked', () => {
     await expect(qr).toHaveAttribute('data-drawn', 'true');
   });
 
+  test('from a searched list to an entry: the list stays, untouched, until the entry\'s chunk came; back finds it again', async ({ page, request }) => {
+    const { chunks } = await chunkFiles(request);
+    const entryChunk = splitOf(chunks, 'lenient_entry');
+    let release;
+    const held = new Promise((r) => { release = r; });
+    let asked = false;
+    await page.route(`**/${entryChunk}`, async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    const g = guardPage(page);
+    await page.goto('/lenient/list?domain=tax&q=nssb');
+    const first = page.getByTestId('lenient-item').first();
+    await expect(first).toHaveAttribute('data-id', 'tax-003');
+    await first.click();
+    await expect(page).toHaveURL(/\/lenient\/item\/tax-003$/);
+    await expect.poll(() => asked, 'the entry chunk was asked for').toBe(true);
+    // The address is the entry's, but the list keeps its own: its query and results stay as
+    // they were (it never reads the entry's URL as a cleared search).
+    await page.waitForTimeout(300);
+    await expect(page.getByTestId('lenient-search')).toHaveValue('nssb');
+    await expect(first).toHaveAttribute('data-id', 'tax-003');
+    await expect(page.getByTestId('lenient-detail')).toHaveCount(0);
+    release();
+    await expect(page.getByTestId('lenient-detail')).toBeVisible();
+    await expect(page.getByTestId('lenient-search')).toHaveCount(0);
+    // 返回 goes to the list the person came from, query and all.
+    await page.getByTestId('nav-back').click();
+    await expect(page).toHaveURL(/\/lenient\/list\?domain=tax&q=nssb$/);
+    await expect(page.getByTestId('lenient-search')).toHaveValue('nssb');
+    // An unknown page inside a feature is the not-found screen, and the feature still works.
+    await page.goto('/lenient/no-such-page');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/页面不存在|Page not found/);
+    await expect(page.getByTestId('lenient-search')).toHaveCount(0);
+    g.assertClean();
+  });
+
   test('the shell\'s deferred half comes after the home screen is interactive', async ({ page, request }) => {
     const { chunks } = await chunkFiles(request);
     const deferred = splitOf(chunks, 'shell_deferred');

@@ -11,7 +11,12 @@ use crate::ui::components::lazy_page::{ChunkError, ChunkFuture, FeaturePage};
 /// `/admin`: reached by a long press on the hall name; the PIN guards it.
 #[component(transparent)]
 pub fn AdminRoutes() -> impl MatchNestedRoutes + Clone {
-    view! { <Route path=path!("/admin") view={FeaturePage::new(load, 0)} /> }.into_inner()
+    view! { <Route path=path!("/admin") view={FeaturePage::new(load, page_of)} /> }.into_inner()
+}
+
+/// The route matches `/admin` only: its one page.
+fn page_of(_path: &str) -> Option<u8> {
+    Some(0)
 }
 
 /// The feature's loader (see [`FeaturePage`]): one page.

@@ -1,11 +1,10 @@
 //! What the certificates screen remembers: the answers, the chosen result, the results and the
 //! last verification — all personal data, all registered with the privacy wipe. Page-local by default (dropped when the page goes away); a parent route
-//! can hold it with [`CertsModule`] so a look at a detail and back keeps the results, while
+//! can hold it with [`provide_certs_module`] so a look at a detail and back keeps the results, while
 //! leaving `/certs/*` (or the idle wipe, which goes home) still drops everything.
 
 use leptos::prelude::*;
 use leptos::reactive::owner::WeakOwner;
-use leptos_router::components::Outlet;
 
 use crate::contract::{CertSummary, CertVerifyResponse};
 use crate::ui::kiosk::wipe::WipeRegistry;
@@ -60,7 +59,7 @@ impl CertsState {
         st
     }
 
-    /// The module's state if a [`CertsModule`] holds it (created on the first page's call,
+    /// The module's state if [`provide_certs_module`] holds it (created on the first page's call,
     /// under the module's owner), else a fresh page-local one.
     pub fn use_state() -> CertsState {
         let Some(slot) = use_context::<CertsSlot>() else {
@@ -84,23 +83,20 @@ impl Default for CertsState {
     }
 }
 
-/// Optional parent of the `/certs` routes (`<ParentRoute path=path!("/certs") view=CertsModule>`
-/// with `""` → `Certs` and `"item/:identifier"` → `CertDetailPage`): keeps the search while the
-/// user opens a detail and comes back.
+/// The `/certs` feature's setup (`FeaturePage::with_setup`), under the owner that outlives its
+/// pages: keeps the search while the user opens a detail and comes back.
 ///
 /// It only holds the place: the state is created by the first page that asks for it
 /// ([`CertsState::use_state`]), in the feature's chunk, so the shell's module does not carry the
-/// state's code (issue 14). Created under this route's owner, it lives until `/certs` is left.
-#[component]
-pub fn CertsModule() -> impl IntoView {
+/// state's code (issue 14). Made under the feature route's owner, it lives until `/certs` is left.
+pub fn provide_certs_module() {
     provide_context(CertsSlot {
         owner: Owner::current().as_ref().map(Owner::downgrade),
         state: StoredValue::new(None),
     });
-    view! { <Outlet /> }
 }
 
-/// Where [`CertsModule`] keeps the state for its pages.
+/// Where [`provide_certs_module`] keeps the state for its pages.
 #[derive(Clone)]
 struct CertsSlot {
     /// The module's owner: the state's signals and wipe registrations live as long as it.
@@ -114,7 +110,7 @@ struct CertsSlot {
 mod tests {
     use leptos::prelude::*;
 
-    use super::{CertsSlot, CertsState};
+    use super::{provide_certs_module, CertsState};
     use crate::ui::kiosk::wipe::provide_wipe_registry;
 
     fn certs_items(registry: &crate::ui::kiosk::wipe::WipeRegistry) -> usize {
@@ -132,10 +128,7 @@ mod tests {
             let registry = provide_wipe_registry();
             let module = Owner::new();
             module.with(|| {
-                provide_context(CertsSlot {
-                    owner: Owner::current().as_ref().map(Owner::downgrade),
-                    state: StoredValue::new(None),
-                });
+                provide_certs_module();
                 // Nothing is made until a page asks.
                 assert_eq!(certs_items(&registry), 0);
                 let search = Owner::new();

@@ -5,32 +5,46 @@
 //! waiting for the search's code (issue 14, item 5).
 
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, ParentRoute, Route};
-use leptos_router::params::Params;
+use leptos_router::components::Route;
 use leptos_router::{path, MatchNestedRoutes};
 
 use super::pages::{check::Eligibility, home::LenientHome, item::LenientItem, list::LenientList};
-use crate::ui::components::lazy_page::{ChunkError, ChunkFuture, FeaturePage};
+use crate::ui::components::lazy_page::{
+    feature_segments, segment_value, ChunkError, ChunkFuture, FeaturePage,
+};
 
 /// `/lenient` (domains and search), `/lenient/list?domain=&kind=&q=`, `/lenient/item/:id` and
-/// `/lenient/item/:id/check` (the self-check).
+/// `/lenient/item/:id/check` (the self-check): one route, its pages told apart by [`page_of`]
+/// (see [`FeaturePage`]).
 #[component(transparent)]
 pub fn LenientRoutes() -> impl MatchNestedRoutes + Clone {
-    view! {
-        <ParentRoute path=path!("/lenient") view=Outlet>
-            <Route path=path!("") view={FeaturePage::new(load, HOME)} />
-            <Route path=path!("list") view={FeaturePage::new(load, LIST)} />
-            <Route path=path!("item/:id") view={FeaturePage::new(load, ITEM)} />
-            <Route path=path!("item/:id/check") view={FeaturePage::new(load, CHECK)} />
-        </ParentRoute>
-    }
-    .into_inner()
+    view! { <Route path=path!("/lenient/*rest") view={FeaturePage::new(load, page_of)} /> }
+        .into_inner()
 }
 
 const HOME: u8 = 0;
 const LIST: u8 = 1;
 const ITEM: u8 = 2;
 const CHECK: u8 = 3;
+
+/// The page a `/lenient` path shows.
+fn page_of(path: &str) -> Option<u8> {
+    match feature_segments(path, "lenient")?.as_slice() {
+        [] => Some(HOME),
+        ["list"] => Some(LIST),
+        ["item", _] => Some(ITEM),
+        ["item", _, "check"] => Some(CHECK),
+        _ => None,
+    }
+}
+
+/// The `:id` of `/lenient/item/:id` and `/lenient/item/:id/check`.
+fn item_id(path: &str) -> Option<String> {
+    match feature_segments(path, "lenient")?.as_slice() {
+        ["item", id] | ["item", id, "check"] => Some(segment_value(id)),
+        _ => None,
+    }
+}
 
 /// The feature's loader (see [`FeaturePage`]): the entry page from its own chunk, every other
 /// page from the lists' chunk.
@@ -78,16 +92,50 @@ fn lenient_view(page: u8) -> AnyView {
     }
 }
 
-/// The `:id` of `/lenient/item/:id` and `/lenient/item/:id/check`.
-#[derive(Params, Debug, Clone, PartialEq, Eq)]
-pub struct ItemParams {
-    pub id: Option<String>,
-}
+/// The entry a page's URL names.
+pub struct ItemParams;
 
 impl ItemParams {
-    /// The entry id in the URL; empty when absent or unreadable.
+    /// The entry id in the page's URL (`/lenient/item/:id[/check]`); empty when absent.
     pub fn current() -> Memo<String> {
-        let params = leptos_router::hooks::use_params::<ItemParams>();
-        Memo::new(move |_| params.get().ok().and_then(|p| p.id).unwrap_or_default())
+        let url = leptos_router::hooks::use_url();
+        Memo::new(move |_| url.with(|u| item_id(u.path())).unwrap_or_default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lenient_path_names_its_page() {
+        assert_eq!(page_of("/lenient"), Some(HOME));
+        assert_eq!(page_of("/lenient/"), Some(HOME));
+        assert_eq!(page_of("/lenient/list"), Some(LIST));
+        assert_eq!(page_of("/lenient/item/tax-001"), Some(ITEM));
+        assert_eq!(page_of("/lenient/item/tax-001/"), Some(ITEM));
+        assert_eq!(page_of("/lenient/item/tax-001/check"), Some(CHECK));
+        for unknown in [
+            "/lenient/nope",
+            "/lenient/item",
+            "/lenient/item/a/b",
+            "/lenient/list/x",
+            "/lenientx",
+            "/certs",
+        ] {
+            assert_eq!(page_of(unknown), None, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn the_entry_id_comes_from_the_path_decoded() {
+        assert_eq!(item_id("/lenient/item/tax-001").as_deref(), Some("tax-001"));
+        assert_eq!(
+            item_id("/lenient/item/tax-001/check").as_deref(),
+            Some("tax-001")
+        );
+        assert_eq!(item_id("/lenient/item/a%20b").as_deref(), Some("a b"));
+        assert_eq!(item_id("/lenient/list"), None);
+        assert_eq!(item_id("/lenient"), None);
     }
 }

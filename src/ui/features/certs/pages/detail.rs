@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params;
+use leptos_router::hooks::use_url;
 
 use crate::client::error::ApiError;
 use crate::contract::CertDetail;
@@ -10,7 +10,7 @@ use crate::domain::ids;
 use crate::ui::components::{error_panel::ErrorPanel, loading::Loading};
 use crate::ui::features::certs::messages::validity_text;
 use crate::ui::features::certs::messages::CertMsg;
-use crate::ui::features::certs::routes::CertParams;
+use crate::ui::features::certs::routes::cert_identifier;
 use crate::ui::features::certs::widgets::status_badge::badge_for;
 use crate::ui::i18n::{use_i18n, ShellMsg};
 use crate::ui::kiosk::{use_backend, use_personal_screen};
@@ -31,13 +31,11 @@ pub fn CertDetailPage() -> impl IntoView {
     use_personal_screen();
     let backend = use_backend();
     let i18n = use_i18n();
-    let params = use_params::<CertParams>();
+    let url = use_url();
+    let identifier =
+        Memo::new(move |_| url.with(|u| cert_identifier(u.path())).unwrap_or_default());
     let detail = LocalResource::new(move || {
-        let id = params
-            .get()
-            .ok()
-            .and_then(|p| p.identifier)
-            .unwrap_or_default();
+        let id = identifier.get();
         let b = backend.get();
         async move {
             // A malformed identifier cannot exist: no request.

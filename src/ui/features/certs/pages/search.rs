@@ -2,7 +2,7 @@
 //! identifier + verification code or by scanning its QR code (hardware scanner or camera).
 //!
 //! Privacy: everything typed and found lives in signals owned by this page (or by the optional
-//! [`crate::ui::features::certs::context::CertsModule`] parent route), so leaving `/certs` or the idle wipe drops it; the search
+//! [`crate::ui::features::certs::context::provide_certs_module`]), so leaving `/certs` or the idle wipe drops it; the search
 //! travels in a POST body, never in the URL.
 
 use crate::ui::components::when::When;

@@ -4,14 +4,14 @@
 use crate::ui::components::when::When;
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
-use leptos_router::hooks::use_params;
+use leptos_router::hooks::use_url;
 
 use crate::contract::ReviewStatus;
 use crate::ui::components::error_panel::ErrorMessage;
 use crate::ui::components::keypad::KeypadLayout;
 use crate::ui::features::reviews::logic::{check_lookup, format_time, LookupProblem};
 use crate::ui::features::reviews::messages::{rating_msg, state_msg, ReviewMsg};
-use crate::ui::features::reviews::routes::StatusParams;
+use crate::ui::features::reviews::routes::case_no;
 use crate::ui::features::reviews::widgets::keyed_row::KeyedRow;
 use crate::ui::features::reviews::widgets::rating_buttons::star_glyphs;
 use crate::ui::i18n::use_i18n;
@@ -60,12 +60,9 @@ pub fn ReviewLookup() -> impl IntoView {
     use_personal_screen();
     let i18n = use_i18n();
     let backend = use_backend();
-    let params = use_params::<StatusParams>();
     let no = RwSignal::new(
-        params
-            .get_untracked()
-            .ok()
-            .and_then(|p| p.no)
+        use_url()
+            .with_untracked(|u| case_no(u.path()))
             .unwrap_or_default(),
     );
     let check = RwSignal::new(String::new());
