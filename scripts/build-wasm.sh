@@ -14,7 +14,8 @@
 #      exports)
 #   -> wasm-opt -Oz on every .wasm (node_modules' binaryen 132; Debian's 108 breaks the app)
 #   -> content-hashed names, index.html with the inline loader (the server hashes it into its
-#      CSP), style/main.css and the public/ files trunk copied
+#      CSP), style/main.css, each feature's style/<feature>.css (named in the loader's
+#      `__ekBoot.styles`, fetched with the feature's chunk) and the public/ files trunk copied
 #   -> esbuild --minify on the JS glue, the CSS and sw-register.js
 #
 # Usage: build-wasm.sh [--dist DIR] [--features LIST] [--dev]
@@ -69,6 +70,14 @@ if [ -f "$WORK/split/__wasm_split.js" ]; then
   grep -q 'console.error(e);' "$WORK/split/__wasm_split.js" ||
     { echo "build-wasm: the split loader changed (no console.error(e) to turn into a warning)" >&2; exit 1; }
   sed -i "s/console.error(e);/console.warn('feature chunk not loaded:', e);/" "$WORK/split/__wasm_split.js"
+  # A feature's page also needs its stylesheet (style/<feature>.css): the loader of each feature's
+  # chunk asks index.html's `__ekBoot.style(name)` for it as it starts fetching the chunk, and the
+  # load succeeds once both came (a failed sheet fails the load: the page's error panel and
+  # retry, as for the chunk). In JS, so the main module carries no code for it.
+  perl -0pi -e 's/(export const __wasm_split_load_(lenient|certs|reviews)_(?:page|entry) = wrapAsyncCb\(makeLoad\(\(\) => \{\n\s*const src = [^\n]*\n\s*src\.catch\(\(\) => \{\}\);\n)(\s*)return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);/$1$3const css = globalThis.__ekBoot?.style?.("$2");\n$3css?.catch(() => {});\n$3return async (imports) => { const m = await WebAssembly.instantiateStreaming(src, imports); await css; return m; };/g' "$WORK/split/__wasm_split.js"
+  n="$(grep -c '__ekBoot?.style?.(' "$WORK/split/__wasm_split.js" || true)"
+  [ "$n" = 4 ] ||
+    { echo "build-wasm: the split loader changed (expected 4 feature loaders to add the stylesheet to, found $n)" >&2; exit 1; }
 fi
 
 # 3. bindgen on the main module only.
@@ -122,6 +131,16 @@ if grep -q "__wbindgen_placeholder__\|__wasm_split_placeholder__" ./*.js; then
 fi
 CSS="main-$(h16 "$ROOT/style/main.css").css"
 cp "$ROOT/style/main.css" "$CSS"
+# Each feature's own rules (style/<feature>.css): fetched with the feature's chunk (step 2), not
+# by the first screen; the loader's `__ekBoot.style(name)` adds one on first use.
+FEATURE_CSS=()
+styles=""
+for name in lenient certs reviews; do
+  f="$name-$(h16 "$ROOT/style/$name.css").css"
+  cp "$ROOT/style/$name.css" "$f"
+  FEATURE_CSS+=("$f")
+  styles="$styles${styles:+, }$name: '/$f'"
+done
 # 5b. minify the JS glue and the CSS (esbuild from node_modules; no renaming of exports or
 # properties, so the wasm imports, the chunks' imports of the main module and window.wasmBindings
 # keep their names). The names above hash the sources, which fixes the minified output too.
@@ -130,7 +149,7 @@ cp "$ROOT/style/main.css" "$CSS"
 # fetches from its text.
 if [ "$PROFILE" = release ]; then
   need esbuild
-  for f in "$MAIN_JS" "$CSS"; do
+  for f in "$MAIN_JS" "$CSS" "${FEATURE_CSS[@]}"; do
     # --log-level=error: the glue's imports object names the loader module once per import
     # (wasm-bindgen's duplicate keys, all the same namespace), which esbuild warns about.
     esbuild --minify --log-level=error "$f" --outfile="$f" --allow-overwrite
@@ -177,7 +196,8 @@ dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 # when streaming compilation is refused (a server without `application/wasm`). The split loader
 # is preloaded: the main JS imports it and would find it only once parsed. The preload links
 # start both fetches before the parser reaches the script (the script's fetches take them).
-boot="window.__ekBoot = { wasm: WebAssembly.compileStreaming(fetch('/$MAIN_WASM')), config: fetch('/config.json').then((r) => (r.ok ? r.text() : null), () => null) };
+boot="window.__ekBoot = { wasm: WebAssembly.compileStreaming(fetch('/$MAIN_WASM')), config: fetch('/config.json').then((r) => (r.ok ? r.text() : null), () => null), styles: { $styles }, css: {} };
+window.__ekBoot.style = (n) => { const b = window.__ekBoot; if (!b.styles[n]) return Promise.resolve(); return b.css[n] || (b.css[n] = new Promise((ok, no) => { const l = document.createElement('link'); l.rel = 'stylesheet'; l.href = b.styles[n]; l.onload = ok; l.onerror = () => { l.remove(); delete b.css[n]; no(new Error('stylesheet ' + n)); }; document.head.append(l); })); };
 window.__ekBoot.wasm.catch(() => {});"
 link_preload=""
 [ -n "${LINK_JS:-}" ] && link_preload="

@@ -43,7 +43,9 @@ total() { # files... -> "raw gzip brotli"
 }
 shell=("$main_wasm" "$main_js" "$css"); [ -n "$link" ] && shell+=("$link")
 read -r sr sg sb < <(total "${shell[@]}")
-mapfile -t lenient < <(feature_files lenient_entry)
+# A feature's own stylesheet (style/<feature>.css) comes with its chunk.
+feature_css() { ls "$1"-[0-9a-f]*.css 2>/dev/null | head -1; }
+mapfile -t lenient < <(feature_files lenient_entry; feature_css lenient)
 read -r lr lg lb < <(total "${shell[@]}" "${lenient[@]}")
 echo
 printf '%-62s %10d %10d %10d\n' "first visit of / (wasm+js+css: ${#shell[@]} files)" "$sr" "$sg" "$sb"
@@ -62,7 +64,7 @@ if [ "${#deferred[@]}" -gt 0 ]; then
   printf '%-62s %10d %10d %10d\n' "first visit of /lenient/item/<id> with the deferred half" "$r" "$g" "$b"
 fi
 for split in lenient_page:lenient certs_page:certs reviews_page:reviews admin_page:admin; do
-  mapfile -t ff < <(feature_files "${split%%:*}")
+  mapfile -t ff < <(feature_files "${split%%:*}"; feature_css "${split#*:}")
   [ "${#ff[@]}" -gt 0 ] || continue
   read -r fr fg fb < <(total "${ff[@]}")
   printf '%-62s %10d %10d %10d\n' "  + first use of /${split#*:} (${#ff[@]} files)" "$fr" "$fg" "$fb"

@@ -36,9 +36,11 @@ test.describe('first visit, service workers blocked', () => {
     }
     const g = guardPage(page);
     const wasm = [];
+    const css = [];
     page.on('request', (r) => {
       const p = new URL(r.url()).pathname;
       if (p.endsWith('.wasm')) wasm.push(p.slice(1));
+      if (p.endsWith('.css')) css.push(p.slice(1));
     });
     await page.goto('/');
     await expect(page.getByTestId('home-lenient')).toBeVisible();
@@ -46,12 +48,16 @@ test.describe('first visit, service workers blocked', () => {
     const atHome = [...wasm];
     expect(atHome.filter((p) => p.startsWith('enforcement-kiosk-'))).toHaveLength(1);
     expect(atHome.filter((p) => featureOf(p)), 'feature chunks fetched by the home screen').toEqual([]);
+    expect(css, 'the home screen fetches the shell\'s stylesheet only').toEqual([expect.stringMatching(/^main-[0-9a-f]+\.css$/)]);
 
-    // Into the lenient lists: its chunk (and shared chunks) come now, no other feature's.
+    // Into the lenient lists: its chunk (and shared chunks) come now, no other feature's, and
+    // its stylesheet, which applies before the page shows.
     await page.getByTestId('nav-lenient').click();
     await expect(page.getByTestId('lenient-domain').first()).toBeVisible();
     const afterLenient = wasm.slice(atHome.length);
     expect(afterLenient.filter((p) => featureOf(p))).toEqual([splitOf(chunks, 'lenient_page')]);
+    expect(css.slice(1)).toEqual([expect.stringMatching(/^lenient-[0-9a-f]+\.css$/)]);
+    await expect(page.locator('.search-box')).toHaveCSS('display', 'flex');
     g.assertClean();
   });
 
@@ -138,6 +144,27 @@ test.describe('first visit, service workers blocked', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/页面不存在|Page not found/);
     await expect(page.getByTestId('lenient-search')).toHaveCount(0);
     g.assertClean();
+  });
+
+  test('a feature whose stylesheet cannot be fetched shows the error panel, and its retry the styled page', async ({ page }) => {
+    let failing = true;
+    let asked = 0;
+    await page.route('**/reviews-*.css', (route) => {
+      asked += 1;
+      return failing ? route.abort() : route.continue();
+    });
+    await page.goto('/');
+    await expect(page.getByTestId('home-lenient')).toBeVisible();
+    await page.getByTestId('nav-reviews').click();
+    await expect(page.getByTestId('error-panel')).toBeVisible();
+    expect(asked).toBe(1);
+    // The server is back: the retry asks again and the page comes, styled.
+    failing = false;
+    await page.getByTestId('retry').click();
+    await expect(page.getByTestId('error-panel')).toHaveCount(0);
+    await expect(page.locator('.reviews-home')).toBeVisible();
+    await expect.poll(() => asked).toBe(2);
+    await expect(page.locator('link[rel=stylesheet][href*="/reviews-"]')).toHaveCount(1);
   });
 
   test('the shell\'s deferred half comes after the home screen is interactive', async ({ page, request }) => {
@@ -233,4 +260,8 @@ test('after boot every chunk is in the service worker cache', async ({ page, req
     return urls;
   });
   for (const f of [main, link, ...chunks]) expect(cached, `${f} precached`).toContain(f);
+  const html = await (await request.get('/')).text();
+  const sheets = [...html.matchAll(/'\/((?:lenient|certs|reviews)-[0-9a-f]+\.css)'/g)].map((m) => m[1]);
+  expect(sheets, 'the loader names a stylesheet per feature').toHaveLength(3);
+  for (const f of sheets) expect(cached, `${f} precached`).toContain(f);
 });
