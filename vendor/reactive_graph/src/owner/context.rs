@@ -320,13 +320,20 @@ pub fn use_context<T: Clone + 'static>() -> Option<T> {
 pub fn expect_context<T: Clone + 'static>() -> T {
     let location = std::panic::Location::caller();
 
-    use_context().unwrap_or_else(|| {
-        panic!(
-            "{:?} expected context of type {:?} to be present",
-            location,
-            std::any::type_name::<T>()
-        )
-    })
+    // enforcement-kiosk patch: the panic's formatting is one function, not one copy per
+    // context type (code size).
+    use_context()
+        .unwrap_or_else(|| missing_context(location, std::any::type_name::<T>()))
+}
+
+// enforcement-kiosk patch: see `expect_context`.
+#[cold]
+#[inline(never)]
+fn missing_context(location: &std::panic::Location<'_>, type_name: &str) -> ! {
+    panic!(
+        "{:?} expected context of type {:?} to be present",
+        location, type_name
+    )
 }
 
 /// Extracts a context value of type `T` from the reactive system, and takes ownership,
