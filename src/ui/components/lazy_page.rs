@@ -42,7 +42,8 @@ pub type PageOf = fn(&str) -> Option<u8>;
 ///
 /// One route per feature, not one per page, because every route is code in the shell's module
 /// (the router's matching and view choosing are generic over each route's path and view: one
-/// wildcard route per feature took 9.2 KB brotli off the shell, issue 14). The pages are
+/// route per feature took 2,805 B brotli off the shell, this switcher included; bench/README.md,
+/// issue 14). The pages are
 /// switched here instead, by [`PageOf`] on the URL's path:
 /// - entering the feature, the router waits for the first page as for a `Lazy` route (the screen
 ///   before stays until the page's chunk came);
